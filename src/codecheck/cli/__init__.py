@@ -1,0 +1,1 @@
+"""The typer command-line interface: parses options, calls the library, renders, sets the exit status."""

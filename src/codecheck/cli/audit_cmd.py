@@ -1,0 +1,10 @@
+"""`codecheck audit` (being built: see the issue that owns it)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def audit() -> None:
+    """Not built yet."""
+    raise typer.Exit(2)

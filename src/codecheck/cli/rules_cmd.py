@@ -1,0 +1,7 @@
+"""`codecheck rules` (being built)."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(help="Not built yet.")

@@ -1,0 +1,1 @@
+"""The rule engine: rule specs from YAML, selection and configuration, and running registered checks."""

@@ -1,0 +1,63 @@
+"""Registry of check functions, keyed by rule slug.
+
+A rule's YAML (``rules/*.yaml``) gives its code, severity, wording and parameters; its logic is a
+small function registered here under the same slug. The engine calls the function with a
+``CheckContext`` and the rule's parameters and turns each ``Hit`` it yields into a ``Finding``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from codecheck.model import AlignedDocument, Location
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a check reports; the engine adds the rule's code and severity."""
+
+    provision: str | None
+    message: str
+    location: Location | None = None
+    snippet: str | None = None
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    aligned: AlignedDocument
+    today: date  # "now" for date reasoning; injectable so tests are deterministic
+
+
+CheckFn = Callable[[CheckContext, dict[str, Any]], Iterable[Hit]]
+
+_REGISTRY: dict[str, CheckFn] = {}
+
+
+def check(slug: str) -> Callable[[CheckFn], CheckFn]:
+    """Decorator: register ``fn`` as the logic of the rule named ``slug``."""
+
+    def decorate(fn: CheckFn) -> CheckFn:
+        if slug in _REGISTRY and _REGISTRY[slug] is not fn:
+            raise ValueError(f"check {slug!r} registered twice")
+        _REGISTRY[slug] = fn
+        return fn
+
+    return decorate
+
+
+def get_check(slug: str) -> CheckFn | None:
+    _load_builtin_checks()
+    return _REGISTRY.get(slug)
+
+
+def registered_slugs() -> list[str]:
+    _load_builtin_checks()
+    return sorted(_REGISTRY)
+
+
+def _load_builtin_checks() -> None:
+    """Import the built-in check modules so that their decorators run (once)."""
+    import codecheck.checks  # noqa: F401  (the package imports every check module)

@@ -1,0 +1,335 @@
+"""Plain data types shared by every stage of the pipeline.
+
+The pipeline runs in one direction (file -> readers -> Document -> align -> AlignedDocument ->
+engine -> Finding -> report). Each boundary is one of these dataclasses so that a reader, a rule or
+an output format can be replaced without touching the others. Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Answer = Literal["yes", "no", "partial", "na", "blank"]
+ANSWERS: tuple[Answer, ...] = ("yes", "no", "partial", "na", "blank")
+
+DocFormat = Literal["docx", "pdf"]
+
+
+class Severity(enum.IntEnum):
+    """Finding severity; ordered so that ``>=`` compares with a ``--fail-on`` threshold."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError as exc:
+            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from exc
+
+    def __str__(self) -> str:  # "warning", as users type it
+        return self.name.lower()
+
+
+# --------------------------------------------------------------------------- the Code
+
+
+@dataclass(frozen=True)
+class Timescale:
+    """A time limit the Code sets, as structured data (for `wrong-timescale` and `diff`).
+
+    ``what``: acknowledge | respond | extend | request_escalation | time_limit
+    ``unit``: working_days | calendar_days | weeks | months
+    ``counted_from``: received | logged | acknowledged | escalated | aware | None
+    """
+
+    what: str
+    number: int
+    unit: str
+    stage: int | None = None
+    counted_from: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """A lettered (a, b, c) or bulleted item inside a provision such as 2024 6.9 a–g."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One numbered paragraph of a Code version."""
+
+    id: str
+    section: int
+    text: str
+    obligation: str  # must | should | intro
+    stage: int | None = None
+    form_text: str | None = None  # the self-assessment form's wording where it differs
+    items: tuple[ListItem, ...] = ()
+    timescales: tuple[Timescale, ...] = ()
+    on_form: bool = True
+    note: str | None = None
+
+    @property
+    def form_wording(self) -> str:
+        return self.form_text or self.text
+
+
+@dataclass(frozen=True)
+class Section:
+    number: int
+    title: str
+
+
+@dataclass(frozen=True)
+class FormRow:
+    """One row of a version's official self-assessment form, as printed.
+
+    ``id`` is the printed id ("1.2/ 1.4", or "6.1" twice on the Joint form); ``covers`` lists the Code
+    provisions the row speaks for.
+    """
+
+    id: str
+    covers: tuple[str, ...]
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class CodeVersion:
+    """A whole Code version: metadata, sections, every provision and the official form."""
+
+    id: str
+    title: str
+    short_title: str
+    publishers: tuple[str, ...]
+    published: str | None  # ISO date
+    in_force_from: str | None
+    in_force_to: str | None  # last day it governs (None: still in force)
+    supersedes: str | None
+    superseded_by: str | None
+    max_stages: int
+    sections: tuple[Section, ...]
+    provisions: tuple[Provision, ...]
+    form: tuple[FormRow, ...]
+    complaint_definition: dict
+    contacts: dict
+    detection: dict
+    source: str
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def provision(self, pid: str) -> Provision | None:
+        for p in self.provisions:
+            if p.id == pid:
+                return p
+        return None
+
+    def section(self, number: int) -> Section | None:
+        for s in self.sections:
+            if s.number == number:
+                return s
+        return None
+
+    @property
+    def form_provision_ids(self) -> tuple[str, ...]:
+        """Every provision id that the official form covers, in form order, without repeats."""
+        seen: dict[str, None] = {}
+        for row in self.form:
+            for pid in row.covers:
+                seen.setdefault(pid, None)
+        return tuple(seen)
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a row sits in the document: 1-based page (PDF, or None), table and row numbers."""
+
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+
+    def as_dict(self) -> dict:
+        return {"page": self.page, "table": self.table, "row": self.row}
+
+    def describe(self) -> str:
+        parts = []
+        if self.page is not None:
+            parts.append(f"page {self.page}")
+        if self.table is not None:
+            parts.append(f"table {self.table}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        return ", ".join(parts) or "document"
+
+
+@dataclass
+class Row:
+    """What the document says for one provision (one logical row, continuation rows joined)."""
+
+    provision: str  # as printed, whitespace-normalised ("1.2/ 1.4" stays as printed)
+    requirement: str
+    answer: Answer
+    answer_text: str  # as printed; "tick" for a tick symbol; "" when blank
+    evidence: str
+    commentary: str
+    location: Location
+    confidence: float = 1.0  # extraction confidence 0..1
+    context: str | None = None  # sub-heading the row sits under ("Stage 1", "Mandatory 'must' requirements")
+    stitched: bool = False  # joined from several physical rows or across a page break
+    answer_source: str = "comply"  # comply | commentary | tick | checkbox
+
+    def as_dict(self) -> dict:
+        return {
+            "provision": self.provision,
+            "requirement": self.requirement,
+            "answer": self.answer,
+            "answer_text": self.answer_text,
+            "evidence": self.evidence,
+            "commentary": self.commentary,
+            "location": self.location.as_dict(),
+            "confidence": round(self.confidence, 3),
+            "context": self.context,
+            "stitched": self.stitched,
+            "answer_source": self.answer_source,
+        }
+
+
+@dataclass
+class Document:
+    """A read self-assessment: its rows in document order and the loose text around them."""
+
+    path: Path
+    format: DocFormat
+    rows: list[Row]
+    text: list[str] = field(default_factory=list)  # paragraphs outside the self-assessment tables
+    title: str | None = None
+    pages: int | None = None
+    notes: list[str] = field(default_factory=list)  # reader observations (tracked changes, stitched rows …)
+
+    @property
+    def all_text(self) -> str:
+        return "\n".join(self.text)
+
+
+# --------------------------------------------------------------------------- alignment
+
+
+@dataclass(frozen=True)
+class VersionDetection:
+    version: str
+    confidence: float  # 0..1
+    reasons: tuple[str, ...] = ()
+    forced: bool = False
+
+    def as_dict(self) -> dict:
+        return {
+            "version": self.version,
+            "confidence": round(self.confidence, 3),
+            "reasons": list(self.reasons),
+            "forced": self.forced,
+        }
+
+
+@dataclass
+class AlignedRow:
+    """A document row paired with the provision(s) it speaks for."""
+
+    row: Row
+    provisions: tuple[str, ...]  # Code provision ids covered; () when the id is unknown
+    score: float  # fuzzy similarity (0..100) of the requirement text with the matched wording
+    method: str  # number | text | combined | none
+    suggested: str | None = None  # for a misnumbered row: the provision its text really is
+    duplicate_of: int | None = None  # index of the earlier row with the same id, when not a form quirk
+
+    @property
+    def provision(self) -> str | None:
+        return self.provisions[0] if self.provisions else None
+
+    def as_dict(self) -> dict:
+        return {
+            "provisions": list(self.provisions),
+            "score": round(self.score, 1),
+            "method": self.method,
+            "suggested": self.suggested,
+        }
+
+
+@dataclass
+class AlignedDocument:
+    document: Document
+    code: CodeVersion
+    detection: VersionDetection
+    rows: list[AlignedRow]
+    missing: list[str]  # official-form provision ids the document omits
+    document_date: str | None = None  # ISO date the form states (for past-date and outdated checks)
+
+
+# --------------------------------------------------------------------------- findings
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str  # CC108
+    rule: str  # partial-without-date
+    severity: Severity
+    provision: str | None  # None for a document-level finding
+    message: str
+    location: Location | None = None
+    snippet: str | None = None  # the words that triggered it, from the document
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "provision": self.provision,
+            "message": self.message,
+            "location": self.location.as_dict() if self.location else None,
+            "snippet": self.snippet,
+        }
+
+
+@dataclass
+class AuditResult:
+    """Everything one document's audit produced; ``error`` set when the document could not be read."""
+
+    path: Path
+    findings: list[Finding] = field(default_factory=list)
+    aligned: AlignedDocument | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def max_severity(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A rule as declared in ``rules/*.yaml`` (after user configuration is applied)."""
+
+    code: str  # CC108
+    slug: str  # partial-without-date
+    severity: Severity
+    summary: str  # one line
+    rationale: str  # why it matters, citing the Code provision(s)
+    versions: tuple[str, ...]  # Code versions it applies to
+    params: dict = field(default_factory=dict)
+    enabled: bool = True
+    group: str = "general"  # e.g. structure, answers, evidence, timescales, wording
+    provisions: tuple[str, ...] = ()  # Code provisions cited
+    example: str | None = None
+    source: str | None = None  # the YAML file it came from

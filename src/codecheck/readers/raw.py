@@ -1,0 +1,45 @@
+"""The boundary between the format readers and the shared row builder.
+
+A format reader (DOCX or PDF) knows about XML or page geometry; it turns each table it finds into a
+``RawTable``: physical rows of plain cell text, with whatever structural hints the format gives
+(header rows, ticks, page numbers). The shared builder (``readers.rows``) then does what does not
+depend on the format: column roles, header and sub-heading rows, continuation rows, answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RawCell:
+    """One cell's text; merged (spanned) positions appear once, never duplicated.
+
+    ``checked`` is the state of a tick, checkbox or symbol found in the cell (True ticked, False an
+    empty box, None when the cell has no such mark). ``span`` is the number of grid columns it covers.
+    """
+
+    text: str
+    checked: bool | None = None
+    span: int = 1
+
+
+@dataclass
+class RawRow:
+    cells: list[RawCell]
+    index: int  # 1-based physical row number within its table
+    page: int | None = None
+    is_header: bool = False  # a repeat-as-header row (DOCX w:tblHeader) or a detected repeated header
+    page_break_before: bool = False  # the row starts a new page (PDF table continued)
+
+
+@dataclass
+class RawTable:
+    rows: list[RawRow]
+    index: int  # 1-based table number in the document
+    page: int | None = None  # page of the first row (PDF)
+    heading: str | None = None  # the heading/paragraph text immediately before the table
+    ncols: int = 0
+    nested: bool = False
+    continued_from: int | None = None  # PDF: index of the table this one continues on a later page
+    notes: list[str] = field(default_factory=list)
