@@ -1,0 +1,216 @@
+"""Column roles: which grid column holds the provision, requirement, answer, evidence, commentary.
+
+Forms differ in column order, count (4 or 5) and wording ("Code provision" / "Code section",
+"Comply: Yes / No", "Evidence, commentary and any explanations" as one column). Roles are read from
+the header text when there is a header row, and inferred from the content when there is none (a
+table continued on a new page, a form with its header outside the table).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from codecheck.model import Answer
+from codecheck.readers.answers import classify_words, glyph_state
+
+PROVISION = "provision"
+REQUIREMENT = "requirement"
+COMPLY = "comply"
+EVIDENCE = "evidence"
+COMMENTARY = "commentary"
+ROLES = (PROVISION, REQUIREMENT, COMPLY, EVIDENCE, COMMENTARY)
+
+# A provision id as printed: "4.3", "1.2/ 1.4", "6.1.", "5.10a", "4.3 (a)". Section numbers alone
+# ("4") are accepted only by the row builder's context logic, not here.
+PROVISION_ID = re.compile(
+    r"^\(?\d{1,2}\.\d{1,2}[a-z]?\)?\.?(\s*(\([a-z]\)|[a-z]\)))?"
+    r"(\s*[/&,]\s*(and\s+)?\d{1,2}\.\d{1,2}[a-z]?)*\.?$",
+    re.IGNORECASE,
+)
+
+# One header cell -> role. Checked in order: the combined "evidence, commentary and explanations"
+# column is commentary (what it mostly holds), then the specific words, then the generic ones.
+_HEADER_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(pattern, re.IGNORECASE))
+    for role, pattern in (
+        (COMMENTARY, r"evidence.*(comment|explanation|narrative|note)|(comment|explanation).*evidence"),
+        (
+            EVIDENCE,
+            r"evidence|supporting\s+(documents?|information)|documents?\s+(provided|available)|links?\b",
+        ),
+        (
+            COMMENTARY,
+            r"comment|explanation|narrative|notes?\b|remarks|actions?\b|how\s+(we|the)|details|"
+            r"response|further\s+information",
+        ),
+        (
+            COMPLY,
+            r"compl(y|ies|iance|iant)|yes\s*/\s*no|\bmet\b|\brag\b|\bstatus\b|self[\s-]*assess|answer|"
+            r"achieved",
+        ),
+        (
+            REQUIREMENT,
+            r"requirement|standard|what\s+the\s+code|statement|code\s+text|expectation|"
+            r"description|criteria",
+        ),
+        (
+            PROVISION,
+            r"provision|section|\bref(erence)?\b|paragraph|para\b|clause|\bno\.?$|number|^#$|\bcode\b|"
+            r"\bitem\b|\bid\b",
+        ),
+    )
+)
+
+# Header cells that are a single answer (a form with a tick column per answer).
+_ANSWER_HEADERS: dict[str, Answer] = {
+    "yes": "yes",
+    "y": "yes",
+    "compliant": "yes",
+    "no": "no",
+    "n": "no",
+    "non-compliant": "no",
+    "partial": "partial",
+    "partially": "partial",
+    "partially compliant": "partial",
+    "n/a": "na",
+    "na": "na",
+    "not applicable": "na",
+}
+
+
+@dataclass
+class ColumnMap:
+    """Grid column index of each role; ``answers`` holds per-answer tick columns when the form has them."""
+
+    roles: dict[str, int] = field(default_factory=dict)
+    answers: dict[Answer, int] = field(default_factory=dict)
+    from_header: bool = True
+
+    def get(self, role: str) -> int | None:
+        return self.roles.get(role)
+
+    @property
+    def is_assessment(self) -> bool:
+        """Enough roles to be a self-assessment: an id column, plus requirement text or answers."""
+        has_answer = COMPLY in self.roles or len(self.answers) >= 2
+        return (
+            PROVISION in self.roles
+            and (REQUIREMENT in self.roles or has_answer)
+            and (has_answer or EVIDENCE in self.roles or COMMENTARY in self.roles)
+        )
+
+    def signature(self) -> tuple:
+        return tuple(sorted(self.roles.items())) + tuple(sorted(self.answers.items()))
+
+
+def header_role(text: str) -> str | None:
+    """The role a header cell's text names, or None."""
+    t = " ".join(text.split())
+    if not t or len(t) > 80:
+        return None
+    for role, pattern in _HEADER_RULES:
+        if pattern.search(t):
+            return role
+    return None
+
+
+def answer_header(text: str) -> Answer | None:
+    return _ANSWER_HEADERS.get(" ".join(text.lower().split()).strip(" :?"))
+
+
+def roles_from_header(cells: Sequence[str]) -> ColumnMap | None:
+    """Read a header row (one text per grid column, "" for a spanned position); None if it is not one."""
+    cmap = ColumnMap()
+    unnamed = 0
+    for col, text in enumerate(cells):
+        if not text.strip():
+            continue
+        ans = answer_header(text)
+        if ans is not None:
+            cmap.answers.setdefault(ans, col)
+            continue
+        role = header_role(text)
+        if role is None:
+            unnamed += 1
+            continue
+        if role in cmap.roles:
+            # two columns of the same role: the later "commentary"-like one keeps the first;
+            # a second provision-like column ("Section" | "Provision") is usually the real id.
+            if role == PROVISION:
+                cmap.roles[role] = col
+            continue
+        cmap.roles[role] = col
+    if len(cmap.answers) == 1 and COMPLY not in cmap.roles:
+        # a lone "Yes" header is a comply column, not a tick-per-answer layout
+        cmap.roles[COMPLY] = next(iter(cmap.answers.values()))
+        cmap.answers.clear()
+    named = len(cmap.roles) + len(cmap.answers)
+    if named < 2 or unnamed > named:
+        return None
+    if PROVISION not in cmap.roles and REQUIREMENT not in cmap.roles:
+        return None
+    if PROVISION not in cmap.roles:
+        # "Code requirement" with an unnamed first column: the id column is the one before it
+        req = cmap.roles[REQUIREMENT]
+        if req > 0 and not cells[req - 1].strip():
+            cmap.roles[PROVISION] = req - 1
+    return cmap
+
+
+def looks_like_header(cells: Sequence[str]) -> bool:
+    """True when the cells read as column headings (used to drop repeated header rows)."""
+    cmap = roles_from_header(cells)
+    if cmap is None:
+        return False
+    # a header cell is short; a body row whose requirement mentions "evidence" is not a header
+    return all(len(c) <= 80 for c in cells) and not any(PROVISION_ID.match(c.strip()) for c in cells)
+
+
+def infer_roles(rows: Sequence[Sequence[tuple[str, bool | None]]], ncols: int) -> ColumnMap | None:
+    """Infer column roles from body content when there is no header row.
+
+    The id column is the one where most non-empty cells are provision ids; the answer column the one
+    where most non-empty cells are answer words or tick glyphs; the requirement the longest text
+    column after the id; remaining text columns are evidence then commentary, in order.
+    """
+    if ncols < 2 or not rows:
+        return None
+    stats = []
+    for col in range(ncols):
+        texts = [r[col][0].strip() for r in rows if col < len(r)]
+        checks = [r[col][1] for r in rows if col < len(r)]
+        nonempty = [t for t in texts if t]
+        n = max(len(nonempty), 1)
+        ids = sum(1 for t in nonempty if PROVISION_ID.match(t))
+        answers = sum(1 for t in nonempty if classify_words(t) is not None and len(t) <= 40)
+        answers += sum(
+            1 for t, c in zip(texts, checks, strict=False) if c is not None or glyph_state(t) is not None
+        )
+        avg = sum(len(t) for t in nonempty) / n
+        stats.append({"ids": ids / n, "answers": answers / n, "avg": avg, "filled": len(nonempty)})
+    id_col = max(range(ncols), key=lambda c: (stats[c]["ids"], -c))
+    if stats[id_col]["ids"] < 0.5 or stats[id_col]["filled"] < 1:
+        return None
+    cmap = ColumnMap(from_header=False)
+    cmap.roles[PROVISION] = id_col
+    rest = [c for c in range(ncols) if c != id_col]
+    ans_cands = [c for c in rest if stats[c]["answers"] >= 0.6 and stats[c]["avg"] <= 60]
+    if ans_cands:
+        cmap.roles[COMPLY] = max(ans_cands, key=lambda c: stats[c]["answers"])
+    text_cols = [c for c in rest if c != cmap.roles.get(COMPLY)]
+    after = [c for c in text_cols if c > id_col] or text_cols
+    if not after:
+        return cmap if COMPLY in cmap.roles else None
+    req = after[0] if stats[after[0]]["avg"] >= 20 else max(after, key=lambda c: stats[c]["avg"])
+    cmap.roles[REQUIREMENT] = req
+    others = [c for c in text_cols if c != req and c > id_col]
+    if len(others) == 1:
+        cmap.roles[COMMENTARY] = others[0]
+    elif len(others) >= 2:
+        cmap.roles[EVIDENCE] = others[0]
+        cmap.roles[COMMENTARY] = others[1]
+    if stats[req]["avg"] < 25:
+        return None  # a contents or contact table: short labels beside numbers
+    return cmap

@@ -1,0 +1,364 @@
+"""The shared row builder: ``RawTable``s from any reader -> one ``Row`` per provision.
+
+Entry point for readers::
+
+    from codecheck.readers.rows import build_rows
+    rows, notes = build_rows(tables)     # tables: list[RawTable] in document order
+
+Everything here is format-independent, so the DOCX and PDF readers agree on it:
+
+* column roles, from the header row or, without one, from the content (``readers.columns``);
+  a table with no header that continues a recognised table (same grid, ``continued_from`` set, or
+  no heading between them) reuses that table's roles;
+* header rows (first and repeated ones) and blank rows are dropped;
+* sub-heading rows ("Stage 1", "Mandatory 'must' requirements", a cell spanning the table) become
+  ``Row.context`` for the rows below them;
+* a row with an empty provision cell but text elsewhere continues the previous row (requirement,
+  evidence and commentary joined with a space; ``stitched=True``), including across a page break
+  or a table split;
+* answers normalised by ``readers.answers``;
+* tables that are not self-assessments (contents, contacts) yield no rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from codecheck.model import Answer, Location, Row
+from codecheck.readers.answers import map_private_glyphs, normalise_answer, split_answer_columns
+from codecheck.readers.columns import (
+    COMMENTARY,
+    COMPLY,
+    EVIDENCE,
+    PROVISION,
+    PROVISION_ID,
+    REQUIREMENT,
+    ColumnMap,
+    infer_roles,
+    looks_like_header,
+    roles_from_header,
+)
+from codecheck.readers.raw import RawRow, RawTable
+
+# Sub-heading rows inside a table. Matched against the whole row text when only one cell has text.
+_SUBHEADING = re.compile(
+    r"^(stage\s*\w+|further\s+stages?|section\s+\d+|part\s+\w+|mandatory|best\s+practice|"
+    r"(the\s+)?(must|should)\b|appendix|annex)",
+    re.IGNORECASE,
+)
+_SECTION_NUMBER = re.compile(r"^\d{1,2}\.?$")
+
+
+def clean_text(text: str) -> str:
+    """Whitespace-normalise cell text per the label conventions (NBSP, TAB -> space; collapse runs)."""
+    return " ".join(map_private_glyphs(text.replace("\u00a0", " ")).split())
+
+
+def _join(a: str, b: str) -> str:
+    return f"{a} {b}".strip() if a and b else (a or b)
+
+
+@dataclass
+class _Cell:
+    text: str
+    checked: bool | None
+    col: int
+    span: int
+
+
+def _grid(row: RawRow, ncols: int) -> list[_Cell]:
+    """Place a row's cells on the table grid by their spans (merged positions stay single)."""
+    out: list[_Cell] = []
+    col = 0
+    for cell in row.cells:
+        span = max(cell.span, 1)
+        out.append(_Cell(clean_text(cell.text), cell.checked, col, span))
+        col += span
+    return out
+
+
+def _grid_texts(cells: list[_Cell], ncols: int) -> list[str]:
+    texts = [""] * max(ncols, sum(c.span for c in cells))
+    for c in cells:
+        texts[c.col] = c.text
+    return texts
+
+
+def _at(cells: list[_Cell], col: int | None) -> _Cell | None:
+    """The cell covering grid column ``col``."""
+    if col is None:
+        return None
+    for c in cells:
+        if c.col <= col < c.col + c.span:
+            return c
+    return None
+
+
+def _table_ncols(table: RawTable) -> int:
+    widest = max((sum(max(c.span, 1) for c in r.cells) for r in table.rows), default=0)
+    return max(table.ncols, widest)
+
+
+def _normalise_id(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Builder:
+    """State carried across tables: the open row, the last roles, the current context."""
+
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.notes: list[str] = []
+        self.last_map: ColumnMap | None = None
+        self.last_ncols = 0
+        self.last_table: int | None = None
+        self.context: str | None = None
+        self.open: Row | None = None  # the row continuation rows extend
+        self.open_parts: dict[str, str] = {}
+        self.stitched = 0
+        self.inferred_tables = 0
+        self.skipped_tables = 0
+
+    # ------------------------------------------------------------------ tables
+
+    def table(self, table: RawTable) -> None:
+        ncols = _table_ncols(table)
+        grids = [(_grid(r, ncols), r) for r in table.rows]
+        cmap, header_rows = self._roles(table, grids, ncols)
+        if cmap is None or not cmap.is_assessment:
+            self.skipped_tables += 1
+            self._close()
+            return
+        continues = self._continues(table, cmap, ncols)
+        if not continues:
+            self._close()
+            self.context = clean_text(table.heading) if table.heading else None
+        if not cmap.from_header:
+            self.inferred_tables += 1
+        header_sig = {tuple(_grid_texts(g, ncols)) for g, r in grids if r.index in header_rows}
+        for grid, raw in grids:
+            texts = _grid_texts(grid, ncols)
+            if (
+                raw.index in header_rows
+                or tuple(texts) in header_sig
+                or (raw.is_header and looks_like_header(texts))
+            ):
+                continue
+            if raw.is_header and not any(texts):
+                continue
+            if looks_like_header(texts):
+                continue
+            self._row(table, raw, grid, texts, cmap, ncols)
+        self.last_map, self.last_ncols, self.last_table = cmap, ncols, table.index
+
+    def _roles(self, table: RawTable, grids, ncols: int) -> tuple[ColumnMap | None, set[int]]:
+        """Roles from the first header-like row among the first three, else inherited or inferred."""
+        for grid, raw in grids[:3]:
+            texts = _grid_texts(grid, ncols)
+            cmap = roles_from_header(texts)
+            if cmap is not None and looks_like_header(texts):
+                headers = {raw.index}
+                # a two-row header ("Comply" over "Yes | No"): take answer columns from the next row
+                nxt = [r for g, r in grids if r.index == raw.index + 1]
+                if nxt and not cmap.answers:
+                    sub = roles_from_header(_grid_texts(_grid(nxt[0], ncols), ncols))
+                    if sub is None:
+                        from codecheck.readers.columns import answer_header
+
+                        subs = {
+                            answer_header(t): i
+                            for i, t in enumerate(_grid_texts(_grid(nxt[0], ncols), ncols))
+                        }
+                        subs.pop(None, None)
+                        if len(subs) >= 2:
+                            cmap.answers.update(subs)  # type: ignore[arg-type]
+                            cmap.roles.pop(COMPLY, None)
+                            headers.add(nxt[0].index)
+                return cmap, headers
+        if (
+            self.last_map is not None
+            and ncols == self.last_ncols
+            and (table.continued_from is not None or not table.heading or table.nested)
+        ):
+            inherited = ColumnMap(
+                dict(self.last_map.roles), dict(self.last_map.answers), self.last_map.from_header
+            )
+            return inherited, set()
+        body = [[(c.text, c.checked) for c in _expand(g, ncols)] for g, _ in grids]
+        return infer_roles(body, ncols), set()
+
+    def _continues(self, table: RawTable, cmap: ColumnMap, ncols: int) -> bool:
+        """Does this table carry on the previous assessment table (a page or table split)?"""
+        if self.open is None or self.last_table is None:
+            return False
+        if table.continued_from is not None:
+            return True
+        return (
+            ncols == self.last_ncols and not table.heading and cmap.signature() == self.last_map.signature()
+        )
+
+    # ------------------------------------------------------------------ rows
+
+    def _row(
+        self, table: RawTable, raw: RawRow, grid: list[_Cell], texts: list[str], cmap: ColumnMap, ncols: int
+    ) -> None:
+        filled = [c for c in grid if c.text or c.checked is not None]
+        if not filled:
+            return
+        pcell = _at(grid, cmap.get(PROVISION))
+        pid = _normalise_id(pcell.text) if pcell else ""
+        # One text cell spanning most of the table, or a lone short heading-like text: a sub-heading.
+        if len(filled) == 1 and filled[0].checked is None:
+            only = filled[0]
+            spans_table = only.span >= max(2, ncols - 1)
+            if (
+                spans_table
+                or (_SUBHEADING.match(only.text) and len(only.text) <= 120)
+                or (
+                    only is pcell
+                    and not PROVISION_ID.match(pid)
+                    and not _SECTION_NUMBER.match(pid)
+                    and len(only.text) <= 120
+                )
+            ) and not PROVISION_ID.match(only.text):
+                self._close()
+                self.context = only.text
+                return
+        if pid and pcell is not None and pcell.span >= max(2, ncols - 1):
+            self._close()
+            self.context = pid
+            return
+        if not pid:
+            if self.open is not None:
+                self._extend(raw, grid, cmap, table)
+                return
+            # text with no id and nothing to continue: a heading or note row inside the table
+            if len(filled) == 1 and len(filled[0].text) <= 120:
+                self.context = filled[0].text
+            else:
+                self.notes.append(
+                    f"table {table.index} row {raw.index}: text without a provision number skipped"
+                )
+            return
+        self._close()
+        self._start(table, raw, grid, cmap, pid)
+
+    def _parts(self, grid: list[_Cell], cmap: ColumnMap) -> dict[str, str]:
+        parts = {}
+        for role in (REQUIREMENT, EVIDENCE, COMMENTARY):
+            cell = _at(grid, cmap.get(role))
+            parts[role] = cell.text if cell else ""
+        return parts
+
+    def _start(self, table: RawTable, raw: RawRow, grid: list[_Cell], cmap: ColumnMap, pid: str) -> None:
+        confidence = 1.0 if PROVISION_ID.match(pid) else 0.6
+        if not cmap.from_header:
+            confidence = min(confidence, 0.85)
+        self.open = Row(
+            provision=pid,
+            requirement="",
+            answer="blank",
+            answer_text="",
+            evidence="",
+            commentary="",
+            location=Location(
+                page=raw.page if raw.page is not None else table.page, table=table.index, row=raw.index
+            ),
+            confidence=confidence,
+            context=self.context,
+        )
+        self.open_parts = self._parts(grid, cmap)
+        self.answer_cells = self._answer_cells(grid, cmap)
+
+    def _answer_cells(self, grid: list[_Cell], cmap: ColumnMap) -> dict:
+        if cmap.answers:
+            out = {}
+            for ans, col in cmap.answers.items():
+                cell = _at(grid, col)
+                out[ans] = (cell.text if cell else "", cell.checked if cell else None)
+            return {"split": out}
+        cell = _at(grid, cmap.get(COMPLY))
+        return {"single": (cell.text if cell else "", cell.checked if cell else None)}
+
+    def _extend(self, raw: RawRow, grid: list[_Cell], cmap: ColumnMap, table: RawTable) -> None:
+        for role, text in self._parts(grid, cmap).items():
+            self.open_parts[role] = _join(self.open_parts.get(role, ""), text)
+        more = self._answer_cells(grid, cmap)
+        if "single" in more:
+            old_text, old_checked = self.answer_cells.get("single", ("", None))
+            new_text, new_checked = more["single"]
+            self.answer_cells["single"] = (
+                _join(old_text, new_text),
+                old_checked if old_checked is not None else new_checked,
+            )
+        else:
+            split: dict[Answer, tuple[str, bool | None]] = self.answer_cells.setdefault("split", {})
+            for ans, (t, c) in more["split"].items():
+                ot, oc = split.get(ans, ("", None))
+                split[ans] = (_join(ot, t), oc if oc is not None else c)
+        assert self.open is not None
+        self.open.stitched = True
+        if raw.page_break_before or table.index != self.open.location.table:
+            self.open.confidence = min(self.open.confidence, 0.9)
+
+    def _close(self) -> None:
+        row = self.open
+        if row is None:
+            return
+        self.open = None
+        parts = self.open_parts
+        row.requirement = parts.get(REQUIREMENT, "")
+        row.evidence = parts.get(EVIDENCE, "")
+        row.commentary = parts.get(COMMENTARY, "")
+        if "split" in self.answer_cells:
+            reading = split_answer_columns(self.answer_cells["split"])
+        else:
+            text, checked = self.answer_cells.get("single", ("", None))
+            reading = normalise_answer(text, checked, row.commentary or row.evidence)
+        row.answer, row.answer_text, row.answer_source = reading.answer, reading.text, reading.source
+        row.confidence = min(row.confidence, reading.confidence)
+        if not row.requirement and not row.evidence and not row.commentary and row.answer == "blank":
+            row.confidence = min(row.confidence, 0.7)
+        if row.stitched:
+            self.stitched += 1
+        self.rows.append(row)
+
+    def finish(self) -> tuple[list[Row], list[str]]:
+        self._close()
+        notes = list(self.notes)
+        if self.stitched:
+            notes.append(
+                f"{self.stitched} row{'s' if self.stitched != 1 else ''} stitched from continuation rows"
+            )
+        if self.inferred_tables:
+            notes.append(
+                f"column roles inferred from content in {self.inferred_tables} table(s) without a header"
+            )
+        return self.rows, notes
+
+
+def _expand(grid: list[_Cell], ncols: int) -> list[_Cell]:
+    """One entry per grid column (spanned positions get an empty placeholder)."""
+    out = [_Cell("", None, i, 1) for i in range(max(ncols, sum(c.span for c in grid)))]
+    for c in grid:
+        out[c.col] = c
+    return out
+
+
+def build_rows(tables: list[RawTable]) -> tuple[list[Row], list[str]]:
+    """Turn a document's raw tables (in document order) into provision rows and reader notes.
+
+    Tables that are not self-assessments contribute no rows. Rows come back in document order with
+    ``location`` (page, table, row of the first physical row), ``context``, ``stitched`` and
+    ``confidence`` set. ``notes`` are human-readable observations for ``Document.notes``.
+    """
+    builder = _Builder()
+    for table in tables:
+        builder.table(table)
+    return builder.finish()
+
+
+def assessment_tables(rows: list[Row]) -> set[int]:
+    """Indices of the tables that produced rows (the rest are other content: contents, contacts)."""
+    return {r.location.table for r in rows if r.location.table is not None}
