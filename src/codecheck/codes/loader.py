@@ -1,0 +1,182 @@
+"""Find, read, validate and cache Code versions.
+
+The shipped versions live in ``code_versions/<id>.yaml`` (``codecheck.resources``). Users may also pass
+a path to their own version file anywhere a version id is accepted (``--code ./our-code.yaml``), so every
+failure here names the file and is a ``CodeDefinitionError`` or ``ConfigError`` (one line, exit 2).
+Each file is parsed once per process: the audit of a folder of 500 documents must not re-read YAML 500
+times.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from codecheck.errors import CodeDefinitionError, ConfigError
+from codecheck.model import CodeVersion
+from codecheck.resources import code_versions_dir
+
+MAX_FILE_BYTES = 5 * 1024 * 1024  # a whole Code is ~100 KB; refuse anything absurd before parsing it
+
+# Names users type for the shipped versions. Keys are compared after lower-casing and trimming.
+SYNONYMS: dict[str, str] = {
+    "2022": "2022",
+    "hoc-2022": "2022",
+    "hos-2022": "2022",
+    "hoc2022": "2022",
+    "hos2022": "2022",
+    "chc-2022": "2022",
+    "code-2022": "2022",
+    "2022-code": "2022",
+    "2024": "2024",
+    "hoc-2024": "2024",
+    "hos-2024": "2024",
+    "hoc2024": "2024",
+    "hos2024": "2024",
+    "chc-2024": "2024",
+    "code-2024": "2024",
+    "2024-code": "2024",
+    "2024-statutory": "2024",
+    "statutory": "2024",
+    "statutory-2024": "2024",
+    "latest": "2024",
+    "current": "2024",
+    "joint": "joint",
+    "joint-draft": "joint",
+    "joint-2023": "joint",
+    "joint-code": "joint",
+    "joint-consultation": "joint",
+    "draft": "joint",
+    "consultation": "joint",
+    "2023-draft": "joint",
+}
+
+_lock = threading.Lock()
+_file_cache: dict[tuple[str, int, int], CodeVersion] = {}
+_builtin_cache: dict[str, CodeVersion] = {}
+
+
+def read_yaml(path: Path, error: type[CodeDefinitionError] | type[ConfigError] = CodeDefinitionError) -> Any:
+    """Parse a YAML file safely (no Python objects, bounded size); YAML errors become one-line errors."""
+    import yaml
+
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise error("file not found", path) from None
+    except OSError as exc:
+        raise error(f"cannot read file: {exc.strerror or exc}", path) from None
+    if path.is_dir():
+        raise error("is a directory, not a YAML file", path)
+    if size > MAX_FILE_BYTES:
+        raise error(f"file too large ({size} bytes; a Code version is well under {MAX_FILE_BYTES})", path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise error("not UTF-8 text", path) from None
+    except OSError as exc:
+        raise error(f"cannot read file: {exc.strerror or exc}", path) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+        raise error(f"invalid YAML: {where}{problem}", path) from None
+
+
+def load_version_file(path: str | Path) -> CodeVersion:
+    """Read and validate one version YAML file (cached by path, size and modification time)."""
+    from codecheck.codes.schema import build_version
+
+    p = Path(path)
+    try:
+        st = p.stat()
+        key = (str(p.resolve()), st.st_mtime_ns, st.st_size)
+    except OSError:
+        key = None
+    if key is not None:
+        with _lock:
+            cached = _file_cache.get(key)
+        if cached is not None:
+            return cached
+    data = read_yaml(p)
+    version = build_version(data, p)
+    if key is not None:
+        with _lock:
+            _file_cache[key] = version
+    return version
+
+
+def _builtin_files() -> dict[str, Path]:
+    return {f.stem: f for f in sorted(code_versions_dir().glob("*.yaml"))}
+
+
+def version_ids() -> list[str]:
+    """The shipped version ids, in chronological order ("2022", "joint", "2024")."""
+    return [v.id for v in list_versions()]
+
+
+def _chrono_key(version: CodeVersion) -> tuple[str, str]:
+    return (version.in_force_from or version.published or "9999", version.id)
+
+
+def list_versions() -> list[CodeVersion]:
+    """Every shipped version, oldest first (by in-force date, or publication date for a draft)."""
+    return sorted((_builtin(vid) for vid in _builtin_files()), key=_chrono_key)
+
+
+def _builtin(vid: str) -> CodeVersion:
+    with _lock:
+        cached = _builtin_cache.get(vid)
+    if cached is not None:
+        return cached
+    files = _builtin_files()
+    version = load_version_file(files[vid])
+    if version.id != vid:
+        raise CodeDefinitionError(
+            f"field 'id': {version.id!r} does not match the file name {vid!r}", files[vid]
+        )
+    with _lock:
+        _builtin_cache[vid] = version
+    return version
+
+
+def canonical_id(spec: str) -> str | None:
+    """The shipped version id that ``spec`` names ("HOC-2024" -> "2024"), or None."""
+    key = "-".join(str(spec).strip().lower().replace("_", "-").split())
+    if key in _builtin_files():
+        return key
+    return SYNONYMS.get(key)
+
+
+def _looks_like_path(spec: str) -> bool:
+    return spec.lower().endswith((".yaml", ".yml")) or "/" in spec or "\\" in spec or Path(spec).is_file()
+
+
+def get_version(spec: str) -> CodeVersion:
+    """Return the Code version named by ``spec``: an id, a synonym, or a path to a version YAML file.
+
+    Raises ``ConfigError`` (listing the known ids) for an unknown name, and ``CodeDefinitionError`` for a
+    file that fails validation.
+    """
+    if isinstance(spec, CodeVersion):  # tolerate callers that already hold one
+        return spec
+    text = str(spec).strip()
+    vid = canonical_id(text)
+    if vid is not None and vid in _builtin_files():
+        return _builtin(vid)
+    if text and _looks_like_path(text):
+        return load_version_file(text)
+    known = ", ".join(version_ids())
+    raise ConfigError(
+        f"unknown Code version {text!r} (known: {known}; or give a path to a version YAML file)"
+    )
+
+
+def clear_cache() -> None:
+    """Forget every loaded version (tests; a long-running process that edits version files)."""
+    with _lock:
+        _file_cache.clear()
+        _builtin_cache.clear()
