@@ -1,10 +1,187 @@
-"""`codecheck extract` (being built: see the issue that owns it)."""
+"""`codecheck extract FILE`: the rows a self-assessment holds, as JSON, CSV or a terminal table.
+
+This is the reader's output made visible: what codecheck believes each row says, where it sits in the
+document, how sure the reader is, and which Code version the form follows. Audits build on exactly
+these rows, so a user who disputes a finding can check the extraction first.
+"""
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from codecheck.cli.common import guarded, safe_text, write_output
 
-def extract() -> None:
-    """Not built yet."""
-    raise typer.Exit(2)
+
+class ExtractFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    text = "text"
+
+
+CSV_FIELDS = (
+    "provision",
+    "requirement",
+    "answer",
+    "answer_text",
+    "evidence",
+    "commentary",
+    "page",
+    "table",
+    "row",
+    "confidence",
+    "context",
+    "stitched",
+    "answer_source",
+)
+
+
+def extract(
+    file: Annotated[
+        Path, typer.Argument(help="The self-assessment (DOCX or PDF; format read from its bytes).")
+    ],
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.json,
+    code: Annotated[
+        str | None,
+        typer.Option(
+            "--code",
+            help="Code version to assume instead of detecting it: 2022, 2024, joint, or a version YAML file.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+) -> None:
+    """Extract the provision rows of a self-assessment (requirement, answer, evidence, commentary)."""
+    with guarded():
+        if output is not None and str(output) != "-" and output.exists() and not force:
+            from codecheck.errors import OutputExistsError
+
+            raise OutputExistsError("output file exists; use --force to overwrite it", output)
+        payload = build_payload(file, code)
+        if fmt is ExtractFormat.json:
+            import json
+
+            content = json.dumps(payload, ensure_ascii=False, indent=2)
+        elif fmt is ExtractFormat.csv:
+            content = to_csv(payload)
+        else:
+            content = to_text(payload, width=None if output is None else 160)
+        write_output(output, content, force)
+
+
+def build_payload(file: Path, code: str | None = None) -> dict:
+    """Read, detect and (when the alignment stage is installed) align; return the JSON-ready dict."""
+    from codecheck.detect import detect_version
+    from codecheck.readers import read_document
+
+    doc = read_document(file)
+    detection = detect_version(doc, code)
+    rows = [row.as_dict() for row in doc.rows]
+    payload: dict = {
+        "document": str(file),
+        "format": doc.format,
+        "code_version": detection.version,
+        "detection": detection.as_dict(),
+        "title": doc.title,
+        "pages": doc.pages,
+        "notes": list(doc.notes),
+        "rows": rows,
+    }
+    aligned = _align(doc, detection)
+    if aligned is not None:
+        for out, arow in zip(rows, aligned.rows, strict=False):
+            out["alignment"] = arow.as_dict()
+        payload["missing"] = list(aligned.missing)
+    return payload
+
+
+def _align(doc, detection):
+    """Run the alignment stage when it exists in this installation (it is optional for extraction)."""
+    import importlib.util
+
+    if importlib.util.find_spec("codecheck.align") is None:
+        return None
+    from codecheck.align import align_document
+    from codecheck.codes import get_version
+
+    return align_document(doc, get_version(detection.version), detection)
+
+
+def _csv_cell(value: object) -> str:
+    """Neutralise spreadsheet formulas: document text is untrusted and CSV is opened in Excel."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "@", "\t", "\r") or (text[:1] == "-" and text[1:2] not in ("", " ")):
+        return "'" + text
+    return text
+
+
+def to_csv(payload: dict) -> str:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for row in payload["rows"]:
+        loc = row.get("location") or {}
+        flat = {**row, "page": loc.get("page"), "table": loc.get("table"), "row": loc.get("row")}
+        writer.writerow([_csv_cell(flat.get(f)) for f in CSV_FIELDS])
+    return buf.getvalue()
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(safe_text(text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def to_text(payload: dict, width: int | None = None) -> str:
+    """A rich table for people: one line per row, long texts shortened, control characters removed."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    det = payload["detection"]
+    buf = io.StringIO()
+    console = Console(
+        file=buf,
+        width=width or 160,
+        force_terminal=False,
+        color_system=None,
+        highlight=False,
+        soft_wrap=False,
+    )
+    title = f"{safe_text(payload['document'])} ({payload['format']}), Code {det['version']}"
+    title += " (set with --code)" if det.get("forced") else f" (detected, confidence {det['confidence']:.2f})"
+    table = Table(title=Text(title), show_lines=False, expand=False)
+    for name in ("Provision", "Requirement", "Answer", "Evidence", "Commentary", "Where", "Conf."):
+        table.add_column(name, overflow="fold")
+    for row in payload["rows"]:
+        loc = row["location"]
+        where = ", ".join(f"{k[0]}{v}" for k, v in loc.items() if v is not None)
+        answer = row["answer"] + (f" ({_short(row['answer_text'], 30)})" if row["answer_text"] else "")
+        table.add_row(
+            *(
+                Text(x)
+                for x in (
+                    _short(row["provision"], 20),
+                    _short(row["requirement"], 70),
+                    answer,
+                    _short(row["evidence"], 40),
+                    _short(row["commentary"], 60),
+                    where,
+                    f"{row['confidence']:.2f}",
+                )
+            )
+        )
+    console.print(table)
+    console.print(Text(f"{len(payload['rows'])} rows"))
+    for note in payload.get("notes", []):
+        console.print(Text("note: " + _short(note, 300)))
+    return buf.getvalue()

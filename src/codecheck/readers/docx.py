@@ -1,0 +1,258 @@
+"""Read a DOCX self-assessment: one linear pass over ``word/document.xml``.
+
+The body is walked in order (paragraphs, tables, block-level content controls). Each table becomes a
+``RawTable`` (grid columns tracked through ``w:gridBefore``/``w:gridSpan``; a ``w:vMerge``
+continuation cell is an empty placeholder, so merged text is never duplicated; ``w:tblHeader``
+rows flagged) and the shared builder (``readers.rows.build_rows``) turns them into provision rows.
+A single-column layout table that wraps the real form is looked through; other nested tables are
+flattened into their cell's text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from codecheck.errors import InputError
+from codecheck.limits import Limits, effective
+from codecheck.model import Document
+from codecheck.readers.answers import glyph_state
+from codecheck.readers.docx_xml import (
+    CUSTOMXML,
+    INS,
+    MOVETO,
+    SDT,
+    SDTCONTENT,
+    TBL,
+    TC,
+    TR,
+    VAL,
+    P,
+    count_tracked,
+    on,
+    paragraph_style,
+    paragraph_text,
+    parse_xml,
+    w,
+)
+from codecheck.readers.raw import RawCell, RawRow, RawTable
+from codecheck.readers.rows import assessment_tables, build_rows
+
+_WRAPPERS = (SDT, CUSTOMXML, INS, MOVETO)
+
+
+def _unwrap(parent, want: str):
+    """Children of ``parent`` with tag ``want``, looking through content controls and tracked inserts."""
+    for child in parent:
+        tag = child.tag
+        if tag == want:
+            yield child
+        elif tag in _WRAPPERS:
+            inner = child.find(SDTCONTENT) if tag == SDT else child
+            if inner is not None:
+                yield from _unwrap(inner, want)
+
+
+def _int_attr(el, default: int = 0) -> int:
+    if el is None:
+        return default
+    try:
+        return max(int(el.get(VAL, default)), 0)
+    except ValueError:
+        return default
+
+
+class _Reader:
+    def __init__(self, path: Path, limits: Limits) -> None:
+        self.path = path
+        self.limits = limits
+        self.tables: list[RawTable] = []
+        self.table_texts: dict[int, list[str]] = {}
+        self.paragraphs: list[str] = []
+        self.styled_title: str | None = None
+        self.pending_heading: str | None = None
+        self.nrows = 0
+        self.truncated = 0
+        self.flattened = 0
+
+    # ------------------------------------------------------------------ body
+
+    def block(self, parent) -> None:
+        """Walk block-level content in document order."""
+        for child in parent:
+            tag = child.tag
+            if tag == P:
+                text = paragraph_text(child)
+                if text:
+                    self.paragraphs.append(text)
+                    style = (paragraph_style(child) or "").lower()
+                    if self.styled_title is None and (style == "title" or style.startswith("heading")):
+                        self.styled_title = text
+                    if len(text) <= 300:
+                        self.pending_heading = text
+            elif tag == TBL:
+                self.table(child, depth=1)
+            elif tag == SDT:
+                content = child.find(SDTCONTENT)
+                if content is not None:
+                    self.block(content)
+            elif tag in _WRAPPERS:
+                self.block(child)
+
+    # ------------------------------------------------------------------ tables
+
+    def table(self, tbl, depth: int) -> None:
+        if depth > self.limits.max_nesting:
+            raise InputError(f"tables nested more than {self.limits.max_nesting} deep", self.path)
+        grid = tbl.find(w("tblGrid"))
+        ncols = len(grid.findall(w("gridCol"))) if grid is not None else 0
+        trs = list(_unwrap(tbl, TR))
+        if self._is_wrapper(trs, ncols):
+            for tr in trs:
+                for tc in _unwrap(tr, TC):
+                    self.block_in_wrapper(tc, depth)
+            return
+        if len(self.tables) >= self.limits.max_tables:
+            raise InputError(f"more than {self.limits.max_tables} tables", self.path)
+        index = len(self.tables) + 1
+        rows: list[RawRow] = []
+        texts: list[str] = []
+        for tr in trs:
+            trpr = tr.find(w("trPr"))
+            is_header = False
+            if trpr is not None:
+                if trpr.find(w("del")) is not None:
+                    continue  # a tracked row deletion: read as accepted
+                hdr = trpr.find(w("tblHeader"))
+                is_header = hdr is not None and on(hdr)
+            self.nrows += 1
+            if self.nrows > self.limits.max_rows:
+                raise InputError(f"more than {self.limits.max_rows} table rows", self.path)
+            cells: list[RawCell] = []
+            before = _int_attr(trpr.find(w("gridBefore")) if trpr is not None else None)
+            if before:
+                cells.append(RawCell("", None, before))
+            for tc in _unwrap(tr, TC):
+                cell = self.cell(tc, depth)
+                cells.append(cell)
+                if cell.text:
+                    texts.append(cell.text)
+            rows.append(RawRow(cells=cells, index=len(rows) + 1, is_header=is_header))
+        widest = max((sum(c.span for c in r.cells) for r in rows), default=0)
+        self.tables.append(
+            RawTable(
+                rows=rows,
+                index=index,
+                heading=self.pending_heading,
+                ncols=max(ncols, widest),
+                nested=depth > 1,
+            )
+        )
+        self.table_texts[index] = texts
+        self.pending_heading = None
+
+    def _is_wrapper(self, trs, ncols: int) -> bool:
+        """A one-column layout table whose cells hold tables: look through it to the real tables."""
+        if ncols > 1 or not trs:
+            return False
+        return any(tc.find(TBL) is not None for tr in trs for tc in _unwrap(tr, TC))
+
+    def block_in_wrapper(self, tc, depth: int) -> None:
+        for child in tc:
+            if child.tag == TBL:
+                self.table(child, depth + 1)
+            elif child.tag == P:
+                text = paragraph_text(child)
+                if text:
+                    self.paragraphs.append(text)
+                    self.pending_heading = text if len(text) <= 300 else self.pending_heading
+            elif child.tag in _WRAPPERS:
+                self.block_in_wrapper(child.find(SDTCONTENT) if child.tag == SDT else child, depth)
+
+    def cell(self, tc, depth: int) -> RawCell:
+        tcpr = tc.find(w("tcPr"))
+        span = 1
+        if tcpr is not None:
+            span = max(_int_attr(tcpr.find(w("gridSpan")), 1), 1)
+            vm = tcpr.find(w("vMerge"))
+            if vm is not None and vm.get(VAL, "continue") != "restart":
+                return RawCell("", None, span)  # merged with the cell above: its text is there
+        parts: list[str] = []
+        self._cell_blocks(tc, parts, depth)
+        text = " ".join(p for p in parts if p)
+        if len(text) > self.limits.max_cell_chars:
+            text = text[: self.limits.max_cell_chars]
+            self.truncated += 1
+        return RawCell(text=text, checked=glyph_state(text), span=span)
+
+    def _cell_blocks(self, parent, parts: list[str], depth: int) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == P:
+                parts.append(paragraph_text(child))
+            elif tag == TBL:
+                if depth + 1 > self.limits.max_nesting:
+                    raise InputError(f"tables nested more than {self.limits.max_nesting} deep", self.path)
+                self.flattened += 1
+                for tr in _unwrap(child, TR):
+                    for inner in _unwrap(tr, TC):
+                        self._cell_blocks(inner, parts, depth + 1)
+            elif tag == SDT:
+                content = child.find(SDTCONTENT)
+                if content is not None:
+                    self._cell_blocks(content, parts, depth)
+            elif tag in _WRAPPERS:
+                self._cell_blocks(child, parts, depth)
+
+
+def _core_title(pkg, path: Path) -> str | None:
+    if not pkg.has("docProps/core.xml"):
+        return None
+    try:
+        root = parse_xml(pkg.read("docProps/core.xml"), path, "docProps/core.xml")
+    except InputError:
+        return None
+    el = root.find("{http://purl.org/dc/elements/1.1/}title")
+    title = " ".join((el.text or "").split()) if el is not None else ""
+    return title or None
+
+
+def read_docx(path: Path, limits: Limits | None = None) -> Document:
+    """Read a DOCX file into a ``Document``; raises ``InputError`` naming the file on bad input."""
+    from codecheck.readers.sniff import open_package
+
+    lim = effective(limits)
+    with open_package(path, lim) as pkg:
+        root = parse_xml(pkg.read("word/document.xml"), path, "word/document.xml")
+        core_title = _core_title(pkg, path)
+    body = root.find(w("body"))
+    if body is None:
+        raise InputError("word/document.xml has no document body", path)
+    reader = _Reader(path, lim)
+    reader.block(body)
+    rows, notes = build_rows(reader.tables)
+    if not rows:
+        what = "no tables" if not reader.tables else f"{len(reader.tables)} table(s), none of them"
+        raise InputError(
+            f"no self-assessment table found ({what} with provision numbers and a "
+            "requirement or comply column)",
+            path,
+        )
+    used = assessment_tables(rows)
+    text = list(reader.paragraphs)
+    for index, texts in reader.table_texts.items():
+        if index not in used:
+            text.extend(texts)
+    tracked = count_tracked(body)
+    doc_notes: list[str] = []
+    if tracked:
+        doc_notes.append(f"tracked changes present ({tracked} marks): read as accepted, deleted text ignored")
+    if reader.flattened:
+        doc_notes.append(f"{reader.flattened} nested table(s) read as part of their cell's text")
+    if reader.truncated:
+        doc_notes.append(f"{reader.truncated} cell(s) truncated at {lim.max_cell_chars} characters")
+    skipped = len(reader.tables) - len(used)
+    if skipped:
+        doc_notes.append(f"{skipped} table(s) are not self-assessment tables and were not read as rows")
+    doc_notes.extend(notes)
+    title = core_title or reader.styled_title or next((p for p in reader.paragraphs if len(p) <= 200), None)
+    return Document(path=path, format="docx", rows=rows, text=text, title=title, pages=None, notes=doc_notes)
