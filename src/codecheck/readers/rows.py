@@ -43,11 +43,24 @@ from codecheck.readers.raw import RawRow, RawTable
 
 # Sub-heading rows inside a table. Matched against the whole row text when only one cell has text.
 _SUBHEADING = re.compile(
-    r"^(stage\s*\w+|further\s+stages?|section\s+\d+|part\s+\w+|mandatory|best\s+practice|"
-    r"(the\s+)?(must|should)\b|appendix|annex)",
+    r"^(stage\s+(\d+|one|two|three|four)\b.{0,40}|further\s+stages?|final\s+stage|section\s+\d+\b.*|"
+    r"part\s+[a-z0-9]+\b.{0,60}|(mandatory|best\s+practice)\b.*|[\'‘\"]?(must|should)[\'’\"]?\s+requirements.*|"
+    r"(appendix|annex)\b.*)$",
     re.IGNORECASE,
 )
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.?$")
+
+
+def is_subheading(text: str) -> bool:
+    """A short heading line ("Stage 1", "Section 3 - ...", "Mandatory 'must' requirements").
+
+    A fragment of a requirement broken over rows ("should not exceed ...") starts lower-case or ends
+    like a sentence, so it is not taken for a heading.
+    """
+    t = text.strip()
+    if not t or len(t) > 100 or t[0].islower() or t.endswith((".", ",", ";")):
+        return False
+    return bool(_SUBHEADING.match(t))
 
 
 def clean_text(text: str) -> str:
@@ -214,7 +227,7 @@ class _Builder:
             spans_table = only.span >= max(2, ncols - 1)
             if (
                 spans_table
-                or (_SUBHEADING.match(only.text) and len(only.text) <= 120)
+                or is_subheading(only.text)
                 or (
                     only is pcell
                     and not PROVISION_ID.match(pid)
