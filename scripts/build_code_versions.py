@@ -402,6 +402,35 @@ EXTRA_NOTES: dict[str, dict[str, str]] = {
     },
 }
 
+# Reference notes that cite seed files or named landlords, or need rewording for users: replaced whole.
+NOTE_OVERRIDES: dict[str, dict[str, str]] = {
+    "2022": {
+        "1.6": "The form quotes only the closing clause; the opening words of 1.6 were not found. Some "
+        "copies drop the ellipsis and start 'If further enquiries ...'. The Ombudsman's 2022 FAQ: first-time "
+        "service issues may be handled as service requests, but where substantial further enquiries "
+        "are needed or the resident asks, the issue becomes a complaint.",
+        "1.8": "The Code paragraph is believed to continue with a list of acceptable exclusions "
+        "(cf. 2024 2.2) that the form does not quote. A six-month time limit for raising a complaint "
+        "is reported (2024: 12 months) but unverified, so no structured time limit is recorded.",
+        "3.2": "The form quotes only the closing clause; the opening words of 3.2 were not found.",
+        "4.1": "The acknowledgement timescale is printed 'five days' (not 'working days') in the form; the "
+        "Ombudsman's guide to the 2022 changes describes it as five working days. The ban on extra "
+        "named stages ('stage 0', 'pre-complaint stage') is here in 2022 (2024: 5.2).",
+        "4.13": "The Code fixes no number: each landlord sets its own window for requesting escalation.",
+        "5.1": "Response counted from logging, not acknowledgement (2024 counts from acknowledgement). The "
+        "extension is 'a further 10 days' (unit not stated).",
+        "5.17": "Third-stage rule: under the 2022 Code a two-stage procedure is the ideal; a third stage is "
+        "allowed only if the landlord sets out its reasons for it in its self-assessment, and more "
+        "than three stages is never acceptable. An answer such as 'N/A - we have a two-stage "
+        "process' to 5.17-5.20 is normal. The 2024 Code (5.3) bans any third stage.",
+        "7.4": "Five items; some copies lose the last item's bullet.",
+    },
+    "2024": {
+        "9.8": "Some PDF reproductions duplicate the item label ('c. c.').",
+    },
+    "joint": {},
+}
+
 HOS = "Housing Ombudsman Service"
 LGSCO = "Local Government and Social Care Ombudsman"
 HOS_CONTACTS = {
@@ -573,8 +602,11 @@ def build_version(vid: str, shared: Path) -> tuple[dict, dict]:
             note_parts.append(
                 f"Form table '{p['obligation']}'; the text {p['status_note'].split(';')[1].strip()}."
             )
-        if p.get("note"):
-            note_parts.append(p["note"])
+        if pid in NOTE_OVERRIDES[vid]:
+            note_parts.append(NOTE_OVERRIDES[vid][pid])
+        elif p.get("note"):
+            md_note = clean(p["note"])
+            note_parts.append(md_note[:1].upper() + md_note[1:])
         if pid in EXTRA_NOTES[vid]:
             note_parts.append(EXTRA_NOTES[vid][pid])
         entry: dict[str, Any] = {
@@ -617,6 +649,18 @@ def build_version(vid: str, shared: Path) -> tuple[dict, dict]:
     doc["sections"] = sections
     doc["provisions"] = out_provs
 
+    if vid == "2022":
+        # The 2022 form has, per section, a "Mandatory 'must' requirements" table then a "Best practice
+        # 'should' requirements" table; rows follow that order, not the numbering.
+        form = []
+        for sec in sections:
+            for obligation in ("must", "should"):
+                form += [
+                    {"id": p["id"], "covers": [p["id"]]}
+                    for p in out_provs
+                    if p["section"] == sec["number"] and p["on_form"] and p["obligation"] == obligation
+                ]
+        doc["form"] = form
     if vid == "joint":
         rows = parse_joint_form(shared / "reference" / FILES[vid])
         form = []
@@ -642,6 +686,18 @@ def build_version(vid: str, shared: Path) -> tuple[dict, dict]:
     return doc, nearest
 
 
+def norm(text: str) -> str:
+    """Text compared for 'reworded': case, quotes, punctuation and spacing do not count."""
+    text = (
+        text.lower()
+        .replace("’", "'")
+        .replace("‘", "'")
+        .replace("stage two", "stage 2")
+        .replace("stage one", "stage 1")
+    )
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
 def build_map_2022_2024(shared: Path, v22: dict, v24: dict) -> dict:
     """Turn the mapping table of changes-2022-2024.md into map entries with change kinds."""
     by22 = {p["id"]: p for p in v22["provisions"]}
@@ -663,21 +719,20 @@ def build_map_2022_2024(shared: Path, v22: dict, v24: dict) -> dict:
         else:
             if from_ids and to_ids != from_ids:
                 changes.append("renumbered")
-            if relation == "same":
-                changes.append("unchanged" if to_ids == from_ids else "reworded")
-            elif relation == "merged":
+            if relation == "merged":
                 changes.append("merged")
             elif relation == "split" or len(to_ids) > 1:
                 changes.append("split")
-            if relation in ("changed", "uncertain"):
+            same_text = len(to_ids) == 1 and norm(by22[from_id]["text"]) == norm(by24[to_ids[0]]["text"])
+            if not same_text:
                 changes.append("reworded")
+            elif to_ids == from_ids:
+                changes.append("unchanged")
             f = by22.get(from_id)
             if f and f["obligation"] == "should" and any(by24[t]["obligation"] == "must" for t in to_ids):
                 changes.append("strengthened")
             if from_id in ts_changed_2022:
                 changes.append("timescale_changed")
-            if "renumbered" in changes and "reworded" not in changes and relation == "same":
-                pass
         note = what
         if relation == "uncertain":
             note = f"uncertain (2022 text incomplete): {what}"
@@ -708,7 +763,8 @@ def build_map_2024_joint(nearest: dict[str, str], v24: dict, vj: dict) -> dict:
                     "from": [],
                     "to": [jid],
                     "changes": ["added"],
-                    "note": f"in the Joint draft only; {cell.strip('— ()') or 'dropped from 2024'}",
+                    "note": "in the Joint draft only, dropped from the 2024 Code"
+                    + (f" ({cell.strip('— ()').removesuffix('; dropped')})" if "duplicate" in cell else ""),
                 }
             )
             continue
@@ -733,7 +789,7 @@ def build_map_2024_joint(nearest: dict[str, str], v24: dict, vj: dict) -> dict:
             and sum(pid2 in to_joint and js[0] in to_joint[pid2] for pid2 in to_joint) > 1
         ):
             changes.append("merged")
-        changes.append("reworded" if jtexts != by24[pid]["text"] else "unchanged")
+        changes.append("reworded" if norm(jtexts) != norm(by24[pid]["text"]) else "unchanged")
         t24 = {
             (t["what"], t["stage"], t["number"], t["unit"], t["counted_from"])
             for t in by24[pid].get("timescales", [])
@@ -775,6 +831,30 @@ def dump(doc: dict, path: Path, force: bool) -> None:
     )
 
 
+def dump_map(doc: dict, path: Path, force: bool) -> None:
+    """Maps are easier to review one entry per line (flow style), as in the issue's example."""
+    import json
+
+    if path.exists() and not force:
+        sys.exit(f"{path} exists; use --force to overwrite it")
+    lines = [
+        "# Generated once by scripts/build_code_versions.py from ../shared/reference (mapping table of",
+        "# changes-2022-2024.md, '-> 2024' column of joint-draft.md); now the source of truth, edit by hand.",
+        "# changes: unchanged reworded renumbered strengthened weakened timescale_changed added removed",
+        "#          merged split",
+        f"schema: {doc['schema']}",
+        f"from: {json.dumps(doc['from'])}",
+        f"to: {json.dumps(doc['to'])}",
+        "entries:",
+    ]
+    for e in doc["entries"]:
+        parts = [f"{k}: {json.dumps(e[k], ensure_ascii=False)}" for k in ("from", "to", "changes")]
+        if e.get("note"):
+            parts.append(f"note: {json.dumps(e['note'], ensure_ascii=False)}")
+        lines.append("  - {" + ", ".join(parts) + "}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
@@ -790,12 +870,12 @@ def main() -> None:
             nearest_joint = nearest
         dump(doc, args.out / f"{vid}.yaml", args.force)
     (args.out / "maps").mkdir(parents=True, exist_ok=True)
-    dump(
+    dump_map(
         build_map_2022_2024(args.shared, versions["2022"], versions["2024"]),
         args.out / "maps" / "2022-2024.yaml",
         args.force,
     )
-    dump(
+    dump_map(
         build_map_2024_joint(nearest_joint, versions["2024"], versions["joint"]),
         args.out / "maps" / "2024-joint.yaml",
         args.force,

@@ -144,7 +144,7 @@ def _date(ctx: _Ctx, field: str, value: Any) -> str | None:
 
 def _pid(ctx: _Ctx, where: str | None, field: str, value: Any) -> str:
     if isinstance(value, float):
-        raise ctx.fail(where, field, f"{value!r} must be quoted (YAML reads 6.10 as the number 6.1)")
+        raise ctx.fail(where, field, f"{value!r} must be quoted (YAML reads 6.10 as 6.1)")
     if not isinstance(value, str) or not PROVISION_ID.match(value):
         raise ctx.fail(where, field, f"{_describe(value)} is not a provision id like '6.3'")
     return value
@@ -302,6 +302,7 @@ def build_version(data: Any, path: Path | str | None = None) -> CodeVersion:
         seen.add(prov.id)
         provisions.append(prov)
 
+    by_id = {p.id: p for p in provisions}
     if "form" in d and d["form"] is not None:
         if not isinstance(d["form"], list) or not d["form"]:
             raise ctx.fail(None, "form", "expected a non-empty list of rows")
@@ -309,14 +310,16 @@ def build_version(data: Any, path: Path | str | None = None) -> CodeVersion:
         for i, row in enumerate(d["form"]):
             where = f"form row {i + 1}"
             rd = _keys(ctx, where, "", row, ("id", "covers"), ("text",))
-            printed = _str(ctx, where, "id", rd["id"] if not isinstance(rd["id"], float) else None)
-            form.append(
-                FormRow(
-                    id=printed,
-                    covers=_covers(ctx, where, "covers", rd["covers"], seen),  # type: ignore[arg-type]
-                    text=_str(ctx, where, "text", rd.get("text"), optional=True),
+            if isinstance(rd["id"], float):
+                raise ctx.fail(
+                    where, "id", f"{rd['id']!r} must be quoted (YAML reads 6.10 as the number 6.1)"
                 )
-            )
+            printed = _str(ctx, where, "id", rd["id"])
+            covers = _covers(ctx, where, "covers", rd["covers"], seen)
+            text = _str(ctx, where, "text", rd.get("text"), optional=True)
+            if text is None and len(covers) == 1:
+                text = by_id[covers[0]].form_wording
+            form.append(FormRow(id=printed, covers=covers, text=text))  # type: ignore[arg-type]
     else:
         form = [FormRow(id=p.id, covers=(p.id,), text=p.form_wording) for p in provisions if p.on_form]
 
