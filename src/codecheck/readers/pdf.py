@@ -1,0 +1,217 @@
+"""Read a PDF self-assessment into a ``Document``.
+
+Per page, pdfplumber parses the content stream once; the words (``pdf_text``) and the ruled-table
+grid (``pdf_tables``) are both taken from that one parse, then the page is closed to release its
+caches. Pages with words but no ruled table are tried for an unruled table. ``pdf_stitch`` joins
+table pieces across page breaks and gathers the text around them, and the shared builder
+(``readers.rows``) turns the resulting ``RawTable``s into rows exactly as it does for DOCX.
+
+Every failure a user can cause is an ``InputError`` naming the file: not a PDF, corrupt or
+truncated, password-protected, too many pages, no text layer (a scan: OCR needed), or no
+self-assessment table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from codecheck.errors import InputError
+from codecheck.limits import Limits, effective
+from codecheck.model import Document, Row
+
+_ENCRYPTED = "encrypted PDF: it needs a password to open (password-protected); save an unprotected copy"
+
+
+def read_pdf(path: Path, limits: Limits | None = None) -> Document:
+    """Read the self-assessment rows and the loose text of a PDF."""
+    from codecheck.readers.pdf_stitch import assemble
+    from codecheck.readers.rows import build_rows
+
+    path = Path(path)
+    lim = effective(limits)
+    _check_header(path, lim)
+    layouts, stats = _read_pages(path, lim)
+    if stats.chars == 0:
+        if stats.images:
+            raise InputError(
+                "PDF has no text layer (scanned or image-only pages); run OCR on it first", path
+            )
+        raise InputError("PDF has no text to read (no text layer)", path)
+    assembled = assemble(layouts)
+    tables = assembled.tables
+    if len(tables) > lim.max_tables:
+        raise InputError(f"PDF has {len(tables)} tables, over the {lim.max_tables} limit", path)
+    if sum(len(t.rows) for t in tables) > lim.max_rows:
+        raise InputError(f"PDF has more than {lim.max_rows} table rows, over the limit", path)
+    notes = list(assembled.notes)
+    _truncate_cells(tables, lim, notes)
+    rows, row_notes = build_rows(tables)
+    notes.extend(row_notes)
+    if not rows:
+        what = "no tables" if not tables else f"{len(tables)} table(s), none of them a self-assessment"
+        raise InputError(
+            f"no self-assessment table found ({what}: expected rows with a provision number, "
+            "the Code requirement and a Comply answer)",
+            path,
+        )
+    _apply_confidence(rows, assembled.confidence, tables)
+    if stats.unmapped:
+        notes.append(f"{stats.unmapped} cell(s) hold glyphs without Unicode text ((cid:NN)); check them")
+    text = [p.text for p in assembled.paragraphs]
+    return Document(
+        path=path,
+        format="pdf",
+        rows=rows,
+        text=text,
+        title=_title(assembled.paragraphs),
+        pages=stats.pages,
+        notes=notes,
+    )
+
+
+class _Stats:
+    def __init__(self) -> None:
+        self.pages = 0
+        self.chars = 0
+        self.images = 0
+        self.unmapped = 0
+
+
+def _check_header(path: Path, lim: Limits) -> None:
+    """Sniff the bytes (the extension can lie) and the size before handing the file to the parser."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except FileNotFoundError:
+        raise InputError("file not found", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", path) from None
+    if size == 0:
+        raise InputError("empty file (0 bytes)", path)
+    if size > lim.max_file_bytes:
+        raise InputError(f"file is {size:,} bytes, over the {lim.max_file_bytes:,}-byte limit", path)
+    if b"%PDF-" not in head:
+        raise InputError("not a PDF file (no %PDF- header)", path)
+
+
+def _open(path: Path):
+    """Open with pdfplumber, mapping the parser's exceptions to one-line errors."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        return pdfplumber.open(path)
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError(_ENCRYPTED, path) from None
+    except Exception as exc:  # pdfminer raises many types (PSEOF, PDFSyntaxError, ValueError, …)
+        if _is_password_error(exc):
+            raise InputError(_ENCRYPTED, path) from None
+        raise InputError(f"corrupt or truncated PDF ({type(exc).__name__})", path) from None
+
+
+def _is_password_error(exc: BaseException) -> bool:
+    seen = 0
+    while exc is not None and seen < 5:
+        name = type(exc).__name__
+        if "Password" in name or "Encryption" in name:
+            return True
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+        seen += 1
+    return False
+
+
+def _read_pages(path: Path, lim: Limits):
+    """Lay out every page once: words, ruled tables, unruled tables, loose lines."""
+    from codecheck.readers.pdf_stitch import PageLayout
+    from codecheck.readers.pdf_tables import loose_lines, ruled_tables, unruled_tables
+    from codecheck.readers.pdf_text import has_unmapped_glyphs, page_words
+
+    stats = _Stats()
+    layouts: list[PageLayout] = []
+    pdf = _open(path)
+    try:
+        try:
+            pages = pdf.pages
+        except Exception as exc:
+            raise _parse_error(path, exc) from None
+        if len(pages) > lim.max_pages:
+            raise InputError(
+                f"PDF has {len(pages)} pages, over the {lim.max_pages}-page limit", path
+            )
+        stats.pages = len(pages)
+        for number, page in enumerate(pages, start=1):
+            try:
+                words = page_words(page)
+                stats.chars += len(page.chars)
+                stats.images += len(page.images)
+                tables = ruled_tables(page, number, words) if words else []
+                lines = loose_lines(words, tables)
+                extra = unruled_tables(number, lines, float(page.width)) if lines else []
+                if extra:
+                    tables = sorted(tables + extra, key=lambda t: t.bbox[1])
+                    lines = loose_lines(words, tables)
+                height = float(page.height)
+            except InputError:
+                raise
+            except Exception as exc:
+                raise _parse_error(path, exc, number) from None
+            finally:
+                page.close()
+            stats.unmapped += sum(
+                1 for t in tables for r in t.rows for c in r.cells if has_unmapped_glyphs(c.text)
+            )
+            layouts.append(PageLayout(number, height, tables, lines))
+    finally:
+        pdf.close()
+    return layouts, stats
+
+
+def _parse_error(path: Path, exc: BaseException, page: int | None = None) -> InputError:
+    if _is_password_error(exc):
+        return InputError(_ENCRYPTED, path)
+    where = f" on page {page}" if page else ""
+    return InputError(f"corrupt or truncated PDF: cannot parse{where} ({type(exc).__name__})", path)
+
+
+def _truncate_cells(tables, lim: Limits, notes: list[str]) -> None:
+    cut = 0
+    for t in tables:
+        for r in t.rows:
+            for c in r.cells:
+                if len(c.text) > lim.max_cell_chars:
+                    c.text = c.text[: lim.max_cell_chars]
+                    cut += 1
+    if cut:
+        notes.append(f"{cut} cell(s) longer than {lim.max_cell_chars} characters truncated")
+
+
+def _apply_confidence(rows: list[Row], conf: dict[tuple[int, int], float], tables) -> None:
+    """Lower each row's confidence to the weakest physical row it was built from.
+
+    The builder reports a row at its first physical row; the rows up to the next reported row of
+    the same table (or the table's end) are its continuations and headers.
+    """
+    starts: dict[int, list[int]] = {}
+    for row in rows:
+        if row.location.table is not None and row.location.row is not None:
+            starts.setdefault(row.location.table, []).append(row.location.row)
+    sizes = {t.index: len(t.rows) for t in tables}
+    for row in rows:
+        t, r = row.location.table, row.location.row
+        if t is None or r is None:
+            continue
+        later = [s for s in starts[t] if s > r]
+        end = min(later) if later else sizes.get(t, r) + 1
+        worst = min((conf.get((t, k), 1.0) for k in range(r, end)), default=1.0)
+        row.confidence = min(row.confidence, worst)
+
+
+def _title(paragraphs) -> str | None:
+    """The largest text on the first page that has text, before anything smaller-than-body intrudes."""
+    if not paragraphs:
+        return None
+    first_page = paragraphs[0].page
+    candidates = [p for p in paragraphs if p.page == first_page][:8]
+    best = max(candidates, key=lambda p: p.size)
+    return " ".join(best.text.split())[:300] or None

@@ -1,0 +1,248 @@
+"""Put a PDF's pages back together: tables continued over page breaks, and the text around them.
+
+pdfplumber sees one page at a time and declines to join tables across pages (its issue #922), so a
+table printed over five pages arrives as five tables, each with the header row Word repeats, and a
+row broken by a page break arrives as two rows. Here a table at the top of a page continues the
+table at the bottom of the previous page when their column boundaries match and nothing but page
+furniture (running headers, page numbers) lies between them. The continuation's pieces are
+appended to one ``RawTable``, so table numbers match the DOCX rendition of the same form; the
+repeated header row is marked ``is_header`` and the first row after the break
+``page_break_before``; the shared builder then joins a first row with an empty provision cell into
+the row it continues.
+
+Loose lines (outside tables) become paragraphs for ``Document.text``; the paragraph immediately
+before a table becomes its ``heading``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from codecheck.readers.columns import PROVISION_ID
+from codecheck.readers.pdf_tables import PageTable
+from codecheck.readers.pdf_text import Line
+from codecheck.readers.raw import RawCell, RawRow, RawTable
+
+COLUMN_TOLERANCE = 4.0  # points: column boundaries of two pieces of one table agree within this
+_PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass
+class PageLayout:
+    """What one page holds once its tables are found: the tables and the lines outside them."""
+
+    number: int  # 1-based
+    height: float
+    tables: list[PageTable]
+    lines: list[Line]
+
+
+@dataclass
+class Paragraph:
+    text: str
+    page: int
+    top: float
+    size: float
+
+
+@dataclass
+class Assembled:
+    tables: list[RawTable] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    confidence: dict[tuple[int, int], float] = field(default_factory=dict)  # (table, row) -> 0..1
+
+
+def _furniture_key(line: Line, height: float) -> str | None:
+    """A key for lines that may be running headers or footers (in the top or bottom 12% of a page)."""
+    band = "top" if line.bottom < 0.12 * height else "bottom" if line.top > 0.88 * height else None
+    if band is None:
+        return None
+    return f"{band}:{_DIGITS.sub('#', ' '.join(line.text.lower().split()))}"
+
+
+def find_furniture(pages: Sequence[PageLayout]) -> set[str]:
+    """Keys of lines repeated in the page margins of many pages (running headers/footers)."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        keys = {_furniture_key(ln, page.height) for ln in page.lines}
+        counts.update(k for k in keys if k)
+    threshold = max(2, (len(pages) + 1) // 2)
+    return {k for k, n in counts.items() if n >= threshold and len(pages) >= 2}
+
+
+def is_furniture(line: Line, height: float, furniture: set[str]) -> bool:
+    key = _furniture_key(line, height)
+    if key is None:
+        return False
+    return key in furniture or bool(_PAGE_NUMBER.match(line.text.strip()))
+
+
+def _same_columns(a: PageTable, b: PageTable) -> bool:
+    if a.ncols != b.ncols:
+        return False
+    return all(abs(x - y) <= COLUMN_TOLERANCE for x, y in zip(a.xs, b.xs, strict=True))
+
+
+def _row_key(texts: Sequence[str]) -> tuple[str, ...]:
+    return tuple(" ".join(t.lower().split()) for t in texts)
+
+
+def _paragraphs(lines: Sequence[Line], page: int) -> list[Paragraph]:
+    """Consecutive lines of one size with line-spacing gaps form one paragraph."""
+    out: list[Paragraph] = []
+    prev: Line | None = None
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        if (
+            prev is not None
+            and out
+            and abs(line.size - prev.size) <= 0.6
+            and line.top - prev.bottom <= 0.6 * max(line.size, 1.0)
+            and line.bold == prev.bold
+        ):
+            out[-1].text = f"{out[-1].text} {text}"
+        else:
+            out.append(Paragraph(text, page, line.top, line.size))
+        prev = line
+    return out
+
+
+def assemble(pages: Sequence[PageLayout]) -> Assembled:
+    """Join table pieces across pages; collect paragraphs and table headings in reading order."""
+    result = Assembled()
+    furniture = find_furniture(pages)
+    last_piece: PageTable | None = None  # the piece that ended the previous page's last table
+    current: RawTable | None = None
+    header_key: tuple[str, ...] | None = None
+    tail_clear = False  # nothing but furniture below the last table of the previous page
+    stitched = 0
+    prev_item: object = None  # the paragraph or table piece before the current item
+    for page in pages:
+        body = [ln for ln in page.lines if not is_furniture(ln, page.height, furniture)]
+        items: list[tuple[float, object]] = [(t.bbox[1], t) for t in page.tables]
+        items += [(p.top, p) for p in _paragraphs(body, page.number)]
+        items.sort(key=lambda it: it[0])
+        for pos, (_, item) in enumerate(items):
+            if isinstance(item, Paragraph):
+                result.paragraphs.append(item)
+                prev_item = item
+                continue
+            assert isinstance(item, PageTable)
+            continues = (
+                pos == 0
+                and tail_clear
+                and last_piece is not None
+                and current is not None
+                and last_piece.page == page.number - 1
+                and _same_columns(last_piece, item)
+            )
+            if continues and current is not None:
+                _append_piece(result, current, item, header_key, page_break=True)
+                stitched += 1
+            else:
+                heading = prev_item.text if isinstance(prev_item, Paragraph) else None
+                current = RawTable(
+                    rows=[], index=len(result.tables) + 1, page=page.number, heading=heading,
+                    ncols=item.ncols,
+                )
+                result.tables.append(current)
+                header_key = _row_key([c.text for c in item.rows[0].cells]) if item.rows else None
+                _append_piece(result, current, item, None, page_break=False)
+            result.notes.extend(item.notes)
+            last_piece = item
+            prev_item = item
+        last_is_table = bool(items) and isinstance(items[-1][1], PageTable)
+        tail_clear = last_is_table
+        if not last_is_table:
+            last_piece = None
+    lifted = sum(_lift_numbers(t) for t in result.tables)
+    if stitched:
+        result.notes.append(f"{stitched} table piece(s) joined across page breaks")
+    if lifted:
+        result.notes.append(
+            f"{lifted} row(s) broken by a page break before their number was printed: number moved up"
+        )
+    return result
+
+
+def _lift_numbers(table: RawTable) -> int:
+    """Give a row broken by a page break its number when the number only printed after the break.
+
+    A number cell with blank lines above the number (or bottom/centre alignment) can leave the
+    page-N part of a row with an empty number cell, while the part on page N+1 carries the number
+    and text that continues mid-sentence (starts with a lower-case letter). The builder would join
+    the page-N part to the row above; moving the number up keeps the row whole instead.
+    """
+    moved = 0
+    for i, post in enumerate(table.rows):
+        if not post.page_break_before:
+            continue
+        pre = next((r for r in reversed(table.rows[:i]) if not r.is_header), None)
+        if pre is None or pre.page == post.page or len(pre.cells) != len(post.cells):
+            continue
+        if [c.span for c in pre.cells] != [c.span for c in post.cells]:
+            continue
+        k = next((j for j, c in enumerate(post.cells) if PROVISION_ID.match(c.text.strip())), None)
+        if k is None or pre.cells[k].text.strip():
+            continue
+        if any(PROVISION_ID.match(c.text.strip()) for c in pre.cells):
+            continue
+        continues_sentence = any(
+            j != k and a.text.strip() and _first_text_after(table.rows, i, j, k)[:1].islower()
+            for j, a in enumerate(pre.cells)
+        )
+        if continues_sentence:
+            pre.cells[k].text, post.cells[k].text = post.cells[k].text, ""
+            moved += 1
+    return moved
+
+
+def _append_piece(
+    result: Assembled,
+    table: RawTable,
+    piece: PageTable,
+    header_key: tuple[str, ...] | None,
+    page_break: bool,
+) -> None:
+    """Add a page's piece of a table: repeated header rows flagged, the break marked on the next row."""
+    break_pending = page_break
+    for k, prow in enumerate(piece.rows):
+        texts = [c.text for c in prow.cells]
+        is_repeat = page_break and k == 0 and header_key is not None and _row_key(texts) == header_key
+        raw = RawRow(
+            cells=[RawCell(c.text, _mark(c.text), c.span) for c in prow.cells],
+            index=len(table.rows) + 1,
+            page=piece.page,
+            is_header=is_repeat,
+            page_break_before=break_pending and not is_repeat,
+        )
+        if is_repeat and table.rows:
+            table.rows[0].is_header = True  # the first instance is the same header
+        if not is_repeat:
+            break_pending = False
+        table.rows.append(raw)
+        result.confidence[(table.index, raw.index)] = prow.confidence
+
+
+def _first_text_after(rows: Sequence[RawRow], start: int, col: int, id_col: int) -> str:
+    """The first text in column ``col`` from row ``start`` on, within the row numbered at ``start``."""
+    for n, row in enumerate(rows[start:]):
+        numbered = id_col < len(row.cells) and bool(row.cells[id_col].text.strip())
+        if n and numbered:
+            break  # the next provision's row
+        if col < len(row.cells) and row.cells[col].text.strip():
+            return row.cells[col].text.strip()
+    return ""
+
+
+def _mark(text: str) -> bool | None:
+    from codecheck.readers.pdf_text import cell_mark
+
+    return cell_mark(text)

@@ -1,0 +1,318 @@
+"""Find the tables on one PDF page and fill their cells with text.
+
+Two ways in, because landlords' PDFs come both ways:
+
+* ruled tables (Word and LibreOffice draw cell borders): pdfplumber's lines strategy finds the grid,
+  after invisible and white rectangles are removed so they cannot make phantom cells (pdfplumber
+  issue #285);
+* unruled tables (borders switched off, or horizontal rules only): columns come from the gutters,
+  the x-ranges that no word of the block touches, and rows start at a provision number.
+
+Both produce ``PageTable``: a grid of cell texts with geometry, which ``pdf_stitch`` joins across
+page breaks. Cells take the words whose centre lies inside them, so nothing is extracted twice.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from codecheck.readers.columns import PROVISION_ID
+from codecheck.readers.pdf_text import Line, Word, cell_text, group_lines, has_unmapped_glyphs
+
+EDGE_OBJECTS = frozenset({"rect", "line", "curve"})
+UNRULED_CONFIDENCE = 0.8  # column boundaries inferred from text positions
+UNMAPPED_CONFIDENCE = 0.6  # a cell with (cid:NN) glyphs: some characters could not be read
+STRADDLE_CONFIDENCE = 0.85  # a word that crosses a cell border (text may sit in the wrong column)
+MIN_GUTTER = 7.0  # points of empty x-range that separate two unruled columns
+HEADER_WORDS = ("provision", "requirement", "comply", "compliance", "evidence", "commentary",
+                "explanation", "section", "standard")
+
+
+@dataclass
+class PageCell:
+    text: str
+    span: int = 1
+
+
+@dataclass
+class PageRow:
+    cells: list[PageCell]
+    top: float
+    bottom: float
+    confidence: float = 1.0
+
+
+@dataclass
+class PageTable:
+    """One table as found on one page, before stitching."""
+
+    page: int  # 1-based
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
+    xs: list[float]  # column boundaries, left to right (ncols + 1 values)
+    rows: list[PageRow]
+    ruled: bool = True
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ncols(self) -> int:
+        return len(self.xs) - 1
+
+    def contains(self, word: Word) -> bool:
+        x0, top, x1, bottom = self.bbox
+        return x0 - 1 <= word.cx <= x1 + 1 and top - 1 <= word.cy <= bottom + 1
+
+
+# --------------------------------------------------------------------------- ruled
+
+
+def _is_white(color: object) -> bool:
+    if color is None:
+        return False
+    if isinstance(color, int | float):
+        return float(color) >= 0.97
+    if isinstance(color, list | tuple):
+        values = [v for v in color if isinstance(v, int | float)]
+        if len(values) != len(color) or not values:
+            return False  # a pattern or named colour space: assume it is visible
+        if len(values) == 4:  # CMYK: white is no ink
+            return all(v <= 0.03 for v in values)
+        return all(v >= 0.97 for v in values)
+    return False
+
+
+def visible_edge(obj: dict) -> bool:
+    """Keep an object for table finding unless it is an invisible or white rectangle/line."""
+    if obj.get("object_type") not in EDGE_OBJECTS:
+        return True
+    stroked = obj.get("stroke") and not _is_white(obj.get("stroking_color"))
+    filled = obj.get("fill") and not _is_white(obj.get("non_stroking_color"))
+    if obj.get("object_type") == "rect":
+        return bool(stroked or filled)
+    return bool(stroked or filled)
+
+
+def _column_span(x0: float, x1: float, xs: Sequence[float]) -> int:
+    return max(1, sum(1 for x in xs[:-1] if x0 - 1.5 <= x < x1 - 1.5))
+
+
+def ruled_tables(page, page_no: int, words: Sequence[Word]) -> list[PageTable]:
+    """Tables whose grid is drawn; text rebuilt from ``words``."""
+    filtered = page.filter(visible_edge)
+    found = filtered.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    tables: list[PageTable] = []
+    for table in found:
+        xs = sorted({round(c[0], 1) for c in table.cells} | {round(max(c[2] for c in table.cells), 1)})
+        xs = _dedupe(xs, 2.0)
+        rows_geo = [r for r in table.rows if any(c is not None for c in r.cells)]
+        if len(xs) < 3 or not rows_geo:
+            continue  # one column: a box drawn round text, not a table
+        pt = PageTable(page_no, tuple(float(v) for v in table.bbox), xs, [])
+        inside = [w for w in words if pt.contains(w)]
+        tops = [float(r.bbox[1]) for r in rows_geo]
+        by_row: list[list[Word]] = [[] for _ in rows_geo]
+        for w in inside:
+            i = bisect.bisect_right(tops, w.cy) - 1
+            if 0 <= i < len(rows_geo):
+                by_row[i].append(w)
+        for r, row_words in zip(rows_geo, by_row, strict=True):
+            cells, conf = _fill_ruled_row([c for c in r.cells if c is not None], xs, row_words)
+            pt.rows.append(PageRow(cells, float(r.bbox[1]), float(r.bbox[3]), conf))
+        tables.append(pt)
+    return tables
+
+
+def _fill_ruled_row(
+    boxes: Sequence[tuple[float, float, float, float]], xs: Sequence[float], words: Sequence[Word]
+) -> tuple[list[PageCell], float]:
+    """Cells of one grid row, left to right; positions covered by a cell above become empty cells."""
+    boxes = sorted(boxes, key=lambda b: b[0])
+    buckets: list[list[Word]] = [[] for _ in boxes]
+    confidence = 1.0
+    for w in words:
+        for i, b in enumerate(boxes):
+            if b[0] - 1 <= w.cx <= b[2] + 1:
+                buckets[i].append(w)
+                if w.x0 < b[0] - 2 or w.x1 > b[2] + 2:
+                    confidence = min(confidence, STRADDLE_CONFIDENCE)
+                break
+    cells: list[PageCell] = []
+    col = 0
+    for b, bucket in zip(boxes, buckets, strict=True):
+        start = _column_index(b[0], xs)
+        while col < start:  # a vertically merged cell from the row above covers this position
+            cells.append(PageCell(""))
+            col += 1
+        span = _column_span(b[0], b[2], xs)
+        text = cell_text(bucket)
+        if has_unmapped_glyphs(text):
+            confidence = min(confidence, UNMAPPED_CONFIDENCE)
+        cells.append(PageCell(text, span))
+        col += span
+    while col < len(xs) - 1:
+        cells.append(PageCell(""))
+        col += 1
+    return cells, confidence
+
+
+def _column_index(x: float, xs: Sequence[float]) -> int:
+    best = min(range(len(xs) - 1), key=lambda i: abs(xs[i] - x))
+    return best
+
+
+def _dedupe(values: Sequence[float], tol: float) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+# --------------------------------------------------------------------------- unruled
+
+
+def _gutters(lines: Sequence[Line], x_min: float, x_max: float) -> list[tuple[float, float]]:
+    """X-ranges inside [x_min, x_max] that no word of ``lines`` touches, at least MIN_GUTTER wide."""
+    spans = sorted((w.x0, w.x1) for line in lines for w in line.words)
+    gaps: list[tuple[float, float]] = []
+    reach = x_min
+    for a, b in spans:
+        if a - reach >= MIN_GUTTER and reach > x_min:
+            gaps.append((reach, a))
+        reach = max(reach, b)
+    return gaps
+
+
+def _is_id_line(line: Line) -> bool:
+    first = line.words[0].text
+    return bool(PROVISION_ID.match(first.rstrip(":")))
+
+
+def _is_header_line(line: Line) -> bool:
+    low = line.text.lower()
+    return sum(1 for w in HEADER_WORDS if w in low) >= 2
+
+
+def unruled_tables(page_no: int, lines: Sequence[Line], page_width: float) -> list[PageTable]:
+    """Tables drawn without a grid: blocks of lines with at least two consistent gutters."""
+    tables: list[PageTable] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        starts_header = _is_header_line(line)
+        if not (starts_header or _is_id_line(line)):
+            i += 1
+            continue
+        block_end, gutters = _grow_block(lines, i)
+        block = lines[i:block_end]
+        id_lines = sum(1 for ln in block if _is_id_line(ln))
+        if len(gutters) >= 2 and id_lines >= 2:
+            tables.append(_build_unruled(page_no, block, gutters))
+            i = block_end
+        else:
+            i += 1
+    return tables
+
+
+def _grow_block(lines: Sequence[Line], start: int) -> tuple[int, list[tuple[float, float]]]:
+    """Extend a block line by line while it keeps two or more gutters and no large vertical gap."""
+    x_min = min(ln.x0 for ln in lines[start:]) - 1
+    x_max = max(ln.x1 for ln in lines[start:]) + 1
+    end = start + 1
+    gutters = _gutters(lines[start:end], x_min, x_max)
+    pitch = max(6.0, lines[start].bottom - lines[start].top)
+    best_end, best_gutters = end, gutters
+    while end < len(lines):
+        gap = lines[end].top - lines[end - 1].bottom
+        if gap > 3.5 * pitch:
+            break
+        candidate = _gutters(lines[start : end + 1], x_min, x_max)
+        if len(candidate) < 2:
+            break
+        end += 1
+        gutters = candidate
+        best_end, best_gutters = end, gutters
+    return best_end, best_gutters
+
+
+def _build_unruled(page_no: int, block: Sequence[Line], gutters: Sequence[tuple[float, float]]) -> PageTable:
+    """Cut a block into columns at its gutters and into rows at provision numbers.
+
+    Lines before the first numbered line are the header; a line holding only a short text in the
+    number column after a gap is a sub-heading row ("Stage 1"); any other line continues the row
+    above (cells are top-aligned, so a row's first line carries its number).
+    """
+    x0 = min(ln.x0 for ln in block)
+    x1 = max(ln.x1 for ln in block)
+    xs = [x0] + [(a + b) / 2 for a, b in gutters] + [x1]
+    ncols = len(xs) - 1
+    id_col = _id_column(block, xs)
+    rows: list[_Pending] = []
+    prev_bottom: float | None = None
+    for line in block:
+        buckets: list[list[Word]] = [[] for _ in range(ncols)]
+        for w in line.words:
+            buckets[min(ncols - 1, max(0, bisect.bisect_right(xs, w.cx) - 1))].append(w)
+        first = buckets[id_col][0].text.rstrip(":") if buckets[id_col] else ""
+        is_id = bool(PROVISION_ID.match(first))
+        only_id_col = bool(buckets[id_col]) and not any(b for k, b in enumerate(buckets) if k != id_col)
+        gap = line.top - prev_bottom if prev_bottom is not None else 0.0
+        pitch = max(4.0, line.bottom - line.top)
+        if is_id or not rows:
+            rows.append(_Pending(ncols, line.top, header=not is_id))
+        elif (only_id_col and not rows[-1].header and rows[-1].has_body(id_col)
+              and gap > 0.6 * pitch):
+            rows.append(_Pending(ncols, line.top))
+        row = rows[-1]
+        for k in range(ncols):
+            row.buckets[k].extend(buckets[k])
+        row.bottom = line.bottom
+        prev_bottom = line.bottom
+    table = PageTable(page_no, (x0, block[0].top, x1, block[-1].bottom), xs, [], ruled=False)
+    for row in rows:
+        texts = [cell_text(b) for b in row.buckets]
+        conf = UNRULED_CONFIDENCE
+        if any(has_unmapped_glyphs(t) for t in texts):
+            conf = min(conf, UNMAPPED_CONFIDENCE)
+        table.rows.append(PageRow([PageCell(t) for t in texts], row.top, row.bottom, conf))
+    table.notes.append(f"page {page_no}: table without ruling read from text positions")
+    return table
+
+
+@dataclass
+class _Pending:
+    """A physical row of an unruled table while its lines are being collected."""
+
+    ncols: int
+    top: float
+    header: bool = False
+    bottom: float = 0.0
+    buckets: list[list[Word]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.buckets = [[] for _ in range(self.ncols)]
+        self.bottom = self.top
+
+    def has_body(self, id_col: int) -> bool:
+        return any(b for k, b in enumerate(self.buckets) if k != id_col)
+
+
+def _id_column(block: Sequence[Line], xs: Sequence[float]) -> int:
+    """The column whose cells most often start with a provision number (default: the first)."""
+    counts = [0] * (len(xs) - 1)
+    for line in block:
+        w = line.words[0]
+        if PROVISION_ID.match(w.text.rstrip(":")):
+            counts[min(len(counts) - 1, max(0, bisect.bisect_right(xs, w.cx) - 1))] += 1
+        for w in line.words[1:]:
+            if PROVISION_ID.match(w.text.rstrip(":")):
+                k = min(len(counts) - 1, max(0, bisect.bisect_right(xs, w.cx) - 1))
+                if w.x0 - xs[k] < 6:
+                    counts[k] += 1
+    return max(range(len(counts)), key=lambda k: (counts[k], -k))
+
+
+def loose_lines(words: Sequence[Word], tables: Sequence[PageTable]) -> list[Line]:
+    """Lines made of the words that lie in none of ``tables``."""
+    return group_lines(w for w in words if not any(t.contains(w) for t in tables))

@@ -1,0 +1,196 @@
+"""Words to lines to cell text, for PDF pages.
+
+pdfplumber's ``extract_text`` on a cell crop keeps the cell's line breaks and re-runs layout for
+every crop. We extract words once per page and rebuild each cell's text from the words whose centre
+lies in it: lines in top-to-bottom order, words left to right, lines joined with single spaces (the
+labels compare whitespace-normalised text, and a line break inside a cell is only wrapping).
+
+Symbol fonts need care: a Wingdings tick in a Word-exported PDF reaches the text layer as U+F0FC
+(or as a plain "ü" in a font named Wingdings when the PDF has no ToUnicode map), and list bullets
+as U+F0B7. Ticks become Unicode glyphs the answer reader understands; bullets are dropped because
+list formatting is not text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from codecheck.readers.answers import SYMBOL_FONTS, glyph_state, map_private_glyphs
+
+# ZapfDingbats (the PDF standard symbol font) encodes marks as ASCII letters.
+_ZAPF = {"3": "✓", "4": "✔", "5": "✗", "6": "✗", "7": "✗", "8": "✘", "n": "■", "o": "❏", "q": "❑"}
+# Word-typed bullet glyphs that survive as real characters but are list formatting, not text.
+_BULLETS = frozenset("\u2022\u25aa\u25cf\u25e6\u2023\u2043\u25a0")
+_CID = re.compile(r"\(cid:\d+\)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@dataclass
+class Word:
+    """One word of a page, with the geometry the table code needs."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class Line:
+    """Words sharing a baseline band, left to right."""
+
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return join_words(self.words)
+
+
+def _symbol_font(fontname: str) -> str | None:
+    """The symbol-font family of a PDF font name ("ABCDEF+Wingdings-Regular" -> "wingdings")."""
+    low = fontname.lower().split("+", 1)[-1].replace("-", " ").replace(",", " ")
+    if "zapfdingbats" in low or "dingbats" in low:
+        return "zapf"
+    if "wingdings2" in low.replace(" ", "") or "wingdings 2" in low:
+        return "wingdings 2"
+    if "wingdings" in low:
+        return "wingdings"
+    return None
+
+
+def clean_word(text: str, fontname: str = "") -> str:
+    """The text of one extracted word: symbol-font marks mapped to Unicode, bullets and controls dropped."""
+    family = _symbol_font(fontname) if fontname else None
+    if family == "zapf":
+        # every ZapfDingbats glyph is a symbol: keep the marks, drop the ornaments
+        text = "".join(_ZAPF.get(ch, "") for ch in text)
+    elif family in SYMBOL_FONTS:
+        table = SYMBOL_FONTS[family]
+        text = "".join(table.get(ord(ch), "") if ord(ch) < 0x100 else ch for ch in text)
+    text = map_private_glyphs(text)
+    text = _CONTROL.sub("", text)
+    if text and all(ch in _BULLETS for ch in text):
+        return ""  # a bullet on its own: list formatting
+    return text
+
+
+def page_words(page) -> list[Word]:
+    """Every word on the page, cleaned; computed once per page and shared by tables and loose text."""
+    raw = page.extract_words(
+        x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, extra_attrs=["fontname", "size"]
+    )
+    words: list[Word] = []
+    for w in raw:
+        font = w.get("fontname") or ""
+        text = clean_word(w["text"], font)
+        if not text:
+            continue
+        words.append(
+            Word(text, float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
+                 float(w.get("size") or 0.0), "bold" in font.lower())
+        )
+    return words
+
+
+def group_lines(words: Iterable[Word]) -> list[Line]:
+    """Cluster words into lines by vertical overlap, top to bottom, each line left to right."""
+    ordered = sorted(words, key=lambda w: (w.top, w.x0))
+    lines: list[Line] = []
+    for w in ordered:
+        placed = False
+        # compare with the last few lines only: words arrive sorted by top
+        for line in reversed(lines[-3:]):
+            height = max(1.0, min(w.bottom - w.top, line.bottom - line.top))
+            overlap = min(w.bottom, line.bottom) - max(w.top, line.top)
+            if overlap >= 0.5 * height:
+                line.words.append(w)
+                placed = True
+                break
+        if not placed:
+            lines.append(Line([w]))
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    lines.sort(key=lambda ln: ln.top)
+    return lines
+
+
+def join_words(words: Sequence[Word]) -> str:
+    """Words of one line joined; no space where the gap is nil (a word split by a font change)."""
+    out: list[str] = []
+    prev: Word | None = None
+    for w in words:
+        if prev is not None and w.x0 - prev.x1 > 0.15 * max(1.0, min(w.size, prev.size) or 1.0):
+            out.append(" ")
+        out.append(w.text)
+        prev = w
+    return "".join(out)
+
+
+def join_lines(lines: Sequence[Line]) -> str:
+    """A cell's lines joined with single spaces; a line ending in a word-internal hyphen is rejoined.
+
+    Word and LibreOffice break a line after a hyphen that is already in the word ("how-to-|complain")
+    without adding one, so dropping the space there restores the printed word; a free-standing dash
+    ("Stage 1 -") keeps its space.
+    """
+    text = ""
+    for line in lines:
+        part = line.text
+        if not part:
+            continue
+        if text and text.endswith("-") and len(text) > 1 and text[-2].isalnum() and part[:1].isalnum():
+            text += part
+        else:
+            text = f"{text} {part}" if text else part
+    return " ".join(text.split())
+
+
+def cell_text(words: Sequence[Word]) -> str:
+    return join_lines(group_lines(words))
+
+
+def cell_mark(text: str) -> bool | None:
+    """Tick/box state of a cell's text (see ``answers.glyph_state``)."""
+    return glyph_state(text)
+
+
+def has_unmapped_glyphs(text: str) -> bool:
+    """True when the text holds ``(cid:NN)`` codes: glyphs the PDF gives no Unicode for."""
+    return bool(_CID.search(text))
