@@ -1,10 +1,328 @@
-"""`codecheck audit` (being built: see the issue that owns it)."""
+"""`codecheck audit FILE|DIR|GLOB...`: audit self-assessments and report in one or several formats.
+
+The command is a thin shell: it validates options, builds the configuration (``load_config`` with the
+command-line overrides), expands inputs, runs ``batch.audit_many``, applies a baseline and hands the
+results to ``codecheck.report.render``. Exit status: 0 nothing reaches ``--fail-on``; 1 something
+does; 2 a usage, configuration or input error (after auditing every readable document).
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from codecheck.cli.common import check_output_path, guarded, warning_line, write_output
+from codecheck.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError
 
-def audit() -> None:
-    """Not built yet."""
-    raise typer.Exit(2)
+FORMAT_NAMES = ("text", "json", "html", "markdown", "sarif", "junit", "github")
+FAIL_ON = ("error", "warning", "info", "never")
+STEP_SUMMARY_LIMIT = 1000 * 1024  # GitHub refuses step summaries over 1024 KiB
+
+
+def _split(values: list[str] | None) -> list[str]:
+    """``--select A,B --select C`` -> [A, B, C]."""
+    out: list[str] = []
+    for v in values or []:
+        out.extend(part.strip() for part in v.split(",") if part.strip())
+    return out
+
+
+def _severity_overrides(values: list[str] | None) -> dict[str, str]:
+    from codecheck.model import Severity
+
+    out: dict[str, str] = {}
+    for item in _split(values):
+        rule, sep, level = item.partition("=")
+        if not sep or not rule.strip() or not level.strip():
+            raise ConfigError(f"--severity expects RULE=LEVEL (e.g. CC108=error), not {item!r}")
+        try:
+            out[rule.strip()] = str(Severity.parse(level))
+        except ValueError as exc:
+            raise ConfigError(f"--severity {item}: {exc}") from None
+    return out
+
+
+def _parse_today(value: str | None):
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"--today expects a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def _check_format(name: str, where: str) -> str:
+    name = name.strip().lower()
+    if name not in FORMAT_NAMES:
+        raise ConfigError(f"{where} expects one of {', '.join(FORMAT_NAMES)}, not {name!r}")
+    return name
+
+
+def _fail_threshold(name: str):
+    from codecheck.model import Severity
+
+    name = str(name).strip().lower()
+    if name == "never":
+        return None
+    try:
+        return Severity.parse(name)
+    except ValueError:
+        raise ConfigError(f"--fail-on expects one of {', '.join(FAIL_ON)}, not {name!r}") from None
+
+
+def _check_outputs(outputs: list[Path], inputs: list[str], force: bool) -> None:
+    """Refuse to clobber files before any work is done (and never an input document)."""
+    seen: set[str] = set()
+    input_paths = {os.path.abspath(p) for p in inputs if Path(p).is_file()}
+    for out in outputs:
+        key = os.path.abspath(out)
+        if key in input_paths:
+            raise ConfigError("refusing to write a report over an input document", out)
+        if key in seen:
+            raise ConfigError("the same file is named for two outputs", out)
+        seen.add(key)
+        check_output_path(out, force)
+
+
+def _color_wanted(to_stdout: bool) -> bool:
+    if not to_stdout or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _write_step_summary(results, options) -> None:
+    """Append the markdown report to $GITHUB_STEP_SUMMARY, capped below GitHub's 1 MiB limit."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from codecheck.report import github
+
+    text = github.step_summary(results, options, limit=STEP_SUMMARY_LIMIT)
+    try:
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        warning_line(f"{target}: cannot write the step summary: {exc.strerror or exc}")
+
+
+def audit(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE|DIR|GLOB...",
+            help="Self-assessments (DOCX or PDF), folders holding them, or glob patterns.",
+        ),
+    ],
+    code: Annotated[
+        str | None, typer.Option("--code", help="Audit against this Code version instead of detecting it.")
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMAT_NAMES)} (default: text)."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a finding reaches this severity: error (default), warning, info, never.",
+        ),
+    ] = None,
+    exit_zero: Annotated[
+        bool,
+        typer.Option(
+            "--exit-zero", help="Exit 0 even when findings reach --fail-on (input errors still exit 2)."
+        ),
+    ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select", help="Only these rules (codes, prefixes, slugs, groups; comma-separated or repeated)."
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Skip these rules (codes, prefixes, slugs, groups).")
+    ] = None,
+    severity: Annotated[
+        list[str] | None,
+        typer.Option("--severity", metavar="RULE=LEVEL", help="Change a rule's severity, e.g. CC108=error."),
+    ] = None,
+    config_file: Annotated[Path | None, typer.Option("--config", help="Configuration file to use.")] = None,
+    rules_files: Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule set (YAML).")] = None,
+    sarif_output: Annotated[
+        Path | None, typer.Option("--sarif-output", help="Also write SARIF 2.1.0 here.")
+    ] = None,
+    junit_output: Annotated[
+        Path | None, typer.Option("--junit-output", help="Also write JUnit XML here.")
+    ] = None,
+    html_output: Annotated[
+        Path | None, typer.Option("--html-output", help="Also write the HTML report here.")
+    ] = None,
+    json_output: Annotated[Path | None, typer.Option("--json-output", help="Also write JSON here.")] = None,
+    markdown_output: Annotated[
+        Path | None, typer.Option("--markdown-output", help="Also write Markdown here.")
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Report only findings that this baseline file does not record."),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", help="Record the findings of this run as a baseline file."),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes (default: the machine's cores; 1 = no pool)."
+        ),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout", min=1, help="Give up on a document after this many seconds (worker pool only)."
+        ),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", metavar="YYYY-MM-DD", help="Judge dates as of this day (default: today)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")] = False,
+) -> None:
+    """Audit self-assessments against the Complaint Handling Code and report the findings.
+
+    With several documents (or a folder / glob) the JSON output is {"schema_version", "documents": [...],
+    "summary"}; with one document it is that document's object. Exit status: 0 clean, 1 findings at or
+    above --fail-on, 2 usage or input errors (a bad file fails the run after the others are audited).
+    """
+    with guarded():
+        status = _audit(
+            inputs=inputs,
+            code=code,
+            fmt=fmt,
+            output=output,
+            fail_on=fail_on,
+            exit_zero=exit_zero,
+            select=select,
+            ignore=ignore,
+            severity=severity,
+            config_file=config_file,
+            rules_files=rules_files,
+            extra_outputs={
+                "sarif": sarif_output,
+                "junit": junit_output,
+                "html": html_output,
+                "json": json_output,
+                "markdown": markdown_output,
+            },
+            baseline=baseline,
+            write_baseline=write_baseline,
+            jobs=jobs,
+            timeout=timeout,
+            today=today,
+            force=force,
+        )
+    raise typer.Exit(status)
+
+
+def _audit(
+    *,
+    inputs,
+    code,
+    fmt,
+    output,
+    fail_on,
+    exit_zero,
+    select,
+    ignore,
+    severity,
+    config_file,
+    rules_files,
+    extra_outputs,
+    baseline,
+    write_baseline,
+    jobs,
+    timeout,
+    today,
+    force,
+) -> int:
+    if fmt is not None:
+        fmt = _check_format(fmt, "--format")
+    cli_threshold = _fail_threshold(fail_on) if fail_on is not None else None  # validate before any work
+    today_date = _parse_today(today)
+    extras = {name: path for name, path in extra_outputs.items() if path is not None}
+    outputs = [p for p in (output, *extras.values(), write_baseline) if p is not None and str(p) != "-"]
+    _check_outputs(outputs, inputs, force)
+
+    from codecheck import baseline as baseline_mod
+    from codecheck.batch import audit_many, expand_inputs
+    from codecheck.config import load_config
+    from codecheck.engine import load_rules, select_rules
+    from codecheck.report import RenderOptions, render
+
+    overrides: dict = {}
+    if _split(select):
+        overrides["select"] = _split(select)
+    if _split(ignore):
+        overrides["ignore"] = _split(ignore)
+    if severity:
+        overrides["severity"] = _severity_overrides(severity)
+    if cli_threshold is not None:  # "never" is a command-line notion: the config keeps a severity
+        overrides["fail_on"] = str(cli_threshold)
+    if code is not None:
+        overrides["code"] = code
+    if rules_files:
+        overrides["rules"] = [str(p) for p in rules_files]
+    start = Path(inputs[0]) if len(inputs) == 1 and Path(inputs[0]).exists() else Path.cwd()
+    config = load_config(start, explicit=config_file, overrides=overrides or None)
+    never = fail_on is not None and fail_on.strip().lower() == "never"
+    threshold = None if never else config.fail_on
+    if fmt is None:
+        fmt = _check_format(config.format, f"{config.config_file}: format") if config.format else "text"
+    rules = select_rules(load_rules(config.rules_files), config)
+    known = baseline_mod.load(baseline) if baseline is not None else None
+
+    paths, missing = expand_inputs(inputs)
+    results = audit_many(
+        paths,
+        config=config,
+        code=code,
+        today=today_date,
+        jobs=jobs,
+        timeout=timeout,
+        progress=sys.stderr.isatty(),
+    )
+    results = missing + results
+
+    options = RenderOptions(fail_on=threshold, rules=list(rules), base_dir=Path.cwd())
+    if write_baseline is not None:
+        write_output(write_baseline, baseline_mod.dumps(results, Path.cwd(), options.tool_version), force)
+    if known is not None:
+        results, options.baseline = baseline_mod.apply(results, known, str(baseline), Path.cwd())
+
+    to_stdout = output is None or str(output) == "-"
+    if fmt == "text":
+        import shutil
+
+        options.color = _color_wanted(to_stdout)
+        options.width = shutil.get_terminal_size((120, 24)).columns if options.color else 120
+    write_output(output, render(fmt, results, options), force)
+    options.color = False
+    for name, path in extras.items():
+        write_output(path, render(name, results, options), force)
+    if fmt == "github":
+        _write_step_summary(results, options)
+
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    if write_baseline is not None or exit_zero:
+        return EXIT_OK
+    failed = threshold is not None and any(f.severity >= threshold for r in results for f in r.findings)
+    return EXIT_FINDINGS if failed else EXIT_OK

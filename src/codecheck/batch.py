@@ -1,0 +1,273 @@
+"""Audit many documents: expand folders and globs, run audits in worker processes, never stop early.
+
+A CI job over a document repository must see every document's result even when one file is corrupt,
+encrypted or makes a reader crash, so each document's failure becomes an error ``AuditResult`` and the
+run carries on. Reading a DOCX/PDF is CPU-bound Python, hence processes, not threads. ``jobs=1`` (or a
+single document) runs in this process: no pool start-up cost for the common one-file case.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from codecheck.errors import CodecheckError
+from codecheck.model import AuditResult
+
+DOCUMENT_SUFFIXES = (".docx", ".pdf")
+_GLOB_CHARS = set("*?[")
+
+AuditFn = Callable[..., AuditResult]
+
+
+def default_jobs() -> int:
+    """The cores this process may use (respects CPU affinity, e.g. in containers)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - non-Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _is_document(path: Path) -> bool:
+    # "~$name.docx" is Word's lock file beside an open document, never a real document
+    return path.suffix.lower() in DOCUMENT_SUFFIXES and not path.name.startswith("~$")
+
+
+def _walk(folder: Path) -> list[Path]:
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # skip .git and friends
+        for name in sorted(files):
+            p = Path(root) / name
+            if _is_document(p) and p.is_file():
+                found.append(p)
+    return found
+
+
+def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[AuditResult]]:
+    """Turn FILE / DIR / GLOB arguments into document paths, in a stable order without repeats.
+
+    An argument that names nothing (a missing file, an empty folder, a glob matching no document)
+    becomes an error result, so that a typo fails the run (exit 2) instead of passing silently.
+    """
+    paths: dict[str, Path] = {}
+    errors: list[AuditResult] = []
+    for raw in inputs:
+        text = str(raw)
+        p = Path(text)
+        if p.is_dir():
+            found = _walk(p)
+            if not found:
+                errors.append(AuditResult(path=p, error=f"{p}: no DOCX or PDF files found in this folder"))
+        elif p.exists():
+            found = [p]
+        elif _GLOB_CHARS & set(text):
+            found = []
+            for match in sorted(glob.glob(text, recursive=True)):
+                mp = Path(match)
+                if mp.is_dir():
+                    found.extend(_walk(mp))
+                elif _is_document(mp):
+                    found.append(mp)
+            if not found:
+                errors.append(AuditResult(path=p, error=f"{p}: no DOCX or PDF files match this pattern"))
+        else:
+            errors.append(AuditResult(path=p, error=f"{p}: no such file or folder"))
+            found = []
+        for f in found:
+            paths.setdefault(os.path.normpath(os.path.abspath(f)), f)
+    return list(paths.values()), errors
+
+
+def _default_audit(path: Path, *, config: Any = None, code: str | None = None, today: date | None = None):
+    from codecheck.api import audit
+
+    return audit(path, config=config, code=code, today=today)
+
+
+def audit_one(
+    path: Path,
+    config: Any = None,
+    code: str | None = None,
+    today: date | None = None,
+    audit_fn: AuditFn | None = None,
+) -> AuditResult:
+    """Audit one document, turning any failure into an error result (runs inside a worker)."""
+    fn = audit_fn or _default_audit
+    try:
+        return fn(path, config=config, code=code, today=today)
+    except CodecheckError as exc:
+        return AuditResult(path=path, error=str(exc) if exc.path else f"{path}: {exc}")
+    except MemoryError:
+        return AuditResult(path=path, error=f"{path}: ran out of memory while reading the document")
+    except Exception as exc:
+        if os.environ.get("CODECHECK_DEBUG"):
+            raise
+        return AuditResult(path=path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
+
+
+class _Progress:
+    """A rich progress bar on stderr when it is a terminal; silent otherwise (CI logs stay clean)."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self._bar = None
+        if enabled and total > 1:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._bar = Progress(
+                TextColumn("auditing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._task = self._bar.add_task("audit", total=total)
+
+    def __enter__(self) -> _Progress:
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def advance(self) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def audit_many(
+    paths: list[Path],
+    *,
+    config: Any = None,
+    code: str | None = None,
+    today: date | None = None,
+    jobs: int | None = None,
+    timeout: float | None = None,
+    progress: bool = False,
+    audit_fn: AuditFn | None = None,
+) -> list[AuditResult]:
+    """Audit every path; results come back in the order of ``paths``.
+
+    ``timeout`` (seconds per document, pool mode only) turns a document that runs too long into an
+    error result; a worker that dies (segfault, OOM kill) does too, without losing the other results:
+    the documents caught in a broken pool are retried one per fresh process so that only the document
+    that really crashes is blamed.
+    """
+    jobs = default_jobs() if not jobs or jobs < 1 else jobs
+    jobs = min(jobs, len(paths)) if paths else 1
+    results: dict[int, AuditResult] = {}
+    with _Progress(len(paths), progress) as bar:
+        if jobs <= 1:
+            for i, p in enumerate(paths):
+                results[i] = audit_one(p, config, code, today, audit_fn)
+                bar.advance()
+        else:
+            crashed = _run_pool(
+                paths,
+                range(len(paths)),
+                jobs,
+                results,
+                bar,
+                config=config,
+                code=code,
+                today=today,
+                timeout=timeout,
+                audit_fn=audit_fn,
+            )
+            for i in crashed:  # isolate: one fresh single-worker pool per suspect document
+                if _run_pool(
+                    paths,
+                    [i],
+                    1,
+                    results,
+                    bar,
+                    config=config,
+                    code=code,
+                    today=today,
+                    timeout=timeout,
+                    audit_fn=audit_fn,
+                ):
+                    results[i] = AuditResult(
+                        path=paths[i], error=f"{paths[i]}: the worker process reading this document crashed"
+                    )
+                    bar.advance()
+    return [results[i] for i in range(len(paths))]
+
+
+def _run_pool(
+    paths: list[Path],
+    indices: Iterable[int],
+    jobs: int,
+    results: dict[int, AuditResult],
+    bar: _Progress,
+    *,
+    config: Any,
+    code: str | None,
+    today: date | None,
+    timeout: float | None,
+    audit_fn: AuditFn | None,
+) -> list[int]:
+    """Run ``indices`` in a pool of ``jobs`` workers; return the indices lost to a broken pool."""
+    crashed: list[int] = []
+    executor = ProcessPoolExecutor(max_workers=jobs)
+    timed_out = False
+    try:
+        futures: dict[Future, int] = {
+            executor.submit(audit_one, paths[i], config, code, today, audit_fn): i for i in indices
+        }
+        started: dict[Future, float] = {}
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+            now = time.monotonic()
+            for fut in done:
+                i = futures[fut]
+                try:
+                    results[i] = fut.result()
+                except BrokenProcessPool:
+                    crashed.append(i)
+                    continue
+                except Exception as exc:  # pickling problems and the like: blame this document only
+                    results[i] = AuditResult(path=paths[i], error=f"{paths[i]}: internal error: {exc}")
+                bar.advance()
+            if timeout is None:
+                continue
+            for fut in list(pending):
+                if fut.running():
+                    started.setdefault(fut, now)
+                    if now - started[fut] > timeout:
+                        i = futures[fut]
+                        results[i] = AuditResult(
+                            path=paths[i],
+                            error=f"{paths[i]}: gave up after {timeout:g} s (time limit per document)",
+                        )
+                        pending.discard(fut)
+                        timed_out = True
+                        bar.advance()
+            if timed_out and pending:
+                # A stuck worker never returns and cannot be stopped alone: stop the whole pool. The
+                # other documents then fail with BrokenProcessPool and are retried in isolation.
+                _terminate(executor)
+    finally:
+        if timed_out:
+            _terminate(executor)
+        executor.shutdown(wait=not timed_out, cancel_futures=True)
+    return crashed
+
+
+def _terminate(executor: ProcessPoolExecutor) -> None:
+    # ProcessPoolExecutor has no public way to kill its workers; ``_processes`` is stable since 3.2.
+    for proc in list((getattr(executor, "_processes", None) or {}).values()):
+        if proc.is_alive():
+            proc.terminate()

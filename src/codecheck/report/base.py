@@ -1,0 +1,259 @@
+"""What every output format shares: render options, stable ordering, per-section summaries.
+
+Each format module turns a list of ``AuditResult`` into one string. They all need the same facts
+(which section a finding belongs to, how many Yes/Partial/No answers a section has, whether a finding
+reaches ``--fail-on``), so those are computed here once, the same way, and every format agrees with
+every other. Ordering is fully deterministic so that report artefacts diff cleanly between runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from codecheck import __version__
+from codecheck.model import ANSWERS, AuditResult, CodeVersion, Finding, Location, RuleSpec, Severity
+
+TOOL_NAME = "codecheck"
+TOOL_URI = "https://github.com/codecheck-dev/codecheck"
+SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+DOCUMENT_SECTION = 0  # the pseudo-section of document-level findings (provision None)
+
+
+@dataclass
+class RenderOptions:
+    """Everything a format needs beyond the results themselves.
+
+    ``fail_on`` is the threshold (None for ``never``) that decides "failed" in JUnit and summaries.
+    ``rules`` are the rule specs in force (for SARIF descriptors and the "why it matters" text).
+    ``color`` and ``width`` only affect the text format. ``base_dir`` makes document paths relative
+    (SARIF URIs, baseline keys). ``baseline`` describes a baseline filter that was applied.
+    """
+
+    fail_on: Severity | None = Severity.ERROR
+    rules: list[RuleSpec] = field(default_factory=list)
+    color: bool = False
+    width: int = 100
+    base_dir: Path | None = None
+    baseline: BaselineInfo | None = None
+    tool_version: str = __version__
+
+    def rule(self, slug_or_code: str) -> RuleSpec | None:
+        for spec in self.rules:
+            if slug_or_code in (spec.slug, spec.code):
+                return spec
+        return None
+
+
+@dataclass(frozen=True)
+class BaselineInfo:
+    """A baseline that filtered the findings: its file and how many known findings it hid, per document."""
+
+    path: str
+    suppressed: dict[str, int] = field(default_factory=dict)  # display path -> findings hidden
+
+    @property
+    def total(self) -> int:
+        return sum(self.suppressed.values())
+
+    def for_document(self, document: str) -> int:
+        return self.suppressed.get(document, 0)
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def display_path(path: Path, base_dir: Path | None = None) -> str:
+    """The path as a stable, forward-slash string, relative to ``base_dir`` when inside it."""
+    base = base_dir if base_dir is not None else Path.cwd()
+    try:
+        rel = Path(os.path.abspath(path)).relative_to(os.path.abspath(base))
+        return rel.as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+# --------------------------------------------------------------------------- ordering
+
+
+def provision_key(pid: str | None) -> tuple:
+    """Sort "2.10" after "2.9"; document-level findings (None) first; odd ids after numeric ones."""
+    if pid is None:
+        return (0,)
+    parts = re.findall(r"\d+|[^\d.\s/]+", pid)
+    key: list[tuple[int, int | str]] = []
+    for part in parts:
+        key.append((0, int(part)) if part.isdigit() else (1, part))
+    return (1, tuple(key), pid)
+
+
+def location_key(loc: Location | None) -> tuple:
+    if loc is None:
+        return (-1, -1, -1)
+    return (loc.page or 0, loc.table or 0, loc.row or 0)
+
+
+def finding_key(f: Finding) -> tuple:
+    return (provision_key(f.provision), location_key(f.location), f.code, f.rule, f.message)
+
+
+def sorted_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=finding_key)
+
+
+def sorted_results(results: list[AuditResult]) -> list[AuditResult]:
+    return sorted(results, key=lambda r: Path(r.path).as_posix())
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def section_of(pid: str | None) -> int:
+    """The Code section number a provision id belongs to ("4.3" -> 4); 0 for document level."""
+    if not pid:
+        return DOCUMENT_SECTION
+    m = re.match(r"\s*(\d+)", pid)
+    return int(m.group(1)) if m else DOCUMENT_SECTION
+
+
+def section_title(code: CodeVersion | None, number: int) -> str:
+    if number == DOCUMENT_SECTION:
+        return "Whole document"
+    sec = code.section(number) if code is not None else None
+    return f"Section {number}: {sec.title}" if sec else f"Section {number}"
+
+
+def severity_counts(findings: list[Finding]) -> dict[str, int]:
+    counts = Counter(str(f.severity) for f in findings)
+    return {str(s): counts.get(str(s), 0) for s in SEVERITIES}
+
+
+def reaches(f: Finding, fail_on: Severity | None) -> bool:
+    return fail_on is not None and f.severity >= fail_on
+
+
+def result_failed(result: AuditResult, fail_on: Severity | None) -> bool:
+    """True when the document has a finding at or above the threshold (errors are reported apart)."""
+    return any(reaches(f, fail_on) for f in result.findings)
+
+
+@dataclass
+class SectionSummary:
+    number: int
+    title: str
+    answers: dict[str, int]
+    findings: dict[str, int]
+
+    @property
+    def rows(self) -> int:
+        return sum(self.answers.values())
+
+    def as_dict(self) -> dict:
+        return {
+            "section": self.number,
+            "title": self.title,
+            "answers": dict(self.answers),
+            "findings": dict(self.findings),
+        }
+
+
+def section_summaries(result: AuditResult) -> list[SectionSummary]:
+    """Answers (Yes/Partial/No/N/A/blank) and findings by severity, per Code section.
+
+    A row counts once, under the section of the first provision it covers; rows whose id is unknown
+    count under the section their printed number suggests. Sections with neither rows nor findings are
+    left out, except that every section of the Code appears when the document was aligned.
+    """
+    aligned = result.aligned
+    code = aligned.code if aligned else None
+    answers: dict[int, Counter] = {}
+    if aligned is not None:
+        for sec in code.sections:
+            answers.setdefault(sec.number, Counter())
+        for arow in aligned.rows:
+            number = section_of(arow.provision or arow.row.provision)
+            answers.setdefault(number, Counter())[arow.row.answer] += 1
+    findings: dict[int, list[Finding]] = {}
+    for f in result.findings:
+        findings.setdefault(section_of(f.provision), []).append(f)
+    numbers = sorted(set(answers) | set(findings))
+    out = []
+    for n in numbers:
+        counts = answers.get(n, Counter())
+        out.append(
+            SectionSummary(
+                number=n,
+                title=section_title(code, n),
+                answers={a: counts.get(a, 0) for a in ANSWERS},
+                findings=severity_counts(findings.get(n, [])),
+            )
+        )
+    return out
+
+
+def answer_totals(result: AuditResult) -> dict[str, int]:
+    counts: Counter = Counter()
+    if result.aligned is not None:
+        counts.update(r.row.answer for r in result.aligned.rows)
+    return {a: counts.get(a, 0) for a in ANSWERS}
+
+
+def grouped_by_section(result: AuditResult) -> list[tuple[int, str, list[Finding]]]:
+    """Findings grouped by section (document-level first), each group in stable order."""
+    code = result.aligned.code if result.aligned else None
+    groups: dict[int, list[Finding]] = {}
+    for f in sorted_findings(result.findings):
+        groups.setdefault(section_of(f.provision), []).append(f)
+    return [(n, section_title(code, n), groups[n]) for n in sorted(groups)]
+
+
+# --------------------------------------------------------------------------- fingerprints
+
+
+def fingerprints(result: AuditResult, base_dir: Path | None = None) -> dict[int, str]:
+    """A stable id per finding (by ``id()``) that survives text edits and row moves.
+
+    Built from the document path, rule code and provision plus an occurrence counter for repeats of
+    that triple, never from the message or row numbers (SARIF appendix B: absolute positions must not
+    feed fingerprints). Used by SARIF ``partialFingerprints``, JSON ``fingerprint`` and baselines.
+    """
+    doc = display_path(result.path, base_dir)
+    seen: Counter = Counter()
+    out: dict[int, str] = {}
+    for f in sorted_findings(result.findings):
+        triple = (doc, f.code, f.provision or "")
+        seen[triple] += 1
+        raw = "\x1f".join((*triple, str(seen[triple])))
+        out[id(f)] = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+    return out
+
+
+def row_for(result: AuditResult, f: Finding):
+    """The aligned row a finding speaks about: same location first, else the provision's row."""
+    aligned = result.aligned
+    if aligned is None or (f.provision is None and f.location is None):
+        return None
+    if f.location is not None:
+        for arow in aligned.rows:
+            if arow.row.location == f.location:
+                return arow
+    if f.provision is not None:
+        for arow in aligned.rows:
+            if f.provision in arow.provisions or arow.row.provision == f.provision:
+                return arow
+    return None
+
+
+def code_wording(result: AuditResult, pid: str | None) -> str | None:
+    if pid is None or result.aligned is None:
+        return None
+    prov = result.aligned.code.provision(pid)
+    return prov.form_wording if prov else None
+
+
+def overall_counts(results: list[AuditResult]) -> dict[str, int]:
+    return severity_counts([f for r in results for f in r.findings])

@@ -1,0 +1,264 @@
+"""The ``sarif`` format: SARIF 2.1.0 as GitHub code scanning accepts it.
+
+One run. The driver lists every rule in force (id = the fixed CC code, name = the slug, descriptions
+and help from the rule's YAML). Each result points at the document (``artifactLocation``, relative
+to the working folder) and, because a .docx has no meaningful lines, names the provision and table
+row as a *logical* location; ``region.startLine`` is 1 only because GitHub needs a line to display an
+alert. ``partialFingerprints`` are codecheck's own (document, rule, provision, occurrence): GitHub's
+fallback line hash is meaningless for a binary file. The Code version is published as a taxonomy
+whose taxa are the provisions, so results can be grouped by provision. Documents that could not be
+read become ``toolExecutionNotifications`` and ``executionSuccessful: false``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+from codecheck.model import AuditResult, Finding, RuleSpec, Severity
+from codecheck.report.base import (
+    TOOL_NAME,
+    TOOL_URI,
+    RenderOptions,
+    code_wording,
+    display_path,
+    fingerprints,
+    section_of,
+    sorted_findings,
+    sorted_results,
+)
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "codecheck/v1"
+MAX_RESULTS = 25_000  # GitHub keeps at most this many results per run
+MAX_FULL_DESCRIPTION = 1024  # GitHub truncates longer rule descriptions
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_PROBLEM = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "recommendation"}
+_MIME = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+}
+
+
+def _uri(path: Path, options: RenderOptions) -> str:
+    rel = display_path(path, options.base_dir)
+    if Path(rel).is_absolute():
+        return Path(rel).as_uri()
+    return quote(rel, safe="/-._~")
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _descriptor(spec: RuleSpec) -> dict:
+    provisions = ", ".join(spec.provisions)
+    help_text = spec.rationale + (f" (Code provisions: {provisions})" if provisions else "")
+    help_md = f"**{spec.summary}**\n\n{spec.rationale}"
+    if provisions:
+        help_md += f"\n\nCode provisions: {provisions}"
+    if spec.example:
+        help_md += f"\n\nExample: {spec.example}"
+    return {
+        "id": spec.code,
+        "name": spec.slug,
+        "shortDescription": {"text": spec.summary},
+        "fullDescription": {"text": _clip(spec.rationale or spec.summary, MAX_FULL_DESCRIPTION)},
+        "help": {"text": help_text, "markdown": help_md},
+        "helpUri": f"{TOOL_URI}/blob/main/docs/rules.md#{spec.code.lower()}",
+        "defaultConfiguration": {"level": _LEVEL[spec.severity]},
+        "properties": {
+            "tags": ["complaint-handling-code", spec.group],
+            "precision": "high",
+            "problem.severity": _PROBLEM[spec.severity],
+        },
+    }
+
+
+def _fallback_descriptor(f: Finding) -> dict:
+    """A finding from a rule the options do not describe (e.g. from an extra rules file)."""
+    return {
+        "id": f.code,
+        "name": f.rule,
+        "shortDescription": {"text": f.rule.replace("-", " ")},
+        "fullDescription": {"text": f.rule.replace("-", " ")},
+        "help": {"text": f.rule.replace("-", " "), "markdown": f.rule.replace("-", " ")},
+        "defaultConfiguration": {"level": _LEVEL[f.severity]},
+        "properties": {"tags": ["complaint-handling-code"], "problem.severity": _PROBLEM[f.severity]},
+    }
+
+
+def _logical(f: Finding, code_id: str | None) -> list[dict]:
+    parts = [f"code {code_id}" if code_id else "code"]
+    if f.provision is not None:
+        parts += [f"section {section_of(f.provision)}", f"provision {f.provision}"]
+    else:
+        parts.append("document")
+    if f.location is not None:
+        if f.location.table is not None:
+            parts.append(f"table {f.location.table}")
+        if f.location.row is not None:
+            parts.append(f"row {f.location.row}")
+    return [
+        {
+            "name": f"provision {f.provision}" if f.provision else "whole document",
+            "fullyQualifiedName": "/".join(parts),
+            "kind": "element",
+        }
+    ]
+
+
+def _result(
+    f: Finding,
+    result: AuditResult,
+    rule_index: dict[str, int],
+    artifact_index: int,
+    uri: str,
+    fingerprint: str,
+    options: RenderOptions,
+) -> dict:
+    code_id = result.aligned.code.id if result.aligned else None
+    where = f.location.describe() if f.location else "whole document"
+    prefix = f"[{f.provision}] " if f.provision else ""
+    region: dict = {"startLine": 1, "message": {"text": where}}
+    if f.snippet:
+        region["snippet"] = {"text": _clip(f.snippet, 2000)}
+    out: dict = {
+        "ruleId": f.code,
+        "ruleIndex": rule_index[f.code],
+        "kind": "fail",
+        "level": _LEVEL[f.severity],
+        "message": {"text": f"{prefix}{f.message} ({where})"},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri, "index": artifact_index},
+                    "region": region,
+                },
+                "logicalLocations": _logical(f, code_id),
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+        "properties": {"provision": f.provision, "rule": f.rule, "codeVersion": code_id},
+    }
+    if f.provision and code_id:
+        out["taxa"] = [{"id": f.provision, "toolComponent": {"name": _taxonomy_name(code_id)}}]
+    if options.baseline is not None:
+        out["baselineState"] = "new"
+    wording = code_wording(result, f.provision)
+    if wording:
+        out["properties"]["codeWording"] = wording
+    return out
+
+
+def _taxonomy_name(code_id: str) -> str:
+    return f"ComplaintHandlingCode-{code_id}"
+
+
+def _artifact(path: Path, uri: str) -> dict:
+    art: dict = {"location": {"uri": uri}, "roles": ["analysisTarget"]}
+    mime = _MIME.get(path.suffix.lower())
+    if mime:
+        art["mimeType"] = mime
+    try:
+        with open(path, "rb") as fh:
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        art["hashes"] = {"sha-256": digest}
+    except OSError:
+        pass  # an unreadable input is reported as a notification; its artifact simply has no hash
+    return art
+
+
+def build(results: list[AuditResult], options: RenderOptions) -> dict:
+    ordered = sorted_results(results)
+    descriptors: list[dict] = []
+    rule_index: dict[str, int] = {}
+    for spec in sorted(options.rules, key=lambda s: s.code):
+        if spec.code not in rule_index:
+            rule_index[spec.code] = len(descriptors)
+            descriptors.append(_descriptor(spec))
+    for r in ordered:
+        for f in sorted_findings(r.findings):
+            if f.code not in rule_index:
+                rule_index[f.code] = len(descriptors)
+                descriptors.append(_fallback_descriptor(f))
+
+    artifacts: list[dict] = []
+    sarif_results: list[dict] = []
+    notifications: list[dict] = []
+    taxa: dict[str, dict[str, dict]] = {}
+    for r in ordered:
+        uri = _uri(Path(r.path), options)
+        index = len(artifacts)
+        artifacts.append(_artifact(Path(r.path), uri))
+        if r.error:
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": r.error},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri, "index": index}}}],
+                    "descriptor": {"id": "input-error"},
+                }
+            )
+            continue
+        prints = fingerprints(r, options.base_dir)
+        code_id = r.aligned.code.id if r.aligned else None
+        for f in sorted_findings(r.findings):
+            sarif_results.append(_result(f, r, rule_index, index, uri, prints[id(f)], options))
+            if f.provision and code_id:
+                wording = code_wording(r, f.provision)
+                entry: dict = {"id": f.provision, "name": f"provision {f.provision}"}
+                if wording:
+                    entry["shortDescription"] = {"text": _clip(wording, MAX_FULL_DESCRIPTION)}
+                taxa.setdefault(code_id, {})[f.provision] = entry
+
+    # GitHub keeps only the first 25,000 results: keep the most severe ones
+    if len(sarif_results) > MAX_RESULTS:
+        rank = {"error": 0, "warning": 1, "note": 2}
+        sarif_results = sorted(sarif_results, key=lambda x: rank[x["level"]])[:MAX_RESULTS]
+
+    versions = sorted({r.aligned.code.id for r in ordered if r.aligned})
+    run: dict = {
+        "tool": {
+            "driver": {
+                "name": TOOL_NAME,
+                "semanticVersion": options.tool_version,
+                "version": options.tool_version,
+                "informationUri": TOOL_URI,
+                "rules": descriptors,
+            }
+        },
+        "automationDetails": {"id": f"codecheck/{'+'.join(versions) or 'none'}/"},
+        "artifacts": artifacts,
+        "results": sarif_results,
+        "invocations": [
+            {
+                "executionSuccessful": not notifications,
+                "toolExecutionNotifications": notifications,
+            }
+        ],
+        "columnKind": "unicodeCodePoints",
+    }
+    if taxa:
+        run["taxonomies"] = [
+            {
+                "name": _taxonomy_name(code_id),
+                "version": code_id,
+                "shortDescription": {"text": f"Complaint Handling Code ({code_id}) provisions"},
+                "taxa": [entries[k] for k in sorted(entries, key=_provision_sort)],
+            }
+            for code_id, entries in sorted(taxa.items())
+        ]
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _provision_sort(pid: str):
+    from codecheck.report.base import provision_key
+
+    return provision_key(pid)
+
+
+def render(results: list[AuditResult], options: RenderOptions) -> str:
+    return json.dumps(build(results, options), indent=2, ensure_ascii=False) + "\n"
