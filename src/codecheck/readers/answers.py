@@ -184,11 +184,8 @@ def split_answer_columns(cells: dict[Answer, tuple[str, bool | None]]) -> Answer
     for answer, (text, checked) in cells.items():
         printed = _clean(text)
         state = glyph_state(printed)
-        if (
-            checked is True
-            or state is True
-            or (printed and state is None and classify_words(printed) != "no")
-        ):
+        unmarked_words = printed.lower().strip(" .") in ("", "no", "n/a", "-", "–", "—")
+        if checked is True or state is True or (state is None and not unmarked_words):
             marked.append(answer)
     if len(marked) == 1:
         return AnswerReading(marked[0], "tick", "tick")

@@ -63,6 +63,14 @@ def is_subheading(text: str) -> bool:
     return bool(_SUBHEADING.match(t))
 
 
+def heading_context(text: str | None) -> str | None:
+    """The paragraph before a table as context, when it reads as a heading rather than a sentence."""
+    t = clean_text(text or "")
+    if not t or len(t) > 150 or t.endswith((".", ";", ",")):
+        return None
+    return t
+
+
 def clean_text(text: str) -> str:
     """Whitespace-normalise cell text per the label conventions (NBSP, TAB -> space; collapse runs)."""
     return " ".join(map_private_glyphs(text.replace("\u00a0", " ")).split())
@@ -146,7 +154,7 @@ class _Builder:
         continues = self._continues(table, cmap, ncols)
         if not continues:
             self._close()
-            self.context = clean_text(table.heading) if table.heading else None
+            self.context = heading_context(table.heading)
         if not cmap.from_header:
             self.inferred_tables += 1
         header_sig = {tuple(_grid_texts(g, ncols)) for g, r in grids if r.index in header_rows}

@@ -1,0 +1,276 @@
+"""The shared row builder, fed RawTables directly (format-independent behaviour)."""
+
+from __future__ import annotations
+
+from codecheck.readers.raw import RawCell, RawRow, RawTable
+from codecheck.readers.rows import build_rows, clean_text, is_subheading
+
+H5 = ["Code provision", "Code requirement", "Comply: Yes / No", "Evidence", "Commentary / explanation"]
+
+
+def table(rows: list[list[str | RawCell]], index: int = 1, header: list[str] | None = H5, **kw) -> RawTable:
+    raw_rows = []
+    body = ([header] if header else []) + rows
+    for i, values in enumerate(body, start=1):
+        cells = [v if isinstance(v, RawCell) else RawCell(v) for v in values]
+        raw_rows.append(RawRow(cells=cells, index=i, is_header=bool(header) and i == 1))
+    ncols = max(sum(c.span for c in r.cells) for r in raw_rows)
+    return RawTable(rows=raw_rows, index=index, ncols=ncols, **kw)
+
+
+def test_one_row_per_provision_with_roles_from_header() -> None:
+    rows, notes = build_rows(
+        [
+            table(
+                [
+                    ["1.2", "A complaint must be defined.", "Yes", "Policy", "We do."],
+                    ["1.3", "Residents need not say complaint.", "No", "", "Not yet."],
+                ]
+            )
+        ]
+    )
+    assert [r.provision for r in rows] == ["1.2", "1.3"]
+    first = rows[0]
+    assert (first.requirement, first.answer, first.answer_text, first.evidence, first.commentary) == (
+        "A complaint must be defined.",
+        "yes",
+        "Yes",
+        "Policy",
+        "We do.",
+    )
+    assert first.location.as_dict() == {"page": None, "table": 1, "row": 2}
+    assert rows[1].answer == "no"
+    assert notes == []
+
+
+def test_columns_in_another_order_are_mapped_by_header_text() -> None:
+    header = ["Code section", "Code requirement", "Comply: Yes/No", "Explanations and Commentary", "Evidence"]
+    rows, _ = build_rows(
+        [table([["2.1", "Policy is clear.", "Partial", "Being revised", "Policy v2"]], header=header)]
+    )
+    assert rows[0].commentary == "Being revised"
+    assert rows[0].evidence == "Policy v2"
+    assert rows[0].answer == "partial"
+
+
+def test_combined_evidence_and_commentary_column_is_commentary() -> None:
+    header = [
+        "Code section",
+        "Code requirement",
+        "Comply: Yes/No",
+        "Evidence, commentary and any explanations",
+    ]
+    rows, _ = build_rows([table([["1.2", "Definition.", "✓", "Our policy uses it."]], header=header)])
+    assert rows[0].commentary == "Our policy uses it."
+    assert rows[0].evidence == ""
+    assert (rows[0].answer, rows[0].answer_text) == ("yes", "tick")
+
+
+def test_continuation_rows_are_stitched_with_a_space() -> None:
+    rows, notes = build_rows(
+        [
+            table(
+                [
+                    ["4.4", "Landlords should give residents", "Yes", "Policy", "Part one."],
+                    ["", "the opportunity to have a representative", "", "", "Part two."],
+                    ["", "should not exceed a further 10 days.", "", "", ""],
+                    ["4.5", "Next requirement.", "No", "", ""],
+                ]
+            )
+        ]
+    )
+    assert [r.provision for r in rows] == ["4.4", "4.5"]
+    assert rows[0].requirement == (
+        "Landlords should give residents the opportunity to have a representative "
+        "should not exceed a further 10 days."
+    )
+    assert rows[0].commentary == "Part one. Part two."
+    assert rows[0].stitched and not rows[1].stitched
+    assert "1 row stitched from continuation rows" in notes
+
+
+def test_repeated_header_rows_and_blank_rows_are_not_rows() -> None:
+    t = table(
+        [["1.2", "Req one.", "Yes", "", ""], H5, ["", "", "", "", ""], ["1.3", "Req two.", "Yes", "", ""]]
+    )
+    rows, _ = build_rows([t])
+    assert [r.provision for r in rows] == ["1.2", "1.3"]
+    assert rows[0].requirement == "Req one."
+
+
+def test_subheading_rows_become_context() -> None:
+    rows, _ = build_rows(
+        [
+            table(
+                [
+                    [RawCell("Stage 1", span=5)],
+                    ["6.1", "Stage one requirement.", "Yes", "", ""],
+                    ["Stage 2 Review", "", "", "", ""],
+                    ["6.11", "Stage two requirement.", "Yes", "", ""],
+                    ["", "Further stages", "", "", ""],
+                    ["6.21", "Further requirement.", "Yes", "", ""],
+                ],
+                heading="Section 6 - Complaint stages",
+            )
+        ]
+    )
+    assert [(r.provision, r.context) for r in rows] == [
+        ("6.1", "Stage 1"),
+        ("6.11", "Stage 2 Review"),
+        ("6.21", "Further stages"),
+    ]
+    assert rows[0].requirement == "Stage one requirement."
+
+
+def test_table_heading_is_context_until_a_subheading() -> None:
+    rows, _ = build_rows(
+        [
+            table(
+                [["1.2", "Req.", "Yes", "", ""]],
+                heading="Section 1 - Definition of a complaint Mandatory 'must' requirements",
+            )
+        ]
+    )
+    assert rows[0].context == "Section 1 - Definition of a complaint Mandatory 'must' requirements"
+    rows, _ = build_rows([table([["1.2", "Req.", "Yes", "", ""]], heading="This form was completed in May.")])
+    assert rows[0].context is None  # a sentence is not a heading
+
+
+def test_row_split_over_a_page_break_is_stitched_across_tables() -> None:
+    first = table([["5.8", "A requirement that", "Yes", "Policy", "Commentary starts"]], index=1, page=3)
+    second = table(
+        [["", "continues on the next page.", "", "", "and ends."]], index=2, page=4, continued_from=1
+    )
+    second.rows[1].page_break_before = True
+    rows, _ = build_rows([first, second])
+    assert len(rows) == 1
+    assert rows[0].requirement == "A requirement that continues on the next page."
+    assert rows[0].commentary == "Commentary starts and ends."
+    assert rows[0].stitched and rows[0].confidence < 1.0
+    assert rows[0].location.page == 3
+
+
+def test_headerless_table_after_a_form_table_inherits_its_roles() -> None:
+    first = table([["1.2", "Req one.", "Yes", "Ev one", "Com one"]], index=1)
+    second = table([["1.3", "Req two.", "No", "Ev two", "Com two"]], index=2, header=None)
+    rows, _ = build_rows([first, second])
+    assert [(r.provision, r.answer, r.evidence, r.commentary) for r in rows] == [
+        ("1.2", "yes", "Ev one", "Com one"),
+        ("1.3", "no", "Ev two", "Com two"),
+    ]
+
+
+def test_roles_inferred_from_content_without_any_header() -> None:
+    body = [
+        [
+            f"{s}.{n}",
+            f"Landlords must meet requirement {s}.{n} of the Code in full.",
+            "Yes",
+            "Policy document",
+            "We meet this through our policy.",
+        ]
+        for s in (1, 2)
+        for n in (1, 2, 3)
+    ]
+    rows, notes = build_rows([table(body, header=None)])
+    assert len(rows) == 6
+    assert rows[0].answer == "yes" and rows[0].requirement.startswith("Landlords must meet")
+    assert rows[0].commentary == "We meet this through our policy."
+    assert all(r.confidence < 1.0 for r in rows)
+    assert any("inferred" in n for n in notes)
+
+
+def test_contents_and_contact_tables_are_not_self_assessments() -> None:
+    contents = table(
+        [["1", "Introduction", "3"], ["2", "Scope", "5"], ["3", "The Code", "7"]],
+        header=["Section", "Title", "Page"],
+    )
+    contacts = table(
+        [["Complaints team", "complaints@example-homes.org.uk"], ["Phone", "0300 000 0000"]],
+        header=None,
+        index=2,
+    )
+    dotted_contents = table(
+        [["1.1", "Introduction", "3"], ["1.2", "Scope", "4"], ["2.1", "Stages", "6"]], header=None, index=3
+    )
+    rows, _ = build_rows([contents, contacts, dotted_contents])
+    assert rows == []
+
+
+def test_grid_spans_keep_cells_in_their_columns() -> None:
+    # the requirement spans two grid columns; comply etc. must still land in their own columns
+    header = [
+        RawCell("Code provision"),
+        RawCell("Code requirement", span=2),
+        RawCell("Comply"),
+        RawCell("Evidence"),
+        RawCell("Commentary"),
+    ]
+    body = [
+        RawCell("3.1"),
+        RawCell("Wide requirement.", span=2),
+        RawCell("Yes"),
+        RawCell("Ev"),
+        RawCell("Com"),
+    ]
+    raw = RawTable(rows=[RawRow(header, 1, is_header=True), RawRow(body, 2)], index=1, ncols=6)
+    rows, _ = build_rows([raw])
+    assert (rows[0].requirement, rows[0].answer, rows[0].evidence, rows[0].commentary) == (
+        "Wide requirement.",
+        "yes",
+        "Ev",
+        "Com",
+    )
+
+
+def test_answer_from_commentary_when_comply_is_empty() -> None:
+    rows, _ = build_rows([table([["1.2", "Req.", "", "", "Yes. Our policy adopts it."]])])
+    assert (rows[0].answer, rows[0].answer_text, rows[0].answer_source) == ("yes", "Yes", "commentary")
+
+
+def test_checked_state_from_the_reader_is_used() -> None:
+    rows, _ = build_rows(
+        [
+            table(
+                [
+                    ["1.2", "Req.", RawCell("", checked=True), "", ""],
+                    ["1.3", "Req.", RawCell("☐", checked=False), "", ""],
+                ]
+            )
+        ]
+    )
+    assert [(r.answer, r.answer_text) for r in rows] == [("yes", "tick"), ("blank", "")]
+
+
+def test_one_tick_column_per_answer() -> None:
+    header = ["Provision", "Requirement", "Yes", "No", "Commentary"]
+    rows, _ = build_rows(
+        [
+            table(
+                [["1.2", "Req one.", "✓", "", "Fine."], ["1.3", "Req two.", "", "✓", "Not yet."]],
+                header=header,
+            )
+        ]
+    )
+    assert [r.answer for r in rows] == ["yes", "no"]
+
+
+def test_combined_ids_and_duplicates_stay_as_printed() -> None:
+    rows, _ = build_rows(
+        [table([["1.2/ 1.4", "Combined.", "", "", ""], ["6.1", "A.", "", "", ""], ["6.1", "B.", "", "", ""]])]
+    )
+    assert [r.provision for r in rows] == ["1.2/ 1.4", "6.1", "6.1"]
+    assert all(r.answer == "blank" for r in rows)
+
+
+def test_text_normalisation() -> None:
+    assert clean_text(" a\u00a0b\t c\n d  ") == "a b c d"
+    assert clean_text("\uf0b7 bullet") == "bullet"
+
+
+def test_subheading_test_rejects_sentence_fragments() -> None:
+    assert is_subheading("Stage 1")
+    assert is_subheading("Mandatory 'must' requirements")
+    assert is_subheading("Section 3 – Complaint handling staff")
+    assert not is_subheading("should contain details of the steps")
+    assert not is_subheading("Stage 1 complaints must be answered.")
