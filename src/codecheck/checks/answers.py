@@ -1,0 +1,121 @@
+"""Answer checks: a missing Comply answer (CC105), a No/Partial with no explanation (CC107), and a Yes
+the commentary contradicts (CC111).
+
+These are the gaps a governing body cannot see past: without an answer the row says nothing, without
+an explanation a non-compliance cannot be weighed, and a contradicted Yes overstates compliance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from codecheck.engine.registry import CheckContext, Hit, check
+from codecheck.text.cells import answer_phrase, provision_label, quote, row_text
+from codecheck.text.context import compile_any, is_negated
+from codecheck.text.normalize import clean, fold, is_blank
+from codecheck.text.sentences import sentence_at
+
+
+def _answer_in_commentary(commentary: str, params: dict[str, Any]) -> bool:
+    pat = compile_any(params.get("answer_in_commentary", ()))
+    return bool(pat and pat.search(fold(commentary)))
+
+
+@check("missing-answer")
+def missing_answer(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
+    """Rows whose Comply cell is empty and whose commentary does not open with an answer.
+
+    A blank template (nearly every answer blank and nearly every commentary empty) yields nothing: the
+    form has not been filled in, and 72 identical findings would bury everything else. A form with no
+    answers anywhere but with commentary gets one document-level finding.
+    """
+    rows = ctx.aligned.rows
+    if not rows:
+        return
+    blank = [r for r in rows if r.row.answer == "blank"]
+    share = float(params.get("blank_form_share", 0.9))
+    if len(blank) >= share * len(rows):
+        empty = [r for r in rows if is_blank(r.row.commentary) and is_blank(r.row.evidence)]
+        if len(empty) >= share * len(rows):
+            return  # an unfilled template
+        if params.get("one_finding_when_all_blank", True):
+            yield Hit(
+                provision=None,
+                message=(
+                    f"No Comply answer is given on {len(blank)} of {len(rows)} rows: state Yes, No or "
+                    "Partial for each provision"
+                ),
+            )
+            return
+    for arow in blank:
+        if _answer_in_commentary(arow.row.commentary, params):
+            continue
+        has_text = not is_blank(arow.row.commentary)
+        detail = "the commentary describes practice but does not say whether the provision is met" if has_text \
+            else "and there is no commentary"
+        yield Hit(
+            provision=provision_label(arow),
+            message=f"Comply answer is empty; {detail}. State Yes, No or Partial",
+            location=arow.row.location,
+            snippet=clean(arow.row.commentary)[:160] or None,
+        )
+
+
+@check("no-without-explanation")
+def no_without_explanation(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
+    """No/Partial rows with an empty commentary: non-compliance must be explained."""
+    answers = set(params.get("answers", ("no", "partial")))
+    for arow in ctx.aligned.rows:
+        row = arow.row
+        if row.answer not in answers or not is_blank(row.commentary):
+            continue
+        yield Hit(
+            provision=provision_label(arow),
+            message=(
+                f"Answered {answer_phrase(row)} with no commentary: the Code requires a detailed explanation of "
+                "non-compliance and the date by which the landlord intends to comply"
+            ),
+            location=row.location,
+            snippet=row.answer_text.strip() or None,
+        )
+
+
+@check("answer-contradiction")
+def answer_contradiction(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
+    """Yes rows whose commentary says the requirement is still being put in place.
+
+    Matches are skipped when negated ("is not being developed"), when the words say the work is extra
+    ("further developed", "a new … will be introduced" about an improvement) or when they sit inside a
+    quotation.
+    """
+    answers = set(params.get("answers", ("yes",)))
+    pat = compile_any(params.get("not_in_place", ()))
+    extra = compile_any(params.get("not_contradiction_before", ()))
+    if pat is None:
+        return
+    neg = list(params.get("negation_before", ()))
+    window = int(params.get("negation_window", 3))
+    for arow in ctx.aligned.rows:
+        if arow.row.answer not in answers:
+            continue
+        text = row_text(arow)
+        for m in pat.finditer(text):
+            sent = sentence_at(text, m.start())
+            if extra and extra.search(text[sent.start : m.end()]):
+                continue  # "additional …", "further developed": improving what is already there
+            if is_negated(text, m.start(), m.end(), neg, (), window):
+                continue
+            if text.count('"', 0, m.start()) % 2 == 1:
+                continue
+            yield Hit(
+                provision=provision_label(arow),
+                message=(
+                    f"Answered {answer_phrase(arow.row)} but the commentary says it is not "
+                    f'yet in place ("{m.group(0).strip()}"): answer Partial or No and give a date for '
+                    "compliance"
+                ),
+                location=arow.row.location,
+                snippet=quote(text, m.start(), m.end()),
+            )
+            break
