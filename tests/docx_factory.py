@@ -72,7 +72,8 @@ def sym(font: str = "Wingdings", char: str = "F0FC") -> str:
 
 def sdt(inner_runs: str) -> str:
     """An inline content control (python-docx's .text drops its content)."""
-    return f"<w:sdt><w:sdtPr><w:alias w:val='Answer'/></w:sdtPr><w:sdtContent>{inner_runs}</w:sdtContent></w:sdt>"
+    props = "<w:sdtPr><w:alias w:val='Answer'/></w:sdtPr>"
+    return f"<w:sdt>{props}<w:sdtContent>{inner_runs}</w:sdtContent></w:sdt>"
 
 
 def checkbox14(checked: bool) -> str:
