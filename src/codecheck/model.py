@@ -333,3 +333,4 @@ class RuleSpec:
     provisions: tuple[str, ...] = ()  # Code provisions cited
     example: str | None = None
     source: str | None = None  # the YAML file it came from
+    check: str | None = None  # registered check that implements it when not the slug (user rule files)

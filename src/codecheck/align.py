@@ -1,0 +1,295 @@
+"""Pair each extracted row with the Code provision(s) it speaks for.
+
+The printed number comes first: "6.3.", "Section 6.3", "1.2/ 1.4" are resolved through the Code
+library (``codes.resolve_printed_id``). The requirement text then confirms or corrects the number with
+rapidfuzz: a row whose text is clearly another provision's (it matches that provision well, matches
+its own number's wording badly, and no third provision is as close) is aligned to the provision its
+text is and marked ``suggested`` so that ``misnumbered-provision`` can report it. Rows without a
+usable number are aligned by text alone when the match is unambiguous.
+
+Two physical rows that carry one provision (a requirement split over two rows with the same or a
+blank number, which a reader could not join) become one aligned row; the same number twice where
+the official form does not repeat it is a duplicate (the Joint form's own repeated 6.1 and 6.19 are
+not). Provisions that the official form lists but no row covers are ``missing``.
+
+Speed: the text of a numbered row is compared with its own provision only (two or three string
+comparisons); the whole Code is searched only for rows whose own match is poor or that have no
+usable number, with ``process.extract`` and a ``score_cutoff``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Any
+
+from codecheck.docdate import find_document_date
+from codecheck.model import AlignedDocument, AlignedRow, CodeVersion, Document, Row, VersionDetection
+
+MAX_TEXT = 4000  # characters of a requirement compared; longer cells are cut (bounded work per row)
+
+
+@dataclass(frozen=True)
+class AlignOptions:
+    """Thresholds (0..100) for correcting a printed number by text; ``misnumbered-provision`` params.
+
+    A row is re-aligned to provision B when B's wording matches its text with at least ``best_min``,
+    its own number's wording matches at most ``own_max``, B beats the own match by ``margin`` and the
+    runner-up provision trails B by at least ``ambiguity``. A row with no usable number is aligned by
+    text when the best match reaches ``text_min`` (and is unambiguous).
+    """
+
+    best_min: float = 85.0
+    own_max: float = 60.0
+    margin: float = 20.0
+    ambiguity: float = 5.0
+    text_min: float = 80.0
+
+    @classmethod
+    def from_params(cls, params: dict[str, Any] | None) -> AlignOptions:
+        """Build options from a rule's ``params`` (unknown keys are left to the rule's validation)."""
+        if not params:
+            return cls()
+        names = {"best_min", "own_max", "margin", "ambiguity", "text_min"}
+        values = {k: float(v) for k, v in params.items() if k in names and isinstance(v, int | float)}
+        return cls(**values)
+
+
+class _Wordings:
+    """Each provision's comparable wordings (Code text, form text, form row statements), processed once."""
+
+    def __init__(self, code: CodeVersion) -> None:
+        from rapidfuzz.utils import default_process
+
+        self._process = default_process
+        by_pid: dict[str, list[str]] = {}
+        for p in code.provisions:
+            by_pid.setdefault(p.id, []).extend(t for t in {p.text, p.form_wording} if t)
+        for row in code.form:
+            if row.text:
+                for pid in row.covers:
+                    by_pid.setdefault(pid, []).append(row.text)
+        self.by_pid = {pid: [default_process(t) for t in texts] for pid, texts in by_pid.items()}
+        self.choices: list[str] = []
+        self.owners: list[str] = []
+        for pid, texts in self.by_pid.items():
+            for t in texts:
+                self.choices.append(t)
+                self.owners.append(pid)
+
+    def prep(self, text: str) -> str:
+        return self._process(text[:MAX_TEXT])
+
+    def own_score(self, text: str, pids: tuple[str, ...]) -> float:
+        """How well ``text`` fits the provisions it is numbered as (generous: fragments count)."""
+        from rapidfuzz import fuzz
+
+        best = 0.0
+        for pid in pids:
+            for wording in self.by_pid.get(pid, ()):
+                best = max(best, fuzz.token_set_ratio(text, wording), fuzz.partial_ratio(text, wording))
+        return best
+
+    def strict_score(self, text: str, pid: str) -> float:
+        from rapidfuzz import fuzz
+
+        return max((fuzz.WRatio(text, w) for w in self.by_pid.get(pid, ())), default=0.0)
+
+    def ranked(self, text: str, cutoff: float) -> list[tuple[str, float]]:
+        """Provisions whose wording matches ``text`` at ``cutoff`` or better, best first (one per id)."""
+        from rapidfuzz import fuzz, process
+
+        best: dict[str, float] = {}
+        for _choice, score, idx in process.extract(
+            text, self.choices, scorer=fuzz.WRatio, processor=None, score_cutoff=cutoff, limit=12
+        ):
+            pid = self.owners[idx]
+            best[pid] = max(best.get(pid, 0.0), score)
+        return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+_WORDS_CACHE: dict[int, tuple[CodeVersion, _Wordings]] = {}
+
+
+def wordings_for(code: CodeVersion) -> _Wordings:
+    """The processed wordings of ``code``, built once per loaded version (versions are immutable)."""
+    hit = _WORDS_CACHE.get(id(code))
+    if hit is not None and hit[0] is code:
+        return hit[1]
+    if len(_WORDS_CACHE) > 8:
+        _WORDS_CACHE.clear()
+    words = _Wordings(code)
+    _WORDS_CACHE[id(code)] = (code, words)
+    return words
+
+
+def text_score(code: CodeVersion, text: str, printed: str) -> float | None:
+    """How well ``text`` fits the provision(s) ``printed`` names (0..100); None if it names none."""
+    ids = resolve_ids(code, printed)
+    if not ids:
+        return None
+    words = wordings_for(code)
+    prepared = words.prep(text)
+    return max(words.strict_score(prepared, pid) for pid in ids) if prepared else 0.0
+
+
+def resolve_ids(code: CodeVersion, printed: str) -> tuple[str, ...]:
+    """The Code provision ids a printed id names (() for a blank or unknown id)."""
+    from codecheck.codes import resolve_printed_id
+
+    return resolve_printed_id(code, printed) if printed and printed.strip() else ()
+
+
+def _has_answer_content(row: Row) -> bool:
+    return row.answer != "blank" or bool(row.evidence.strip()) or bool(row.commentary.strip())
+
+
+def _join(a: str, b: str) -> str:
+    return " ".join(part for part in (a.strip(), b.strip()) if part)
+
+
+def merge_rows(first: Row, second: Row) -> Row:
+    """One logical row from a provision split over two physical rows (the document is not changed)."""
+    answered = first if first.answer != "blank" else second
+    return replace(
+        first,
+        requirement=_join(first.requirement, second.requirement),
+        answer=answered.answer,
+        answer_text=answered.answer_text,
+        answer_source=answered.answer_source,
+        evidence=_join(first.evidence, second.evidence),
+        commentary=_join(first.commentary, second.commentary),
+        confidence=min(first.confidence, second.confidence),
+        stitched=True,
+    )
+
+
+def _is_continuation(
+    prev: AlignedRow, row: Row, ids: tuple[str, ...], form_count: Counter, words: _Wordings
+) -> bool:
+    """Whether ``row`` continues ``prev`` (same or blank number, and not a row of its own)."""
+    if not prev.provisions:
+        return False
+    printed = row.provision.strip()
+    if printed and ids != prev.provisions:
+        return False
+    if printed and any(form_count[pid] > 1 for pid in ids):
+        return False  # the official form itself repeats this number (Joint 6.1, 6.19)
+    if not row.requirement.strip():
+        return not printed or not _has_answer_content(row) or not _has_answer_content(prev.row)
+    if not printed and (row.answer == "blank" or prev.row.answer == "blank"):
+        return True
+    if not (_has_answer_content(row) and _has_answer_content(prev.row)):
+        return True
+    # Both rows answered: a split only if the joined text fits the provision better than either part.
+    from rapidfuzz import fuzz
+
+    pid = prev.provisions[0]
+    joined = words.prep(_join(prev.row.requirement, row.requirement))
+    wordings = words.by_pid.get(pid, ())
+    if not wordings:
+        return False
+
+    def fit(text: str) -> float:
+        return max(fuzz.ratio(text, w) for w in wordings)
+
+    return fit(joined) > max(fit(words.prep(prev.row.requirement)), fit(words.prep(row.requirement))) + 5
+
+
+def align_row(row: Row, code: CodeVersion, words: _Wordings, options: AlignOptions) -> AlignedRow:
+    """Align one logical row by number, confirmed or corrected by its requirement text."""
+    ids = resolve_ids(code, row.provision)
+    text = words.prep(row.requirement) if row.requirement.strip() else ""
+    method = "combined" if len(ids) > 1 else "number"
+    if ids and not text:
+        return AlignedRow(row=row, provisions=ids, score=0.0, method=method)
+    if not text:
+        return AlignedRow(row=row, provisions=(), score=0.0, method="none")
+    if ids:
+        own = words.own_score(text, ids)
+        if own > options.own_max:
+            return AlignedRow(row=row, provisions=ids, score=own, method=method)
+        ranked = words.ranked(text, max(0.0, options.best_min - options.ambiguity))
+        own_strict = max(words.strict_score(text, pid) for pid in ids)
+        other = [(pid, s) for pid, s in ranked if pid not in ids]
+        if (
+            other
+            and other[0][1] >= options.best_min
+            and other[0][1] - own_strict >= options.margin
+            and _clear_winner(ranked, other[0], options)
+        ):
+            pid, score = other[0]
+            return AlignedRow(row=row, provisions=(pid,), score=score, method="text", suggested=pid)
+        return AlignedRow(row=row, provisions=ids, score=own, method=method)
+    ranked = words.ranked(text, max(0.0, min(options.text_min, options.best_min) - options.ambiguity))
+    if ranked:
+        pid, score = ranked[0]
+        printed = bool(row.provision.strip())
+        threshold = options.best_min if printed else options.text_min
+        if score >= threshold and _clear_winner(ranked, ranked[0], options):
+            return AlignedRow(
+                row=row, provisions=(pid,), score=score, method="text", suggested=pid if printed else None
+            )
+    return AlignedRow(row=row, provisions=(), score=ranked[0][1] if ranked else 0.0, method="none")
+
+
+def _clear_winner(ranked: list[tuple[str, float]], winner: tuple[str, float], options: AlignOptions) -> bool:
+    """The winner beats every other provision by ``ambiguity`` (near-identical provisions stay unresolved)."""
+    return all(winner[1] - s >= options.ambiguity for pid, s in ranked if pid != winner[0])
+
+
+def align_document(
+    doc: Document,
+    code: CodeVersion,
+    detection: VersionDetection,
+    options: AlignOptions | None = None,
+) -> AlignedDocument:
+    """Align every row of ``doc`` with ``code``; fill duplicates, missing provisions and the form's date."""
+    options = options or AlignOptions()
+    words = wordings_for(code)
+    form_count: Counter[str] = Counter(pid for frow in code.form for pid in frow.covers)
+    aligned: list[AlignedRow] = []
+    for row in doc.rows:
+        ids = resolve_ids(code, row.provision)
+        if aligned and _is_continuation(aligned[-1], row, ids, form_count, words):
+            prev = aligned[-1]
+            merged = merge_rows(prev.row, row)
+            aligned[-1] = align_row(merged, code, words, options)
+            if not aligned[-1].provisions:  # keep the number-based pairing of the head row
+                aligned[-1] = replace(prev, row=merged)
+            continue
+        aligned.append(align_row(row, code, words, options))
+    _mark_duplicates(aligned, form_count)
+    return AlignedDocument(
+        document=doc,
+        code=code,
+        detection=detection,
+        rows=aligned,
+        missing=missing_provisions(code, aligned),
+        document_date=find_document_date(doc.title, doc.text),
+    )
+
+
+def _mark_duplicates(aligned: list[AlignedRow], form_count: Counter) -> None:
+    """Set ``duplicate_of`` on rows repeating a provision more often than the official form does."""
+    first: dict[str, int] = {}
+    seen: Counter[str] = Counter()
+    for i, ar in enumerate(aligned):
+        for pid in ar.provisions:
+            seen[pid] += 1
+            first.setdefault(pid, i)
+            if seen[pid] > max(1, form_count[pid]) and ar.duplicate_of is None:
+                ar.duplicate_of = first[pid]
+
+
+def expected_ids(code: CodeVersion) -> tuple[str, ...]:
+    """The provisions a complete self-assessment covers: the official form's, else the Code's own."""
+    if code.form:
+        return code.form_provision_ids
+    return tuple(p.id for p in code.provisions if p.on_form and p.obligation != "intro")
+
+
+def missing_provisions(code: CodeVersion, aligned: list[AlignedRow]) -> list[str]:
+    """Official-form provisions that no aligned row covers, in form order."""
+    covered = {pid for ar in aligned for pid in ar.provisions}
+    return [pid for pid in expected_ids(code) if pid not in covered]

@@ -1,0 +1,130 @@
+"""Structural checks: is every provision of the official form there, once, under its own number?
+
+They read what alignment (``codecheck.align``) established: ``missing`` provisions, rows whose number
+the Code does not have, rows repeating a provision, and rows whose requirement text is another
+provision's. The judgement lives in alignment (thresholds are the ``misnumbered-provision`` rule's
+params); these functions only word the findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from codecheck.engine.registry import CheckContext, Hit, check
+from codecheck.model import AlignedRow, CodeVersion
+
+SNIPPET_CHARS = 120
+
+
+def _short(text: str, limit: int = SNIPPET_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _wording(code: CodeVersion, pid: str) -> str:
+    p = code.provision(pid)
+    return _short(p.form_wording, 90) if p else ""
+
+
+def _where(ar: AlignedRow) -> str:
+    return ar.row.location.describe()
+
+
+@check("missing-provision")
+def missing_provision(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
+    """One finding per official-form provision that no row covers.
+
+    When more than ``summarise_over`` are missing the document is most likely a partial form (or an
+    extract): one document-level finding lists them instead of burying the report.
+    """
+    aligned = ctx.aligned
+    missing = list(aligned.missing)
+    if not missing:
+        return
+    code = aligned.code
+    limit = int(params.get("summarise_over", 20))
+    if len(missing) > limit:
+        listed = ", ".join(missing[:40]) + (" …" if len(missing) > 40 else "")
+        yield Hit(
+            provision=None,
+            message=(
+                f"{len(missing)} of the {len(code.form_provision_ids) or len(missing)} provisions on the "
+                f"official {code.short_title} self-assessment form have no row: {listed}"
+            ),
+        )
+        return
+    for pid in missing:
+        wording = _wording(code, pid)
+        yield Hit(
+            provision=pid,
+            message=(
+                f"Provision {pid} is on the official {code.short_title} self-assessment form but has no row"
+                + (f" (\u201c{wording}\u201d)" if wording else "")
+            ),
+        )
+
+
+@check("unknown-provision")
+def unknown_provision(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
+    """Rows numbered with an id the Code version does not have (and whose text is no provision's)."""
+    code = ctx.aligned.code
+    need_digit = bool(params.get("require_digit", True))
+    for ar in ctx.aligned.rows:
+        printed = ar.row.provision.strip()
+        if ar.provisions or not printed:
+            continue
+        if need_digit and not any(ch.isdigit() for ch in printed):
+            continue  # a label or sub-heading the reader kept, not a provision number
+        yield Hit(
+            provision=printed,
+            message=f"Row numbered \u201c{printed}\u201d matches no provision of the {code.short_title}",
+            location=ar.row.location,
+            snippet=_short(ar.row.requirement) or None,
+        )
+
+
+@check("duplicate-provision")
+def duplicate_provision(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
+    """Rows that repeat a provision more often than the official form does."""
+    rows = ctx.aligned.rows
+    for ar in rows:
+        if ar.duplicate_of is None:
+            continue
+        first = rows[ar.duplicate_of]
+        repeated = [pid for pid in ar.provisions if pid in first.provisions] or list(ar.provisions)
+        pid = repeated[0]
+        yield Hit(
+            provision=pid,
+            message=(
+                f"Provision {pid} has a second row (first at {_where(first)}); answer each provision once"
+            ),
+            location=ar.row.location,
+            snippet=_short(ar.row.requirement) or None,
+        )
+
+
+@check("misnumbered-provision")
+def misnumbered_provision(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
+    """Rows whose requirement text is clearly another provision's than the number printed beside it."""
+    from codecheck.align import text_score
+
+    code = ctx.aligned.code
+    for ar in ctx.aligned.rows:
+        if not ar.suggested:
+            continue
+        printed = ar.row.provision.strip()
+        own = text_score(code, ar.row.requirement, printed)
+        if own is None:
+            detail = f"\u201c{printed}\u201d is not a provision of the {code.short_title}"
+        else:
+            detail = f"its text matches {ar.suggested} {ar.score:.0f}% and {printed} only {own:.0f}%"
+        yield Hit(
+            provision=ar.suggested,
+            message=(
+                f"Row numbered \u201c{printed}\u201d has the requirement text of provision {ar.suggested} "
+                f"({detail}); renumber it or restore the right requirement"
+            ),
+            location=ar.row.location,
+            snippet=_short(ar.row.requirement) or None,
+        )
