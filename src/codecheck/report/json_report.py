@@ -114,3 +114,10 @@ def batch_object(results: list[AuditResult], options: RenderOptions) -> dict:
 def render(results: list[AuditResult], options: RenderOptions) -> str:
     payload = document_object(results[0], options) if len(results) == 1 else batch_object(results, options)
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def schema() -> dict:
+    """The JSON Schema of this format, as shipped inside the package (``codecheck/schemas``)."""
+    from importlib.resources import files
+
+    return json.loads(files("codecheck").joinpath("schemas/audit.schema.json").read_text(encoding="utf-8"))
