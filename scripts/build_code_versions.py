@@ -456,9 +456,8 @@ META: dict[str, dict[str, Any]] = {
         "contacts": {"ombudsman": [HOS_CONTACTS]},
         "detection": {
             "title_patterns": [
-                r"complaint handling code\b.{0,40}\b2022",
-                r"\b2022\b.{0,40}complaint handling code",
-                r"self[- ]assessment form",
+                r"(?:complaint handling code|housing ombudsman)\b.{0,80}\b2022\b",
+                r"\b2022\b.{0,80}(?:complaint handling code|housing ombudsman)",
             ],
             "keywords": [
                 "Mandatory 'must' requirements",
@@ -501,16 +500,15 @@ META: dict[str, dict[str, Any]] = {
             "note": "the draft refers to 'the relevant Ombudsman'",
         },
         "detection": {
-            "title_patterns": [r"joint complaint handling code", r"appendix a\W+self[- ]assessment"],
+            "title_patterns": [r"joint complaint handling code"],
             "keywords": [
                 "relevant Ombudsman",
-                "Local Government and Social Care Ombudsman",
                 "Stage 2 Review",
                 "comply or explain",
                 "affecting an individual or group of individuals",
                 "Explanations and Commentary",
                 "Further stages",
-                "within 10 working days of the complaint being received",
+                "of the complaint being escalated by the individual",
             ],
         },
         "definition_phrases": [
@@ -540,14 +538,12 @@ META: dict[str, dict[str, Any]] = {
         "contacts": {"ombudsman": [HOS_CONTACTS]},
         "detection": {
             "title_patterns": [
-                r"complaint handling code\b.{0,40}\b2024",
-                r"\b2024\b.{0,40}complaint handling code",
-                r"self[- ]assessment form",
+                r"(?:complaint handling code|housing ombudsman)\b.{0,80}\b2024\b",
+                r"\b2024\b.{0,80}(?:complaint handling code|self[- ]assessment)",
             ],
             "keywords": [
                 "acknowledged, defined and logged",
-                "Member Responsible for Complaints",
-                "annual complaints performance and service improvement report",
+                "the MRC",
                 "within 10 working days of the complaint being acknowledged",
                 "affecting a resident or group of residents",
                 "Comply: Yes / No",

@@ -83,3 +83,20 @@ def test_the_2022_seed_is_not_a_2024_form() -> None:
     ids = printed_ids(seed("003"))
     unknown = {pid for pid in ids if not resolve_printed_id(v24, pid)}
     assert {"1.7", "1.8", "1.9", "4.19", "5.20"} <= unknown
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("’", "'").replace("‘", "'")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "vid"), [("000", "2024"), ("001", "2024"), ("002", "joint"), ("003", "2022")]
+)
+def test_detection_keywords_point_at_the_right_version(prefix: str, vid: str) -> None:
+    text = _fold(seed(prefix).read_text(encoding="utf-8"))
+    hits = {
+        v: sum(_fold(k) in text for k in get_version(v).detection["keywords"])
+        for v in ("2022", "2024", "joint")
+    }
+    assert max(hits, key=hits.__getitem__) == vid, hits
+    assert sorted(hits.values())[-2] < hits[vid], hits

@@ -206,3 +206,40 @@ def test_form_may_be_given_explicitly(tmp_path: Path, base: dict[str, Any]) -> N
     with pytest.raises(CodeDefinitionError) as exc:
         load_version_file(write(tmp_path, data, "other.yaml"))
     assert "form row 1: field 'covers[0]': 9.9 is not a provision" in str(exc.value)
+
+
+HEAD = "schema: 1\nfrom: '2022'\nto: '2024'\nentries:\n  - "
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (HEAD + "{from: ['5.13'], to: ['6.14', '6.15'], changes: [split, timescale_changed]}", None),
+        (
+            HEAD + "{from: ['5.13'], to: ['6.99'], changes: [split]}",
+            "entries[0]: field 'to[0]': '6.99' is not",
+        ),
+        (
+            HEAD + "{from: ['5.13'], to: ['6.14'], changes: [moved]}",
+            "field 'changes[0]': 'moved' is not one of",
+        ),
+        (HEAD + "{from: [], to: ['6.14'], changes: [reworded]}", "'added' means no 'from' ids"),
+        (HEAD + "{from: [5.13], to: [], changes: [removed]}", "must be quoted"),
+        (HEAD + "{from: ['5.13'], to: [], changes: [removed], why: x}", "field 'why': unknown key"),
+        (
+            "schema: 1\nfrom: '2022'\nto: '1999'\nentries: []\n",
+            "field 'to': '1999' is not a known Code version",
+        ),
+    ],
+)
+def test_map_files_are_validated(tmp_path: Path, content: str, expected: str | None) -> None:
+    from codecheck.codes import load_map_file
+
+    path = tmp_path / "map.yaml"
+    path.write_text(content + "\n", encoding="utf-8")
+    if expected is None:
+        assert load_map_file(path).counterparts("5.13") == ("6.14", "6.15")
+        return
+    with pytest.raises(CodeDefinitionError) as exc:
+        load_map_file(path)
+    assert str(exc.value).startswith(f"{path}: ") and expected in str(exc.value), str(exc.value)

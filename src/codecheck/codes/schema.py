@@ -16,6 +16,9 @@ Format (``schema: 1``), all keys below and nothing else:
   ``items`` ([{label, text}]), ``timescales``, ``note``.
 - timescale: ``what``, ``number``, ``unit``; optional ``stage``, ``counted_from``, ``note``
   (allowed values in the constants below).
+- detection: ``title_patterns`` (regular expressions, searched case-insensitively in a document's
+  opening text) and ``keywords`` (phrases typical of the version's form; compare case-insensitively
+  after folding curly quotes to straight ones). Hints for version detection, not proof.
 """
 
 from __future__ import annotations
