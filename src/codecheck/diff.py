@@ -183,7 +183,13 @@ def describe_timescale(t: Timescale) -> str:
     if t.number == 1 and unit.endswith("s"):
         unit = unit[:-1]
     text = f"{t.number} {unit}"
-    return f"{text} from {t.counted_from}" if t.counted_from else text
+    if t.counted_from:
+        text += " " + _FROM.get(t.counted_from, f"from {t.counted_from}")
+    return text
+
+
+_FROM = {"received": "from receipt", "logged": "from logging", "acknowledged": "from acknowledgement",
+         "escalated": "from escalation", "aware": "from the issue (or awareness of it)"}
 
 
 def _timescale_table(provisions: list[Provision]) -> dict[tuple[str, int | None], tuple[set[str], list[str]]]:

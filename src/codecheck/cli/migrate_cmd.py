@@ -1,10 +1,43 @@
-"""`codecheck migrate` (being built: see the issue that owns it)."""
+"""`codecheck migrate`: carry a filled self-assessment over to another Code version's form (DOCX)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from codecheck.cli.common import check_output_path, guarded, write_output
 
-def migrate() -> None:
-    """Not built yet."""
-    raise typer.Exit(2)
+
+def migrate(
+    document: Annotated[Path, typer.Argument(help="The filled self-assessment (DOCX or PDF); only read.")],
+    to: Annotated[str, typer.Option("--to", help="The Code version to carry it over to (2024, joint …).")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The new DOCX form to write.", dir_okay=False)
+    ],
+    from_version: Annotated[
+        str | None, typer.Option("--from", help="The version the document follows (default: detected).")
+    ] = None,
+    landlord: Annotated[
+        str | None, typer.Option("--landlord", help="Landlord name to put in the new form's title.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
+) -> None:
+    """Write a new form for --to with every answer carried over from the mapped old provision(s) and marked
+    for review; new provisions are left blank and flagged; removed ones go to an appendix."""
+    with guarded():
+        from codecheck.errors import ConfigError, InputError
+
+        if not document.is_file():
+            raise InputError("no such file", document)
+        if output.exists() and output.resolve() == document.resolve():
+            raise ConfigError("the output would overwrite the input document; choose another -o", output)
+        check_output_path(output, force)
+        from codecheck.migrate import migrate_file
+        from codecheck.writer import render_form
+
+        name = " ".join(landlord.split()) if landlord else None
+        spec, report = migrate_file(document, to, source_spec=from_version, landlord=name)
+        write_output(output, render_form(spec), force)
+        typer.echo(f"wrote {output}: {report.source} → {report.target}; {report.summary()}", err=True)

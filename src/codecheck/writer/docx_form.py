@@ -94,10 +94,13 @@ def _setup_styles(document: Any) -> None:
 def _new_table(document: Any, headers: tuple[str, ...], widths_cm: tuple[float, ...]) -> Any:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+    from docx.shared import Cm
 
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.autofit = False
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)  # w:gridCol: LibreOffice and Word's fixed layout read widths from here
     header = table.rows[0]
     tr_pr = header._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")

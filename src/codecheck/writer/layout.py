@@ -54,7 +54,7 @@ HOS_2024 = FormLayout(
         "Code provision", "Code requirement", "Comply: Yes / No", "Evidence", "Commentary / explanation",
     ),
     roles=(PROVISION, REQUIREMENT, COMPLY, EVIDENCE, COMMENTARY),
-    widths_cm=(2.0, 9.6, 2.4, 5.6, 6.5),
+    widths_cm=(2.3, 9.3, 2.4, 5.6, 6.5),
 )
 
 HOS_2022 = FormLayout(
@@ -63,7 +63,7 @@ HOS_2022 = FormLayout(
         "Code section", "Code requirement", "Comply: Yes/No", "Evidence, commentary and any explanations",
     ),
     roles=(PROVISION, REQUIREMENT, COMPLY, COMBINED),
-    widths_cm=(2.0, 11.0, 2.4, 10.7),
+    widths_cm=(2.3, 10.7, 2.4, 10.7),
     split_by_obligation=True,
     section_separator=" -",
 )
@@ -72,7 +72,7 @@ JOINT_APPENDIX_A = FormLayout(
     name="joint-appendix-a",
     headers=("Code section", "Code requirement", "Comply: Yes/No", "Explanations and Commentary", "Evidence"),
     roles=(PROVISION, REQUIREMENT, COMPLY, COMMENTARY, EVIDENCE),
-    widths_cm=(2.0, 9.6, 2.4, 6.5, 5.6),
+    widths_cm=(2.3, 9.3, 2.4, 6.5, 5.6),
     section_separator=" -",
 )
 
