@@ -1,7 +1,152 @@
-"""`codecheck rules` (being built)."""
+"""`codecheck rules`: list the rules, and `codecheck rules explain CODE-or-SLUG` for one rule in full.
+
+The listing says, for the configuration that applies in the working folder (or ``--config``), which
+rules are on; ``explain`` prints the rationale (with the Code provisions it rests on), the parameters
+and an example, so a user can judge a finding without reading the source.
+"""
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
-app = typer.Typer(help="Not built yet.")
+from codecheck.cli.common import guarded, safe_text
+
+app = typer.Typer(
+    help="List the rules codecheck applies, or explain one (rules explain CC108).",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+
+
+class RulesFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+RulesOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--rules", help="An extra rules YAML file (repeatable).", show_default=False),
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="Use this config file instead of searching for one.")
+]
+FormatOpt = Annotated[RulesFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _load(rules_files: list[Path] | None, config_file: Path | None):
+    """All declared rules and the subset the effective configuration selects."""
+    from codecheck.api import rules_for
+    from codecheck.config import load_config
+    from codecheck.engine import select_rules
+
+    config = load_config(Path.cwd(), config_file, {"rules": list(rules_files or [])})
+    rules = rules_for(config)
+    selected = {r.code: r for r in select_rules(rules, config)}
+    return rules, selected
+
+
+def _rule_dict(rule, selected: dict) -> dict:
+    chosen = selected.get(rule.code)
+    return {
+        "code": rule.code,
+        "slug": rule.slug,
+        "group": rule.group,
+        "severity": str(chosen.severity if chosen else rule.severity),
+        "enabled_by_default": rule.enabled,
+        "selected": chosen is not None,
+        "versions": list(rule.versions),
+        "provisions": list(rule.provisions),
+        "summary": rule.summary,
+        "rationale": rule.rationale,
+        "params": rule.params,
+        "example": rule.example,
+        "source": rule.source,
+    }
+
+
+@app.callback()
+def rules(
+    ctx: typer.Context,
+    fmt: FormatOpt = RulesFormat.text,
+    rules_files: RulesOpt = None,
+    config_file: ConfigOpt = None,
+) -> None:
+    """List every rule: code, slug, group, severity, whether it is on, and what it checks."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with guarded():
+        all_rules, selected = _load(rules_files, config_file)
+        if fmt is RulesFormat.json:
+            import json
+
+            payload = [_rule_dict(r, selected) for r in all_rules]
+            typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+            return
+        slug_w = max(len(r.slug) for r in all_rules)
+        group_w = max(len(r.group) for r in all_rules)
+        for r in all_rules:
+            chosen = selected.get(r.code)
+            state = "on " if chosen else "off"
+            sev = str(chosen.severity if chosen else r.severity)
+            line = f"{r.code}  {r.slug:<{slug_w}}  {r.group:<{group_w}}  {sev:<7}  {state}"
+            typer.echo(f"{line}  {safe_text(r.summary)}")
+
+
+@app.command("explain")
+def explain(
+    rule: Annotated[str, typer.Argument(help="A rule code (CC108) or slug (partial-without-date).")],
+    fmt: FormatOpt = RulesFormat.text,
+    rules_files: RulesOpt = None,
+    config_file: ConfigOpt = None,
+) -> None:
+    """Explain one rule: why it matters (citing the Code), its parameters and an example."""
+    with guarded():
+        from codecheck.errors import ConfigError
+
+        all_rules, selected = _load(rules_files, config_file)
+        wanted = rule.strip()
+        found = next((r for r in all_rules if wanted.upper() == r.code or wanted.lower() == r.slug), None)
+        if found is None:
+            raise ConfigError(f"unknown rule {wanted!r} (see `codecheck rules` for the list)")
+        info = _rule_dict(found, selected)
+        if fmt is RulesFormat.json:
+            import json
+
+            typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
+            return
+        typer.echo(_explain_text(info))
+
+
+def _explain_text(info: dict) -> str:
+    import textwrap
+
+    import yaml
+
+    state = "on" if info["selected"] else "off"
+    default = "on" if info["enabled_by_default"] else "off"
+    lines = [
+        f"{info['code']} {info['slug']} ({info['group']})",
+        f"  {info['summary']}",
+        "",
+        f"Severity: {info['severity']}    Selected: {state} (default {default})",
+        f"Code versions: {', '.join(info['versions'])}",
+    ]
+    if info["provisions"]:
+        lines.append(f"Code provisions cited: {', '.join(info['provisions'])}")
+    lines += ["", "Why it matters:"]
+    for para in str(info["rationale"]).split("\n\n"):
+        lines += textwrap.wrap(" ".join(para.split()), width=96, initial_indent="  ", subsequent_indent="  ")
+    lines += ["", "Parameters:"]
+    if info["params"]:
+        dumped = yaml.safe_dump(info["params"], sort_keys=False, allow_unicode=True, width=96).rstrip()
+        lines += ["  " + line for line in dumped.splitlines()]
+    else:
+        lines.append("  (none)")
+    if info["example"]:
+        lines += ["", "Example of what it flags:", f"  {info['example']}"]
+    lines += ["", f"Declared in: {info['source']}"]
+    return safe_text("\n".join(lines))
