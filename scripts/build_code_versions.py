@@ -525,7 +525,7 @@ META: dict[str, dict[str, Any]] = {
         "title": "Housing Ombudsman Complaint Handling Code (statutory, 2024)",
         "short_title": "HOS Code 2024",
         "publishers": [HOS],
-        "published": "2024-02",
+        "published": None,  # "issued February 2024": the day is not in the references
         "in_force_from": "2024-04-01",
         "in_force_to": None,
         "supersedes": "2022",

@@ -104,6 +104,14 @@ def _bad_date(d: dict) -> None:
     d["in_force_from"] = "1 April 2024"
 
 
+def _partial_date(d: dict) -> None:
+    d["published"] = "2024-02"
+
+
+def _impossible_date(d: dict) -> None:
+    d["in_force_from"] = "2024-02-30"
+
+
 def _bad_schema(d: dict) -> None:
     d["schema"] = 2
 
@@ -138,6 +146,8 @@ def _bad_regex(d: dict) -> None:
         (_top_unknown, "field 'colour': unknown key"),
         (_top_missing, "field 'sections': missing"),
         (_bad_date, "field 'in_force_from': expected an ISO date"),
+        (_partial_date, "field 'published': expected an ISO date (YYYY-MM-DD)"),
+        (_impossible_date, "field 'in_force_from': '2024-02-30' is not a real date"),
         (_bad_schema, "field 'schema': unsupported schema 2"),
         (_alias_unknown, "6.99 is not a provision of this version"),
         (_phrase_absent, "'however expressed' is not in the text"),

@@ -10,7 +10,7 @@ Format (``schema: 1``), all keys below and nothing else:
   ``in_force_from``, ``in_force_to``, ``supersedes``, ``superseded_by``, ``max_stages``, ``source``,
   ``contacts``, ``detection``, ``complaint_definition``, ``sections``, ``provisions``; optional ``form``,
   ``aliases``.
-- dates: ISO ``YYYY-MM-DD`` (``YYYY-MM`` allowed where only the month is known) or null.
+- dates: ISO ``YYYY-MM-DD`` or null (null rather than a guessed day: other stages parse these dates).
 - provision: ``id`` ("6.3", quoted), ``section``, ``text``, ``obligation`` (must | should | intro);
   optional ``stage`` (1-3 or null, at most ``max_stages``), ``on_form`` (default true), ``form_text``,
   ``items`` ([{label, text}]), ``timescales``, ``note``.
@@ -40,7 +40,7 @@ COUNTED_FROM = ("received", "logged", "acknowledged", "escalated", "aware")
 
 PROVISION_ID = re.compile(r"^[1-9]\d?\.[1-9]\d?$")
 VERSION_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,39}$")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 _TOP_REQUIRED = (
     "schema",
@@ -136,10 +136,7 @@ def _date(ctx: _Ctx, field: str, value: Any) -> str | None:
     if not isinstance(value, str) or not ISO_DATE.match(value):
         raise ctx.fail(None, field, f"expected an ISO date (YYYY-MM-DD) or null, got {_describe(value)}")
     try:
-        if len(value) == 10:
-            _dt.date.fromisoformat(value)
-        else:
-            _dt.date.fromisoformat(value + "-01")
+        _dt.date.fromisoformat(value)
     except ValueError:
         raise ctx.fail(None, field, f"{value!r} is not a real date") from None
     return value
