@@ -210,13 +210,13 @@ def write_docx(
             a = body_rows[r1].cells[c1]
             b = body_rows[r2].cells[c2]
             a.merge(b)
-        seen: set[int] = set()  # a merged cell is written once, from its first grid position
+        seen: set = set()  # a merged cell is written once (holding the elements keeps their ids unique)
         for row, values in zip(body_rows, [v for v in body if v is not None], strict=True):
             for col, value in enumerate(values):
                 cell = row.cells[col]
-                if id(cell._tc) in seen:
+                if cell._tc in seen:
                     continue
-                seen.add(id(cell._tc))
+                seen.add(cell._tc)
                 if value != "":
                     _set_cell(cell, value)
     document.save(path)
