@@ -1,0 +1,133 @@
+"""Regenerate the bundled sample self-assessments and their ground-truth files.
+
+    python samples/generate.py          # DOCX + samples/expected/*.json (pure Python, deterministic)
+    python samples/generate.py --pdf    # also PDFs, through LibreOffice, when `soffice` is installed
+
+Why generated rather than hand-made: the expected JSON (rows in, findings built in, traps that must
+not fire) is written from the same objects that render the DOCX, so the ground truth cannot drift
+from the documents. The PDFs are committed because CI has no LibreOffice; tests never call soffice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from render import render  # noqa: E402
+from specs import Sample, all_samples  # noqa: E402
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def expected(sample: Sample) -> dict:
+    """The ground truth for one sample, as the tests and the README describe it."""
+    rows, findings, traps, tolerated = [], [], [], []
+    checkbox = sample.layout == "checkboxes"
+    for row in sample.rows:
+        reply = row.reply
+        answer_text = reply.answer_text
+        if checkbox:
+            answer_text = "tick" if reply.answer != "blank" else ""
+        commentary = list(reply.commentary)
+        if reply.extra.get("inserted"):
+            commentary[-1] = f"{commentary[-1]} {reply.extra['inserted']}"
+        rows.append(
+            {
+                "provision": row.provision,
+                "requirement": _norm(row.requirement),
+                "answer": reply.answer,
+                "answer_text": answer_text,
+                "evidence": _norm(reply.evidence),
+                "commentary": _norm(" ".join(commentary)),
+            }
+        )
+        findings += [{"rule": slug, "provision": row.provision} for slug in reply.findings]
+        traps += [{"rule": slug, "provision": row.provision} for slug in reply.traps]
+        tolerated += [{"rule": slug, "provision": row.provision} for slug in reply.tolerated]
+    findings += [{"rule": "missing-provision", "provision": pid} for pid in sample.omitted]
+    findings += [{"rule": slug, "provision": None} for slug in sample.document_findings]
+    return {
+        "sample": sample.stem,
+        "description": sample.description,
+        "landlord": sample.landlord,
+        "code_version": sample.version,
+        "layout": sample.layout,
+        "files": [f"{sample.stem}.docx"] + ([f"{sample.stem}.pdf"] if sample.pdf else []),
+        "features": sample.features,
+        "rows": rows,
+        "findings": findings,
+        "traps": traps,
+        "tolerated": tolerated,
+    }
+
+
+def write_docx(out_dir: Path) -> list[Sample]:
+    samples = all_samples()
+    (out_dir / "expected").mkdir(parents=True, exist_ok=True)
+    for sample in samples:
+        (out_dir / f"{sample.stem}.docx").write_bytes(render(sample))
+        text = json.dumps(expected(sample), indent=2, ensure_ascii=False) + "\n"
+        (out_dir / "expected" / f"{sample.stem}.json").write_text(text, encoding="utf-8")
+    return samples
+
+
+def write_pdfs(out_dir: Path, samples: list[Sample]) -> None:
+    """Convert the samples marked ``pdf`` with LibreOffice, in a private profile so that a desktop
+    LibreOffice (or another conversion running at the same time) does not interfere."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        sys.exit(
+            "generate.py: --pdf needs LibreOffice (soffice) on PATH; the committed PDFs were left as they are"
+        )
+    with tempfile.TemporaryDirectory(prefix="codecheck-samples-") as tmp:
+        profile = Path(tmp, "profile").as_uri()
+        for sample in samples:
+            if not sample.pdf:
+                continue
+            done = subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation={profile}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    tmp,
+                    str(out_dir / f"{sample.stem}.docx"),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+            if not Path(tmp, f"{sample.stem}.pdf").is_file():
+                sys.exit(
+                    f"generate.py: LibreOffice did not convert {sample.stem}.docx: {done.stderr.strip()}"
+                )
+            shutil.copyfile(Path(tmp, f"{sample.stem}.pdf"), out_dir / f"{sample.stem}.pdf")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pdf", action="store_true", help="also convert to PDF with LibreOffice")
+    parser.add_argument("--out", type=Path, default=HERE, help="output folder (default: samples/)")
+    args = parser.parse_args(argv)
+    samples = write_docx(args.out)
+    if args.pdf:
+        write_pdfs(args.out, samples)
+    for sample in samples:
+        print(f"{sample.stem}: {len(sample.rows)} rows, layout {sample.layout}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

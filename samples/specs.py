@@ -1,0 +1,609 @@
+"""The bundled samples as data: which landlord, which Code version, which layout, which rows.
+
+A ``Sample`` is built from the Code library (the form's rows and wording) plus the fictional answers
+in ``content``; the renderers in ``render`` turn it into a DOCX and ``expected`` into the ground-truth
+JSON. Keeping the sample as data first is what makes the expected files trustworthy: the DOCX and
+the JSON are written from the same objects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from content import BASE, FALLBACK, Answer, yes
+
+from codecheck.codes import get_map, get_version
+
+
+@dataclass
+class SampleRow:
+    provision: str  # printed id ("1.2/ 1.4" stays as printed)
+    requirement: str  # the form's wording; "\n" separates paragraphs (lettered items)
+    reply: Answer
+    section: int
+    obligation: str = "must"
+    stage: int | None = None
+    context: str | None = None  # sub-heading the row sits under, where the layout prints one
+
+
+@dataclass
+class Sample:
+    stem: str
+    landlord: str
+    web: str
+    version: str
+    layout: str  # sections | noheader | onetable | checkboxes | must-should | joint
+    title: str
+    intro: list[str]
+    rows: list[SampleRow]
+    description: str
+    pdf: bool = False
+    omitted: list[str] = field(default_factory=list)  # form provisions deliberately left out
+    document_findings: list[str] = field(default_factory=list)  # slugs with no provision
+    features: list[str] = field(default_factory=list)  # layout features the tests check in the XML
+
+
+@dataclass(frozen=True)
+class Landlord:
+    """A fictional landlord: the values the ``content`` placeholders take."""
+
+    org: str
+    web: str
+    policy: str
+    report: str
+
+    def fill(self, text: str) -> str:
+        for key in ("org", "web", "policy", "report"):
+            text = text.replace("{" + key + "}", getattr(self, key))
+        return text
+
+
+EXAMPLE_HOMES = Landlord(
+    "Example Homes",
+    "www.example-homes.org.uk",
+    "Complaints Policy (version 5, approved April 2025)",
+    "Annual Complaints Performance and Service Improvement Report 2024/25",
+)
+NORTHFIELD = Landlord(
+    "Northfield Housing",
+    "www.northfield-housing.org.uk",
+    "Complaints Policy (April 2022)",
+    "Annual Complaints Report 2021/22",
+)
+RIVERSIDE = Landlord(
+    "Riverside Council",
+    "www.riverside-council.gov.example",
+    "Corporate Complaints Policy (2023)",
+    "Annual Complaints Review 2022/23",
+)
+
+
+def _localise(reply: Answer, landlord: Landlord) -> Answer:
+    return replace(
+        reply,
+        evidence=landlord.fill(reply.evidence),
+        commentary=tuple(landlord.fill(p) for p in reply.commentary),
+    )
+
+
+def _base_for(version: str, pid: str) -> Answer:
+    """The clean answer for provision ``pid`` of ``version``, via the cross-version maps."""
+    if version == "2024":
+        return BASE.get(pid, FALLBACK)
+    counterparts = get_map(version, "2024").counterparts(pid) if version == "2022" else ()
+    if version == "joint":
+        counterparts = get_map("2024", "joint").reversed().counterparts(pid)
+    for target in counterparts:
+        if target in BASE:
+            return BASE[target]
+    return FALLBACK
+
+
+def _form_rows(version: str, overrides: dict[str, Answer], omit: set[str]) -> list[SampleRow]:
+    code = get_version(version)
+    rows: list[SampleRow] = []
+    seen: dict[str, int] = {}
+    for form_row in code.form:
+        if form_row.id in omit:
+            continue
+        first = code.provision(form_row.covers[0])
+        assert first is not None, form_row
+        seen[form_row.id] = seen.get(form_row.id, 0) + 1
+        # A repeated printed id (joint form 6.1, 6.19) gets its own override key: "6.1#2".
+        key = form_row.id if seen[form_row.id] == 1 else f"{form_row.id}#{seen[form_row.id]}"
+        reply = overrides.get(key) or _base_for(version, form_row.covers[0])
+        rows.append(
+            SampleRow(
+                provision=form_row.id,
+                requirement=form_row.text or first.form_wording,
+                reply=reply,
+                section=first.section,
+                obligation=first.obligation,
+                stage=first.stage,
+            )
+        )
+    return rows
+
+
+def _localised(rows: list[SampleRow], landlord: Landlord) -> list[SampleRow]:
+    return [replace(r, reply=_localise(r.reply, landlord)) for r in rows]
+
+
+# --------------------------------------------------------------------------- Example Homes 2024
+
+PARTIAL = "Partial (In Progress)"
+
+EXAMPLE_HOMES_OVERRIDES: dict[str, Answer] = {
+    # The quoted definition drops "however made".
+    "1.2": Answer(
+        "yes",
+        "Yes",
+        "{policy}, section 2",
+        (
+            'Our policy defines a complaint as: "an expression of dissatisfaction about the standard of '
+            "service, actions or lack of action by Example Homes, its own staff, or those acting on its "
+            'behalf, affecting a resident or group of residents."',
+        ),
+        findings=("definition-mismatch",),
+    ),
+    # Yes, and nothing at all to back it.
+    "2.4": Answer("yes", "Yes", "", (), findings=("missing-evidence",)),
+    # Partial with a target date: a reviewer would not flag it.
+    "3.1": Answer(
+        "partial",
+        PARTIAL,
+        "{web}/complaints; {policy}, section 5",
+        (
+            "Residents can complain by phone, email, web form, letter, social media or in person at any of "
+            "our "
+            "offices. Large print, easy read and translated versions of the complaints leaflet are "
+            "available.",
+            "A British Sign Language video relay service is being procured and will be live by 31 March "
+            "2026, "
+            "which will complete the actions from our Equality Act review of the complaints process.",
+        ),
+        traps=("partial-without-date", "no-without-explanation"),
+    ),
+    # Partial with no target date at all.
+    "4.3": Answer(
+        "partial",
+        PARTIAL,
+        "Complaint handling training records (learning management system)",
+        (
+            "The Customer Resolution Team has completed the Ombudsman's e-learning on the 2024 Code. "
+            "Refresher "
+            "training for repairs and neighbourhood staff is under way and will continue.",
+        ),
+        findings=("partial-without-date",),
+    ),
+    # An informal "stage 0" before stage 1.
+    "5.2": Answer(
+        "yes",
+        "Yes",
+        "{policy}, section 7",
+        (
+            "Before a complaint is logged, the neighbourhood officer contacts the resident to try to sort "
+            "the "
+            "problem out informally. We call this our stage 0 (informal resolution) and it usually takes up "
+            "to "
+            "ten working days. If the resident is still unhappy the complaint moves to stage 1.",
+        ),
+        findings=("extra-stage",),
+    ),
+    # A negation: must not be read as an extra stage.
+    "5.3": Answer(
+        "yes",
+        "Yes",
+        "{policy}, section 7",
+        (
+            "Our process has two stages. We do not operate a stage 0 or a third stage, and the policy says "
+            "so "
+            "in plain terms.",
+        ),
+        traps=("extra-stage",),
+    ),
+    # Stricter than the Code: fine.
+    "6.2": Answer(
+        "yes",
+        "Yes",
+        "Complaints performance dashboard",
+        (
+            "Our service standard is to acknowledge, define and log stage 1 complaints within 3 working "
+            "days, "
+            "which is quicker than the Code requires. In 2024/25 we met it in 96% of cases.",
+        ),
+        traps=("wrong-timescale",),
+    ),
+    # Twice the Code's stage 1 response time.
+    "6.3": Answer(
+        "yes",
+        "Yes",
+        "Complaints performance dashboard",
+        (
+            "We issue a full stage 1 response within 20 working days of acknowledging the complaint. "
+            "Performance "
+            "is reported to the Executive Team every month.",
+        ),
+        findings=("wrong-timescale",),
+    ),
+    # Quotes the Code's own limit on extensions: not a conflict.
+    "6.4": Answer(
+        "yes",
+        "Yes",
+        "Extension letter template CR-05",
+        (
+            "In line with the Code, an extension must be no more than 10 working days without good reason, "
+            "and "
+            "the reason is always explained to the resident in writing.",
+        ),
+        traps=("wrong-timescale",),
+    ),
+    # Lettered list a–g with e (the remedy) missing.
+    "6.9": Answer(
+        "yes",
+        "Yes",
+        "Stage 1 response template CR-02",
+        (
+            "Our stage 1 response template was rewritten in 2024 and confirms in writing, in plain language:",
+            "a) the complaint stage; b) the complaint definition; c) the decision on the complaint; d) the "
+            "reasons "
+            "for any decisions made; f) details of any outstanding actions; and g) details of how to "
+            "escalate the "
+            "matter to stage 2 if the resident is not satisfied with the response.",
+            "Every stage 1 response is checked against the template by a team leader before it is sent, and "
+            "a "
+            "monthly sample of responses is reviewed by the Customer Resolution Manager for tone, clarity "
+            "and "
+            "accuracy. The results of the sample review are shared with the team and used in one-to-one "
+            "coaching, and recurring issues are added to the refresher training programme.",
+        ),
+        findings=("list-item-missing",),
+    ),
+    # Stage 2: quoting the Code's 20 working days is correct here.
+    "6.14": Answer(
+        "yes",
+        "Yes",
+        "Complaints performance dashboard",
+        (
+            "Our policy mirrors the Code: a final response is issued within 20 working days of the stage 2 "
+            "request being acknowledged.",
+        ),
+        traps=("wrong-timescale",),
+    ),
+    # Answered Yes, but the commentary says it is not in place yet.
+    "9.6": Answer(
+        "yes",
+        "Yes",
+        "Board reports (quarterly complaints performance)",
+        (
+            "The quarterly complaints report for the Board is still being developed with the new MRC, and "
+            "the "
+            "first report has not yet been presented.",
+        ),
+        findings=("answer-contradiction",),
+        tolerated=("partial-without-date",),
+    ),
+    # A No with an explanation and a target date: nothing to flag.
+    "9.8": Answer(
+        "no",
+        "No",
+        "Appraisal framework",
+        (
+            "Complaint handling objectives are in place for the Customer Resolution Team only. A standard "
+            "objective for all employees will be added in the appraisal cycle that starts on 1 April 2026.",
+        ),
+        traps=("partial-without-date", "no-without-explanation", "answer-contradiction"),
+    ),
+}
+
+EXAMPLE_HOMES_OMIT = {"7.3"}
+
+EXAMPLE_HOMES_TITLE = "Example Homes – Housing Ombudsman Complaint Handling Code 2024: self-assessment"
+EXAMPLE_HOMES_INTRO = [
+    "Self-assessment completed by the Customer Resolution Manager in September 2025 and considered by the "
+    "Board on 23 October 2025.",
+    "This form follows the Housing Ombudsman's self-assessment form for the Complaint Handling Code that "
+    "came into force on 1 April 2024. Evidence documents are available on request.",
+]
+
+
+def _example_homes_rows() -> list[SampleRow]:
+    rows = _form_rows("2024", EXAMPLE_HOMES_OVERRIDES, EXAMPLE_HOMES_OMIT)
+    return _localised(rows, EXAMPLE_HOMES)
+
+
+def example_homes(stem: str, layout: str, description: str, *, pdf: bool = False) -> Sample:
+    return Sample(
+        stem=stem,
+        landlord="Example Homes",
+        web="www.example-homes.org.uk",
+        version="2024",
+        layout=layout,
+        title=EXAMPLE_HOMES_TITLE,
+        intro=list(EXAMPLE_HOMES_INTRO),
+        rows=_example_homes_rows(),
+        description=description,
+        pdf=pdf,
+        omitted=sorted(EXAMPLE_HOMES_OMIT),
+    )
+
+
+def example_homes_checkboxes() -> Sample:
+    """The checkbox variant: one row left with no box ticked, and an edited (tracked) commentary."""
+    sample = example_homes(
+        "example-homes-2024-checkboxes",
+        "checkboxes",
+        "Answers as Word checkbox content controls in separate Yes / Partial / No columns; tracked edits.",
+    )
+    rows = []
+    for row in sample.rows:
+        if row.provision == "5.9":
+            row = replace(
+                row,
+                reply=Answer(
+                    "blank", "", row.reply.evidence, row.reply.commentary, findings=("missing-answer",)
+                ),
+            )
+        if row.provision == "3.6":
+            # Shown with a tracked insertion and a tracked deletion; the reader must keep the insertion
+            # and drop the deletion (the document as it would read once the changes are accepted).
+            row = replace(
+                row,
+                reply=replace(
+                    row.reply,
+                    findings=("tracked-changes",),
+                    extra={
+                        "inserted": "We record the resident's consent on the case.",
+                        "deleted": "Consent is not needed.",
+                    },
+                ),
+            )
+        rows.append(row)
+    sample.rows = rows
+    return sample
+
+
+# --------------------------------------------------------------------------- Northfield 2022
+
+TICK = Answer("yes", "tick")
+
+
+def _tick(reply: Answer) -> Answer:
+    return replace(reply, answer="yes", answer_text="tick") if reply.answer == "yes" else reply
+
+
+NORTHFIELD_OVERRIDES: dict[str, Answer] = {
+    "1.2": yes(
+        "{policy}, section 1",
+        "Our policy adopts the Code's definition in full: \"an expression of dissatisfaction, however made, "
+        "about "
+        "the standard of service, actions or lack of action by the organisation, its own staff, or those "
+        "acting "
+        'on its behalf, affecting an individual resident or group of residents."',
+    ),
+    "4.1": yes(
+        "{policy}, section 4",
+        "Concerns resolved on first contact are agreed with the resident and noted on their record. "
+        "Complaints "
+        "are acknowledged within five working days of receipt.",
+    ),
+    # Comply cell left empty.
+    "4.10": Answer(
+        "blank",
+        "",
+        "",
+        (
+            "Complaint handlers agree with the resident how often they will be updated and keep to it; "
+            "updates "
+            "are logged on the case.",
+        ),
+        findings=("missing-answer",),
+    ),
+    # 2022 stage 1: 10 working days from logging. 15 is wrong.
+    "5.1": yes(
+        "{policy}, section 5",
+        "Stage 1 complaints receive a written response within 15 working days of being logged. Residents are "
+        "told in advance if we need longer.",
+    ),
+    "5.2": yes(
+        "Extension letter template",
+        "If we need more time we agree an extension of no more than 10 working days with the resident and "
+        "explain why.",
+    ),
+    "5.13": yes(
+        "{policy}, section 5",
+        "Stage 2 responses are issued within 20 working days of the escalation request.",
+    ),
+    # Ticked, but still working towards it.
+    "5.12": Answer(
+        "yes",
+        "tick",
+        "",
+        (
+            "We are still working towards having a different manager consider every stage 2 complaint; at "
+            "present "
+            "the same team leader sometimes reviews both stages.",
+        ),
+        findings=("answer-contradiction",),
+        tolerated=("partial-without-date",),
+    ),
+    # A two-stage landlord: the stage three provisions do not apply.
+    "5.17": yes(
+        "{policy}, section 5",
+        "Our procedure has two stages, as the Code recommends.",
+    ),
+    "5.18": Answer(
+        "na",
+        "N/A",
+        "",
+        ("We have no stage three, so this requirement does not apply to us.",),
+        traps=("extra-stage", "missing-answer"),
+    ),
+    "5.19": Answer("na", "N/A", "", ("Not applicable: two-stage procedure.",), traps=("missing-answer",)),
+    "5.20": Answer("na", "N/A", "", ("Not applicable: two-stage procedure.",), traps=("missing-answer",)),
+    # A No, explained, with a date.
+    "7.3": Answer(
+        "no",
+        "No",
+        "",
+        (
+            "The Board will appoint a lead member for complaints at its meeting on 14 December 2022; the "
+            "role "
+            "description has been agreed.",
+        ),
+        traps=("partial-without-date", "no-without-explanation"),
+    ),
+}
+
+NORTHFIELD_INTRO = [
+    "Northfield Housing – review against the Housing Ombudsman Complaint Handling Code (2022) – "
+    "self-assessment "
+    "form, October 2022.",
+    "This self-assessment was completed by the Complaints and Feedback Lead and presented to the Board. "
+    "Evidence "
+    "is listed alongside each requirement, with commentary where needed.",
+]
+
+
+def northfield() -> Sample:
+    rows = _form_rows("2022", NORTHFIELD_OVERRIDES, set())
+    rows = [replace(r, reply=_tick(r.reply)) for r in rows]
+    rows = _localised(rows, NORTHFIELD)
+    # The 2022 form has one combined "Evidence, commentary and any explanations" column.
+    rows = [replace(r, reply=_combined(r.reply)) for r in rows]
+    return Sample(
+        stem="northfield-housing-2022",
+        landlord="Northfield Housing",
+        web="www.northfield-housing.org.uk",
+        version="2022",
+        layout="must-should",
+        title="Northfield Housing – Complaint Handling Code 2022 self-assessment",
+        intro=NORTHFIELD_INTRO,
+        rows=rows,
+        description="2022 form: must/should tables per section, combined evidence column, Wingdings ticks, "
+        "requirements broken over several physical rows, N/A answers.",
+        pdf=True,
+        document_findings=["outdated-version"],
+    )
+
+
+def _combined(reply: Answer) -> Answer:
+    """Fold evidence into the single combined column the 2022 form has."""
+    parts = list(reply.commentary)
+    if reply.evidence:
+        parts.append(f"Evidence: {reply.evidence}.")
+    return replace(reply, evidence="", commentary=tuple(parts))
+
+
+# --------------------------------------------------------------------------- Riverside (joint draft form)
+
+RIVERSIDE_OVERRIDES: dict[str, Answer] = {
+    "1.2/ 1.4": yes(
+        "{policy}, sections 1 and 2",
+        "The policy uses the Code's definition of a complaint and explains, with examples, how a service "
+        "request differs from a complaint.",
+    ),
+    # Comply left empty.
+    "4.2": Answer(
+        "blank",
+        "",
+        "Complaints team structure chart",
+        ("The Complaints Manager reports to the Director of Housing.",),
+        findings=("missing-answer",),
+    ),
+    # A No with nothing said about it.
+    "6.22": Answer("no", "No", "", (), findings=("no-without-explanation", "partial-without-date")),
+    "6.3": yes(
+        "Complaints performance report",
+        "Stage 1 responses are sent within 10 working days of receipt.",
+    ),
+    "6.18": yes(
+        "Complaints performance report",
+        "Stage 2 reviews are answered within 20 working days of the escalation request.",
+    ),
+    "6.1#2": yes(
+        "Complaints procedure, triage checklist",
+        "The triage checklist asks about the complexity of the complaint and whether the resident is "
+        "vulnerable, so that urgent cases are picked up first.",
+    ),
+    "6.19#2": yes(
+        "Complaints performance report",
+        "Every stage 2 extension in 2022/23 stayed within a further 20 working days.",
+    ),
+    "6.24": yes(
+        "{policy}, section 6",
+        "Our process has two stages; there is no third stage and no informal stage before stage 1.",
+    ),
+}
+
+
+def riverside() -> Sample:
+    rows = _form_rows("joint", {k: v for k, v in RIVERSIDE_OVERRIDES.items()}, set())
+    rows = _localised(rows, RIVERSIDE)
+    traps = {"6.24": ("extra-stage",)}
+    rows = [replace(r, reply=replace(r.reply, traps=traps.get(r.provision, r.reply.traps))) for r in rows]
+    return Sample(
+        stem="riverside-council-joint",
+        landlord="Riverside Council",
+        web="www.riverside-council.gov.example",
+        version="joint",
+        layout="joint",
+        title="Riverside Council – Joint Complaint Handling Code: Appendix A – Self-Assessment",
+        intro=[
+            "Riverside Council has completed the Appendix A self-assessment from the Housing Ombudsman and "
+            "Local "
+            "Government and Social Care Ombudsman joint consultation draft, to test readiness for the new "
+            "Code.",
+        ],
+        rows=rows,
+        description="Joint draft Appendix A: Comply | Explanations and Commentary | Evidence, printed ids "
+        "'1.2/ 1.4', repeated 6.1 and 6.19, 'Stage 1' / 'Stage 2 Review' / 'Further stages' rows.",
+    )
+
+
+# --------------------------------------------------------------------------- all samples
+
+
+def all_samples() -> list[Sample]:
+    main = example_homes(
+        "example-homes-2024",
+        "sections",
+        "The main demo: 2024 form, five columns, one table per section under a heading, header rows "
+        "repeated on every page, long rows that break across PDF pages.",
+        pdf=True,
+    )
+    main.features = ["tblHeader"]
+    noheader = example_homes(
+        "example-homes-2024-noheader",
+        "noheader",
+        "As the main demo but the tables have no header row: column roles must come from the content.",
+    )
+    onetable = example_homes(
+        "example-homes-2024-onetable",
+        "onetable",
+        "As the main demo but in one long table, with section-heading rows spanning every column.",
+        pdf=True,
+    )
+    onetable.features = ["tblHeader", "gridSpan"]
+    checkboxes = example_homes_checkboxes()
+    checkboxes.features = ["w14:checkbox", "w:ins", "w:del", "w:sdt"]
+    north = northfield()
+    north.features = ["w:sym"]
+    river = riverside()
+    return [main, noheader, onetable, checkboxes, north, river]
+
+
+def split_requirement(text: str, width: int = 110) -> list[str]:
+    """Break a requirement into the physical rows a PDF-to-DOCX conversion leaves (2022 layout).
+
+    Splits after sentences or list items so each piece is at most about ``width`` characters.
+    """
+    pieces = [p for p in re.split(r"(?<=[.;:])\s+|\n", text) if p.strip()]
+    chunks: list[str] = []
+    for piece in pieces:
+        if chunks and len(chunks[-1]) + len(piece) + 1 <= width:
+            chunks[-1] = f"{chunks[-1]} {piece}"
+        else:
+            chunks.append(piece)
+    return chunks
