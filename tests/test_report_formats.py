@@ -1,0 +1,314 @@
+"""Every output format parses, holds to its contract and keeps hostile document text inert.
+
+Results are built in code (``codecheck.report.sample``: fictional Example Homes), so these tests run in
+milliseconds and do not depend on the readers or the rule engine.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from codecheck.model import Finding, Location, Severity
+from codecheck.report import FORMATS, BaselineInfo, RenderOptions, render
+from codecheck.report.json_report import schema
+from codecheck.report.sample import error_result, sample_result, sample_rules
+
+VENDOR = Path(__file__).resolve().parent / "vendor"
+
+
+def opts(**kw) -> RenderOptions:
+    return RenderOptions(rules=sample_rules(), base_dir=Path.cwd(), **kw)
+
+
+def batch() -> list:
+    return [
+        sample_result("b-homes.docx"),
+        error_result("corrupt.docx"),
+        sample_result("a-homes.docx", hostile=True),
+    ]
+
+
+# --------------------------------------------------------------------------- json
+
+
+@pytest.mark.parametrize(
+    "results",
+    [
+        [sample_result()],
+        [sample_result(hostile=True)],
+        [sample_result(findings=False)],
+        [error_result()],
+        batch(),
+    ],
+    ids=["one", "hostile", "clean", "error", "batch"],
+)
+def test_json_matches_shipped_schema(results) -> None:
+    data = json.loads(render("json", results, opts()))
+    jsonschema.Draft202012Validator(schema()).validate(data)
+
+
+def test_json_single_document_at_top_level_with_eval_fields() -> None:
+    data = json.loads(render("json", [sample_result()], opts()))
+    assert data["schema_version"] == 1
+    assert data["document"] == "example-homes-2024.docx"
+    assert data["code_version"] == "2024"
+    assert data["detection"]["version"] == "2024"
+    by_rule = {(f["rule"], f["provision"]) for f in data["findings"]}
+    assert ("partial-without-date", "3.1") in by_rule
+    assert ("outdated-version", None) in by_rule  # document level -> provision null
+    assert all("score" in r["alignment"] for r in data["rows"])
+    assert data["summary"]["findings"] == {"error": 1, "warning": 2, "info": 2, "total": 5}
+    assert data["status"] == "failed"
+
+
+def test_json_batch_shape_and_summary() -> None:
+    data = json.loads(render("json", batch(), opts()))
+    assert [d["document"] for d in data["documents"]] == ["a-homes.docx", "b-homes.docx", "corrupt.docx"]
+    assert data["summary"]["errors"] == 1 and data["summary"]["documents"] == 3
+    bad = data["documents"][2]
+    assert bad["status"] == "error" and "corrupt ZIP" in bad["error"] and bad["findings"] == []
+
+
+def test_json_is_deterministic_and_independent_of_input_order() -> None:
+    a = render("json", batch(), opts())
+    b = render("json", list(reversed(batch())), opts())
+    assert a == b
+    shuffled = sample_result()
+    shuffled.findings.reverse()
+    assert render("json", [shuffled], opts()) == render("json", [sample_result()], opts())
+
+
+def test_json_fingerprints_survive_message_and_row_changes() -> None:
+    before = sample_result()
+    after = sample_result()
+    after.findings = [
+        replace(f, message=f.message + " (edited)", location=Location(table=9, row=40))
+        for f in after.findings
+    ]
+    fp = lambda r: sorted(f["fingerprint"] for f in json.loads(render("json", [r], opts()))["findings"])  # noqa: E731
+    assert fp(before) == fp(after)
+    assert len(set(fp(before))) == len(before.findings)
+
+
+def test_json_reports_baseline_counts() -> None:
+    info = BaselineInfo(path="baseline.json", suppressed={"example-homes-2024.docx": 3})
+    data = json.loads(render("json", [sample_result()], opts(baseline=info)))
+    assert data["summary"]["baseline"] == {"file": "baseline.json", "suppressed": 3}
+    jsonschema.Draft202012Validator(schema()).validate(data)
+
+
+def test_schema_rejects_a_broken_document() -> None:
+    data = json.loads(render("json", [sample_result()], opts()))
+    del data["findings"][0]["rule"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema()).validate(data)
+
+
+# --------------------------------------------------------------------------- sarif
+
+
+def sarif_schema() -> dict:
+    return json.loads((VENDOR / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "results", [[sample_result()], batch(), [error_result()]], ids=["one", "batch", "error"]
+)
+def test_sarif_validates_against_oasis_schema(results) -> None:
+    log = json.loads(render("sarif", results, opts()))
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+
+
+def test_sarif_has_what_github_needs() -> None:
+    log = json.loads(render("sarif", batch(), opts()))
+    assert log["version"] == "2.1.0" and len(log["runs"]) == 1
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    for rule in rules:
+        assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"] and rule["help"]["text"]
+        assert len(rule["fullDescription"]["text"]) <= 1024
+    results = run["results"]
+    assert len(results) == 10  # two readable documents, five findings each
+    fps = set()
+    for res in results:
+        assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
+        loc = res["locations"][0]
+        uri = loc["physicalLocation"]["artifactLocation"]["uri"]
+        assert uri in {"a-homes.docx", "b-homes.docx"}
+        assert loc["physicalLocation"]["region"]["startLine"] == 1
+        assert loc["logicalLocations"][0]["fullyQualifiedName"].startswith("code 2024/")
+        fps.add(res["partialFingerprints"]["codecheck/v1"])
+    assert len(fps) == len(results)
+    row_result = next(r for r in results if r["ruleId"] == "CC108")
+    assert "table 1/row 3" in row_result["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+    assert row_result["taxa"][0]["id"] == "3.1"
+    notes = run["invocations"][0]["toolExecutionNotifications"]
+    assert len(notes) == 1 and "corrupt.docx" in notes[0]["message"]["text"]
+    assert run["invocations"][0]["executionSuccessful"] is False
+
+
+def test_sarif_marks_new_results_when_a_baseline_was_applied() -> None:
+    log = json.loads(render("sarif", [sample_result()], opts(baseline=BaselineInfo("b.json"))))
+    assert {r["baselineState"] for r in log["runs"][0]["results"]} == {"new"}
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+
+
+# --------------------------------------------------------------------------- junit
+
+
+def test_junit_one_case_per_provision_and_failures_follow_fail_on() -> None:
+    results = batch()
+    root = ET.fromstring(render("junit", results, opts()))
+    suites = root.findall("testsuite")
+    assert len(suites) == 3
+    form = len(results[0].aligned.code.form_provision_ids)
+    cases = {s.get("name"): s.findall("testcase") for s in suites}
+    assert len(cases["a-homes.docx"]) == form + 1  # every provision plus the whole-document case
+    assert len(cases["corrupt.docx"]) == 1 and cases["corrupt.docx"][0].find("error") is not None
+    names = [c.get("name") for c in cases["b-homes.docx"]]
+    assert len(names) == len(set(names))
+    failed = [c.get("name") for c in cases["b-homes.docx"] if c.find("failure") is not None]
+    assert failed == ["provision 5.4"]  # the only error-level finding
+    assert int(root.get("tests")) == 2 * (form + 1) + 1
+    root_w = ET.fromstring(render("junit", results, opts(fail_on=Severity.WARNING)))
+    failed_w = [c.get("name") for c in root_w.iter("testcase") if c.find("failure") is not None]
+    assert sorted(failed_w) == sorted(["provision 3.1", "provision 4.3", "provision 5.4"] * 2)
+    root_n = ET.fromstring(render("junit", results, opts(fail_on=None)))
+    assert root_n.get("failures") == "0"
+
+
+def test_junit_keeps_hostile_text_as_text() -> None:
+    xml = render("junit", [sample_result(hostile=True)], opts(fail_on=Severity.INFO))
+    root = ET.fromstring(xml)  # well-formed despite control characters and markup
+    text = " ".join(el.text or "" for el in root.iter("failure"))
+    assert '<script>alert("x")</script>' in text
+    assert "\x1b" not in xml
+
+
+# --------------------------------------------------------------------------- html
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_html_escapes_hostile_commentary_and_is_self_contained() -> None:
+    page = render("html", [sample_result(hostile=True)], opts())
+    parser = _Collector()
+    parser.feed(page)
+    tags = [t for t, _ in parser.tags]
+    assert "script" not in tags and "iframe" not in tags
+    assert "&lt;script&gt;" in page
+    assert any('<script>alert("x")</script>' in chunk for chunk in parser.text)
+    assert "\x1b" not in page
+    for _tag, attrs in parser.tags:  # no external assets
+        for key in ("src", "href"):
+            assert not (attrs.get(key) or "").startswith(("http", "//"))
+    csp = [a for t, a in parser.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    assert csp and "default-src 'none'" in csp[0]["content"]
+    assert "<svg" in page and "@media print" in page
+
+
+def test_html_shows_code_wording_form_text_and_rationale() -> None:
+    page = render("html", [sample_result()], opts())
+    assert "Landlords must acknowledge complaints within five working days of receipt." in page
+    assert "A blank answer tells the board nothing about compliance." in page
+    assert "Policy reviewed by the board." in page
+    assert "Complaint Handling Code (2024)" in page
+
+
+def test_html_batch_lists_unreadable_documents() -> None:
+    page = render("html", batch(), opts())
+    assert page.count("could not be read") >= 2 and "corrupt ZIP" in page
+
+
+# --------------------------------------------------------------------------- markdown, github, text
+
+
+def test_markdown_neutralises_markup() -> None:
+    out = render("markdown", [sample_result(hostile=True)], opts())
+    assert "<script>" not in out and "\\<script\\>" in out
+    assert "\x1b" not in out and "\r" not in out
+    for line in out.splitlines():
+        if line.startswith("| 4.3"):
+            assert line.count(" | ") == 4  # pipes in document text cannot add columns
+
+
+def test_github_annotations_are_escaped() -> None:
+    out = render("github", [sample_result(hostile=True)], opts())
+    lines = out.splitlines()
+    assert all(line.startswith("::") or line.startswith("codecheck:") for line in lines)
+    hostile = next(line for line in lines if "CC107" in line)
+    assert hostile.startswith(
+        "::warning file=example-homes-2024.docx,line=1,title=CC107 no-without-explanation"
+    )
+    assert "%0A" in hostile and "\x1b" not in hostile
+    assert "%250A" in hostile  # a literal "%0A" in the document cannot become a newline
+
+
+def test_github_caps_annotations_per_level_and_points_to_summary() -> None:
+    result = sample_result()
+    result.findings = [
+        Finding(
+            "CC106", "missing-evidence", Severity.WARNING, f"5.{i}", "No evidence.", Location(table=1, row=i)
+        )
+        for i in range(1, 16)
+    ] + [Finding("CC105", "missing-answer", Severity.ERROR, "6.1", "Blank.", Location(table=2, row=1))]
+    lines = render("github", [result], opts()).splitlines()
+    assert sum(1 for line in lines if line.startswith("::warning ")) == 10
+    assert sum(1 for line in lines if line.startswith("::error ")) == 1
+    overflow = [line for line in lines if "more finding" in line]
+    assert overflow and overflow[0].startswith("::notice ") and "5 more" in overflow[0]
+
+
+def test_github_step_summary_is_capped() -> None:
+    from codecheck.report.github import step_summary
+
+    full = step_summary(batch(), opts())
+    assert full.startswith("# codecheck")
+    cut = step_summary(batch(), opts(), limit=600)
+    assert len(cut.encode("utf-8")) <= 600 and "size limit" in cut
+
+
+def test_text_plain_has_no_escape_sequences_and_groups_by_section() -> None:
+    out = render("text", [sample_result(hostile=True)], opts(color=False))
+    assert "\x1b" not in out and "\r" not in out
+    assert out.index("Section 3: Accessibility") < out.index("Section 5: The complaint")
+    assert "table 1, row 3" in out and "FAILED" in out
+    assert re.search(r"Section 5: The complaint handling process\s+0\s+0\s+0\s+0\s+1\s+1\s+0\s+0", out)
+
+
+def test_text_colour_only_when_asked() -> None:
+    coloured = render("text", [sample_result(hostile=True)], opts(color=True))
+    assert "\x1b[" in coloured
+    assert "\x1b[31mred" not in coloured  # the document's own escape codes never pass through
+
+
+def test_every_format_renders_empty_and_error_inputs() -> None:
+    for fmt in FORMATS:
+        assert render(fmt, [error_result()], opts()).strip()
+        assert render(fmt, [sample_result(findings=False)], opts()).strip()
+
+
+def test_unknown_format_is_a_config_error() -> None:
+    from codecheck.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="unknown output format"):
+        render("pdf", [sample_result()], opts())
