@@ -27,6 +27,20 @@ def test_codes_json() -> None:
     assert list(by_id) == ["2022", "joint", "2024"]
     assert by_id["2024"]["provisions"] == 73 and by_id["2024"]["in_force_from"] == "2024-04-01"
     assert by_id["2022"]["max_stages"] == 3
+    assert by_id["2022"]["status"] == "superseded" and by_id["joint"]["status"].startswith("draft")
+
+
+def test_status_depends_on_the_date() -> None:
+    from datetime import date
+
+    from codecheck.cli.codes_cmd import status
+    from codecheck.codes import get_version
+
+    v22, v24 = get_version("2022"), get_version("2024")
+    assert status(v22, date(2023, 6, 1)) == "in force"
+    assert status(v22, date(2024, 4, 1)) == "superseded"
+    assert status(v24, date(2024, 3, 31)) == "not yet in force"
+    assert status(v24, date(2024, 4, 1)) == "in force"
 
 
 def test_show_version_table() -> None:
@@ -40,7 +54,7 @@ def test_show_version_json() -> None:
     result = runner.invoke(app, ["codes", "show", "joint", "--format", "json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["id"] == "joint" and len(data["provisions_list"]) == 77
+    assert data["id"] == "joint" and len(data["provisions"]) == data["provision_count"] == 77
     assert data["form"][0] == {"id": "1.2/ 1.4", "covers": ["1.2", "1.4"]}
 
 

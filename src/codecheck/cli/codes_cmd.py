@@ -8,6 +8,7 @@ rich is imported inside the functions so `codecheck --version` stays fast.
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -37,6 +38,18 @@ def _check_format(fmt: str) -> str:
 # --------------------------------------------------------------------------- JSON shapes
 
 
+def status(v: CodeVersion, today: date | None = None) -> str:
+    """Where the version stands today: in force, superseded, not yet in force, or a draft."""
+    today = today or date.today()
+    if not v.in_force_from:
+        return "draft"
+    if today < date.fromisoformat(v.in_force_from):
+        return "not yet in force"
+    if v.in_force_to and today > date.fromisoformat(v.in_force_to):
+        return "superseded"
+    return "in force"
+
+
 def version_summary(v: CodeVersion) -> dict[str, Any]:
     return {
         "id": v.id,
@@ -48,6 +61,7 @@ def version_summary(v: CodeVersion) -> dict[str, Any]:
         "in_force_to": v.in_force_to,
         "supersedes": v.supersedes,
         "superseded_by": v.superseded_by,
+        "status": status(v),
         "max_stages": v.max_stages,
         "provisions": len(v.provisions),
         "form_provisions": len(v.form_provision_ids),
@@ -140,15 +154,15 @@ def codes(
         from rich.table import Table
 
         table = Table(title="Complaint Handling Code versions", title_justify="left")
-        for col in ("id", "name", "published", "in force", "stages", "provisions", "on form"):
-            table.add_column(col, no_wrap=col in ("id", "published", "in force"))
+        for col in ("id", "name", "in force", "status", "stages", "provisions", "on form"):
+            table.add_column(col, no_wrap=col in ("id", "in force"))
         for v in versions:
             in_force = _in_force(v)
             table.add_row(
                 v.id,
                 v.short_title,
-                v.published or "-",
                 in_force,
+                status(v),
                 str(v.max_stages),
                 str(len(v.provisions)),
                 str(len(v.form_provision_ids)),
@@ -159,7 +173,7 @@ def codes(
 
 def _in_force(v: CodeVersion) -> str:
     if not v.in_force_from:
-        return "never (draft)"
+        return f"never (published {v.published})" if v.published else "never"
     return f"{v.in_force_from} to {v.in_force_to}" if v.in_force_to else f"from {v.in_force_from}"
 
 
@@ -194,13 +208,14 @@ def show(
 def _show_version(v: CodeVersion, fmt: str) -> None:
     if fmt == "json":
         data = version_summary(v)
+        data["provision_count"] = data.pop("provisions")
         data.update(
             {
                 "source": v.source,
                 "contacts": v.contacts,
                 "complaint_definition": v.complaint_definition,
                 "sections": [{"number": s.number, "title": s.title} for s in v.sections],
-                "provisions_list": [provision_dict(v, p) for p in v.provisions],
+                "provisions": [provision_dict(v, p) for p in v.provisions],
                 "form": [{"id": r.id, "covers": list(r.covers)} for r in v.form],
                 "aliases": {k: list(val) for k, val in v.aliases.items()},
             }
