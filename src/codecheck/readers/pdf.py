@@ -13,6 +13,9 @@ self-assessment table.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from codecheck.errors import InputError
@@ -30,7 +33,8 @@ def read_pdf(path: Path, limits: Limits | None = None) -> Document:
     path = Path(path)
     lim = effective(limits)
     _check_header(path, lim)
-    layouts, stats = _read_pages(path, lim)
+    with _quiet_pdfminer():
+        layouts, stats = _read_pages(path, lim)
     if stats.chars == 0:
         if stats.images:
             raise InputError(
@@ -67,6 +71,22 @@ def read_pdf(path: Path, limits: Limits | None = None) -> Document:
         pages=stats.pages,
         notes=notes,
     )
+
+
+@contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """Silence pdfminer's warnings (odd fonts, broken xrefs) while reading.
+
+    Without a handler Python prints them on stderr, and untrusted PDFs can produce hundreds: the
+    CLI promises one line per problem. What matters to the user surfaces as notes or an InputError.
+    """
+    logger = logging.getLogger("pdfminer")
+    previous = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
 
 
 class _Stats:

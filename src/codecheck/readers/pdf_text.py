@@ -98,12 +98,11 @@ def _symbol_font(fontname: str) -> str | None:
 def clean_word(text: str, fontname: str = "") -> str:
     """The text of one extracted word: symbol-font marks mapped to Unicode, bullets and controls dropped."""
     family = _symbol_font(fontname) if fontname else None
-    if family == "zapf":
-        # every ZapfDingbats glyph is a symbol: keep the marks, drop the ornaments
-        text = "".join(_ZAPF.get(ch, "") for ch in text)
-    elif family in SYMBOL_FONTS:
-        table = SYMBOL_FONTS[family]
-        text = "".join(table.get(ord(ch), "") if ord(ch) < 0x100 else ch for ch in text)
+    if family is not None:
+        # In a symbol font every glyph is a symbol: marks become Unicode, ornaments (bullets,
+        # arrows) are dropped. The text layer may already hold Unicode or private-use codes.
+        table = _ZAPF if family == "zapf" else {chr(k): v for k, v in SYMBOL_FONTS[family].items()}
+        text = "".join(table.get(ch, ch if ord(ch) >= 0x2000 else "") for ch in text)
     text = map_private_glyphs(text)
     text = _CONTROL.sub("", text)
     if text and all(ch in _BULLETS for ch in text):

@@ -1,0 +1,238 @@
+"""The PDF reader on generated fixtures: layouts landlords publish, and the ways a PDF can be bad."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import pdf_factory as pf
+from codecheck.errors import InputError
+from codecheck.limits import Limits
+from codecheck.readers.pdf import read_pdf
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read(path: Path, **limits: int):
+    return read_pdf(path, Limits(**limits) if limits else None)
+
+
+# --------------------------------------------------------------------------- layouts
+
+
+def test_multipage_table_with_repeated_header_comes_back_whole(tmp_path: Path) -> None:
+    path = pf.multipage_document(tmp_path / "multi.pdf", repeats=6)
+    doc = read(path)
+    assert doc.format == "pdf"
+    assert doc.pages is not None and doc.pages >= 4
+    assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
+    for row in doc.rows:
+        assert row.requirement == pf.CODE_2024[row.provision]
+        assert row.commentary == norm(pf.LONG_COMMENT * 6)  # split over pages, rejoined exactly
+        assert row.evidence == f"Complaints policy section {row.provision}"
+        assert row.answer == "yes"
+        assert row.location.table == 1  # one logical table, as in the DOCX
+    assert any(r.stitched for r in doc.rows)
+    pages = [r.location.page for r in doc.rows]
+    assert pages == sorted(pages) and pages[0] == 1 and pages[-1] > 1
+    # no repeated header became a row, and page furniture is not document text
+    assert all("Code requirement" not in r.requirement for r in doc.rows)
+    assert not any("page" in t.lower() and "example homes self-assessment –" in t.lower() for t in doc.text)
+    assert doc.title == "Example Homes – Complaint Handling Code self-assessment 2024"
+    assert "Section 1: Definition of a complaint" in doc.text
+
+
+def test_requirement_split_mid_cell_across_a_page_break(tmp_path: Path) -> None:
+    long_requirement = " ".join(pf.CODE_2024.values())
+    # push the table low on the page so the first row breaks
+    flow2 = pf.Flow()
+    for _ in range(20):
+        flow2.para(pf.Para("Example Homes introduction text that fills the first page."))
+    flow2.table(
+        pf.Table(
+            [
+                ["1.1", long_requirement * 3, "Yes", "Policy", "Met."],
+                ["1.2", pf.CODE_2024["1.2"], "No", "", "Not yet."],
+            ],
+            pf.WIDTHS_5,
+            pf.HEADER_5,
+        )
+    )
+    path = flow2.save(tmp_path / "split.pdf")
+    doc = read(path)
+    assert [r.provision for r in doc.rows] == ["1.1", "1.2"]
+    first = doc.rows[0]
+    assert first.requirement == norm(long_requirement * 3)
+    assert first.stitched and first.location.page == 1
+    assert first.confidence < 1.0  # joined across a page break
+    assert doc.rows[1].answer == "no"
+
+
+def test_unruled_table_with_header(tmp_path: Path) -> None:
+    flow = pf.Flow()
+    flow.para(pf.Para("Example Homes self-assessment", 14, True))
+    flow.table(pf.Table(pf.example_rows(), pf.WIDTHS_5, pf.HEADER_5, ruled=False))
+    doc = read(flow.save(tmp_path / "unruled.pdf"))
+    assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
+    for row in doc.rows:
+        assert row.requirement == pf.CODE_2024[row.provision]
+        assert row.answer == "yes"
+        assert row.evidence == f"Complaints policy section {row.provision}"
+        assert row.commentary == f"Example Homes meets {row.provision}: see the policy."
+        assert row.confidence <= 0.8  # columns inferred from text positions
+    assert any("without ruling" in n for n in doc.notes)
+
+
+def test_unruled_table_without_header_row(tmp_path: Path) -> None:
+    flow = pf.Flow()
+    flow.para(pf.Para("Example Homes self-assessment", 14, True))
+    rows = [
+        [pid, text, "Partial", f"Policy {pid}", "Work due by March 2025."]
+        for pid, text in pf.CODE_2024.items()
+    ]
+    flow.table(pf.Table(rows, pf.WIDTHS_5, None, ruled=False))
+    doc = read(flow.save(tmp_path / "noheader.pdf"))
+    assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
+    assert all(r.answer == "partial" for r in doc.rows)
+    assert all(r.requirement == pf.CODE_2024[r.provision] for r in doc.rows)
+
+
+def test_four_column_combined_evidence_layout_with_wingdings_ticks(tmp_path: Path) -> None:
+    header = [
+        "Code section",
+        "Code requirement",
+        "Comply: Yes/No",
+        "Evidence, commentary and any explanations",
+    ]
+    rows = [
+        [pid, text, "\uf0b7 \uf0fc", f"Example Homes evidence for {pid}."]
+        for pid, text in pf.CODE_2024.items()
+    ]
+    rows[2][2] = "N/A"
+    rows[3][2] = ""
+    flow = pf.Flow()
+    flow.para(pf.Para("Section 1 - Definition of a complaint Mandatory 'must' requirements", 12, True))
+    flow.table(pf.Table(rows, [60, 330, 70, 302], header))
+    doc = read(flow.save(tmp_path / "four.pdf"))
+    assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
+    answers = [(r.answer, r.answer_text) for r in doc.rows]
+    assert answers[0] == ("yes", "tick") and answers[1] == ("yes", "tick")
+    assert answers[2] == ("na", "N/A")
+    assert answers[3] == ("blank", "")
+    for row in doc.rows:
+        assert row.evidence == ""
+        assert row.commentary == f"Example Homes evidence for {row.provision}."
+
+
+def test_zapfdingbats_tick_and_bullets_are_not_text(tmp_path: Path) -> None:
+    rows = pf.example_rows()
+    rows[0][2] = pf.ZAPF_PREFIX + "4"
+    rows[1][3] = "\uf0b7 Complaints policy"
+    flow = pf.Flow()
+    flow.table(pf.Table(rows, pf.WIDTHS_5, pf.HEADER_5))
+    doc = read(flow.save(tmp_path / "zapf.pdf"))
+    assert (doc.rows[0].answer, doc.rows[0].answer_text) == ("yes", "tick")
+    assert doc.rows[1].evidence == "Complaints policy"
+
+
+def test_white_rectangles_make_no_phantom_columns(tmp_path: Path) -> None:
+    flow = pf.Flow()
+    flow.table(pf.Table(pf.example_rows(), pf.WIDTHS_5, pf.HEADER_5, white_rects=True))
+    doc = read(flow.save(tmp_path / "white.pdf"))
+    assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
+    assert all(r.requirement == pf.CODE_2024[r.provision] for r in doc.rows)
+    assert all(r.confidence == 1.0 for r in doc.rows)
+
+
+def test_section_tables_with_headings_stay_separate(tmp_path: Path) -> None:
+    rows = pf.example_rows()
+    flow = pf.Flow()
+    flow.para(pf.Para("Section 1: Definition of a complaint", 13, True))
+    flow.table(pf.Table(rows[:3], pf.WIDTHS_5, pf.HEADER_5))
+    flow.page_break()
+    flow.para(pf.Para("Section 2: Exclusions", 13, True))
+    flow.table(pf.Table(rows[3:], pf.WIDTHS_5, pf.HEADER_5))
+    doc = read(flow.save(tmp_path / "sections.pdf"))
+    assert [r.location.table for r in doc.rows] == [1, 1, 1, 2, 2, 2, 2]
+    assert [r.location.page for r in doc.rows] == [1, 1, 1, 2, 2, 2, 2]
+    assert not any(r.stitched for r in doc.rows)
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def test_encrypted_pdf_asks_for_a_password(tmp_path: Path) -> None:
+    pypdf = pytest.importorskip("pypdf", reason="pypdf (test extra) builds the encrypted fixture")
+    plain = pf.multipage_document(tmp_path / "plain.pdf", repeats=1)
+    writer = pypdf.PdfWriter(clone_from=str(plain))
+    writer.encrypt(user_password="example-secret", owner_password="example-owner")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(InputError, match="password") as info:
+        read(locked)
+    assert str(locked) in str(info.value)
+
+
+def test_image_only_pdf_says_ocr_is_needed(tmp_path: Path) -> None:
+    path = pf.image_only_document(tmp_path / "scan.pdf")
+    with pytest.raises(InputError, match="OCR"):
+        read(path)
+
+
+@pytest.mark.parametrize("keep", [0.2, 0.5])
+def test_truncated_pdf_is_one_clean_error(tmp_path: Path, keep: float) -> None:
+    good = pf.multipage_document(tmp_path / "good.pdf", repeats=2).read_bytes()
+    bad = tmp_path / "truncated.pdf"
+    bad.write_bytes(good[: int(len(good) * keep)])
+    with pytest.raises(InputError) as info:
+        read(bad)
+    assert "\n" not in str(info.value)
+    assert str(bad) in str(info.value)
+
+
+def test_garbage_after_pdf_magic_is_corrupt(tmp_path: Path) -> None:
+    bad = tmp_path / "garbage.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
+    with pytest.raises(InputError, match=r"corrupt|no text"):
+        read(bad)
+
+
+def test_not_a_pdf(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.pdf"
+    bad.write_text("Example Homes meeting notes", encoding="utf-8")
+    with pytest.raises(InputError, match="not a PDF"):
+        read(bad)
+
+
+def test_contents_table_only_is_not_a_self_assessment(tmp_path: Path) -> None:
+    flow = pf.Flow()
+    flow.para(pf.Para("Example Homes annual complaints report", 16, True))
+    flow.para(pf.Para("Contents", 13, True))
+    toc = [["Introduction", "2"], ["Complaints performance", "4"], ["Service improvements", "7"]]
+    flow.table(pf.Table(toc, [500, 80], ["Section", "Page"]))
+    with pytest.raises(InputError, match="no self-assessment table"):
+        read(flow.save(tmp_path / "report.pdf"))
+
+
+def test_text_without_tables_is_not_a_self_assessment(tmp_path: Path) -> None:
+    flow = pf.Flow()
+    flow.para(pf.Para("Example Homes newsletter: the new repairs service starts in May."))
+    with pytest.raises(InputError, match="no self-assessment table"):
+        read(flow.save(tmp_path / "news.pdf"))
+
+
+def test_page_cap_applies(tmp_path: Path) -> None:
+    path = pf.multipage_document(tmp_path / "multi.pdf", repeats=6)
+    with pytest.raises(InputError, match=r"page limit|pages, over"):
+        read(path, max_pages=2)
+
+
+def test_reading_does_not_modify_the_input(tmp_path: Path) -> None:
+    path = pf.multipage_document(tmp_path / "multi.pdf", repeats=1)
+    before = path.read_bytes()
+    read(path)
+    assert path.read_bytes() == before
