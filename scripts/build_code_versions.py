@@ -398,6 +398,8 @@ EXTRA_NOTES: dict[str, dict[str, str]] = {
         "5.3": "Any third stage (or a 'stage 0' / informal stage, see 5.2) is a breach of the 2024 Code.",
     },
     "joint": {
+        "6.23": "Printed under the heading 'Further stage' but it is about stage 2 (the final response), "
+        "so it is recorded as stage 2.",
         "6.24": "Printed under the heading 'Further stage' although it forbids more than two stages.",
     },
 }
@@ -569,6 +571,9 @@ STAGES = {
     "joint": {"Stage 1": 1, "Stage 2 Review": 2, "Further stage": None},
 }
 
+# Provisions whose printed heading puts them in the wrong stage.
+STAGE_OVERRIDES: dict[str, dict[str, int | None]] = {"joint": {"6.23": 2}}
+
 FILES = {"2022": "hoc-2022.md", "2024": "hoc-2024.md", "joint": "joint-draft.md"}
 
 
@@ -608,7 +613,7 @@ def build_version(vid: str, shared: Path) -> tuple[dict, dict]:
         entry: dict[str, Any] = {
             "id": pid,
             "section": p["section"],
-            "stage": p["stage"],
+            "stage": STAGE_OVERRIDES.get(vid, {}).get(pid, p["stage"]),
             "obligation": p["obligation"],
             "on_form": p["on_form"],
             "text": p["text"],
