@@ -1,0 +1,102 @@
+"""Batch runs: input expansion, parallel workers, and one bad document never sinking the others.
+
+The audit function is injected (a module-level function, so worker processes can unpickle it): these
+tests exercise the batch machinery itself (error capture, worker crashes, time limits) in seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import time
+from pathlib import Path
+
+import pytest
+
+from codecheck.batch import audit_many, audit_one, default_jobs, expand_inputs
+from codecheck.errors import InputError
+from codecheck.report.sample import sample_result
+
+
+def fake_audit(path: Path, *, config=None, code=None, today=None):
+    name = Path(path).name
+    if "corrupt" in name:
+        raise InputError("not a DOCX file (corrupt ZIP)", path)
+    if "buggy" in name:
+        raise RuntimeError("reader bug")
+    if "crash" in name:
+        os._exit(13)  # a segfault / OOM kill, as the pool sees it
+    if "slow" in name:
+        time.sleep(30)
+    return sample_result(path)
+
+
+def touch(folder: Path, *names: str) -> list[Path]:
+    out = []
+    for n in names:
+        p = folder / n
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(b"x")
+        out.append(p)
+    return out
+
+
+def test_expand_folders_globs_and_files(tmp_path: Path) -> None:
+    touch(tmp_path, "a.docx", "b.PDF", "notes.txt", "~$a.docx", "sub/c.docx", ".git/d.docx")
+    found, errors = expand_inputs([tmp_path])
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.docx", "b.PDF", "sub/c.docx"]
+    assert errors == []
+    found, errors = expand_inputs([str(tmp_path / "**" / "*.docx"), tmp_path / "a.docx"])
+    assert sorted(p.name for p in found) == ["a.docx", "c.docx"]  # deduplicated
+
+
+def test_expand_reports_inputs_that_name_nothing(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    found, errors = expand_inputs([tmp_path / "missing.docx", tmp_path / "empty", str(tmp_path / "*.pdf")])
+    assert found == []
+    messages = [e.error for e in errors]
+    assert "no such file" in messages[0]
+    assert "no DOCX or PDF files found" in messages[1]
+    assert "no DOCX or PDF files match" in messages[2]
+
+
+def test_audit_one_turns_failures_into_error_results(tmp_path: Path) -> None:
+    bad = audit_one(tmp_path / "corrupt.docx", audit_fn=fake_audit)
+    assert bad.error == f"{tmp_path / 'corrupt.docx'}: not a DOCX file (corrupt ZIP)"
+    buggy = audit_one(tmp_path / "buggy.docx", audit_fn=fake_audit)
+    assert "internal error: RuntimeError: reader bug" in buggy.error
+
+
+def test_results_pickle_for_worker_processes() -> None:
+    result = sample_result()
+    again = pickle.loads(pickle.dumps(result))
+    assert again.findings == result.findings and again.aligned.code.id == "2024"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_one_bad_file_does_not_stop_the_run(tmp_path: Path, jobs: int) -> None:
+    paths = touch(tmp_path, "a.docx", "corrupt.docx", "b.docx", "buggy.pdf")
+    results = audit_many(paths, jobs=jobs, audit_fn=fake_audit)
+    assert [r.path for r in results] == paths  # input order kept
+    assert [bool(r.error) for r in results] == [False, True, False, True]
+    assert len(results[0].findings) == 5
+
+
+def test_a_crashing_worker_only_fails_its_own_document(tmp_path: Path) -> None:
+    paths = touch(tmp_path, "a.docx", "crash.docx", "b.docx", "c.docx")
+    results = audit_many(paths, jobs=2, audit_fn=fake_audit)
+    assert [bool(r.error) for r in results] == [False, True, False, False]
+    assert "worker process" in results[1].error and "crashed" in results[1].error
+
+
+def test_a_stuck_document_times_out_and_the_rest_complete(tmp_path: Path) -> None:
+    paths = touch(tmp_path, "slow.docx", "a.docx", "b.docx")
+    start = time.monotonic()
+    results = audit_many(paths, jobs=2, timeout=1, audit_fn=fake_audit)
+    assert time.monotonic() - start < 15
+    assert "gave up after 1 s" in results[0].error
+    assert not results[1].error and not results[2].error
+
+
+def test_default_jobs_is_positive() -> None:
+    assert default_jobs() >= 1
