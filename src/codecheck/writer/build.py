@@ -76,19 +76,20 @@ def subheading(key: TableKey, layout: FormLayout, staged_section: bool) -> str |
 def group_tables(
     code: CodeVersion, entries: list[tuple[FormRow, FormEntry]], layout: FormLayout
 ) -> list[FormTable]:
-    """Group entries into tables by section (then stage, then must/should), in order of first appearance.
+    """Group entries into tables by section, stage and (2022) must/should, in order of first appearance.
 
-    Grouping by key rather than by run keeps each section in one place even when a printed form
-    interleaves them (the joint draft prints 8.1 and 8.2 inside its section 7 table).
+    The form rows are in the official printed order (the 2022 form prints a section's "must" tables
+    before its "should" tables), so first appearance reproduces it; grouping by key rather than by run
+    keeps a section's rows together even where a printed form strays (the joint draft prints 8.1 and
+    8.2 inside its section 7 table).
     """
     keyed: dict[TableKey, list[FormEntry]] = {}
     for row, entry in entries:
         key = row_key(code, row, layout)
         keyed.setdefault(key, []).append(entry)
     staged = {key[0] for key in keyed if key[1] is not None}
-    order = sorted(keyed, key=lambda k: (k[0], k[1] or 0, 0 if k[2] in (None, "must") else 1))
     tables = []
-    for key in order:
+    for key in keyed:
         tables.append(
             FormTable(
                 heading=section_heading(code, key[0], layout),
