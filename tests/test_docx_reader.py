@@ -267,3 +267,13 @@ def test_reader_is_linear_on_a_large_table(tmp_path: Path) -> None:
     doc = read_document(path)
     assert len(doc.rows) == len(ids)
     assert time.perf_counter() - start < 2.0  # python-docx's table.cell() route takes minutes here
+
+
+def test_tables_nested_past_the_limit_are_skipped_not_fatal(tmp_path: Path) -> None:
+    grid = '<w:tblPr/><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid>'
+    inner = p(t("innermost"))
+    for _ in range(8):  # eight levels inside the form's cell; the default limit is five
+        inner = f"<w:tbl>{grid}<w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl>" + p()
+    doc = one_row(tmp_path, commentary=Xml(p(t("Outer")) + inner))
+    assert doc.rows[0].commentary == "Outer"
+    assert any("nested over 5 levels" in n for n in doc.notes)

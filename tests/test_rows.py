@@ -274,3 +274,18 @@ def test_subheading_test_rejects_sentence_fragments() -> None:
     assert is_subheading("Section 3 – Complaint handling staff")
     assert not is_subheading("should contain details of the steps")
     assert not is_subheading("Stage 1 complaints must be answered.")
+
+
+def test_body_row_that_reads_like_header_words_is_kept() -> None:
+    # words such as "Requirement", "Yes", "Commentary" in a body row must not make it a repeated header
+    rows, _ = build_rows(
+        [table([["2.100", "Requirement text for row 1", "Yes", "Policy 1", "Commentary 1"]])]
+    )
+    assert [r.provision for r in rows] == ["2.100"]
+    assert rows[0].confidence < 1.0  # an id outside the usual n.nn shape
+
+
+def test_wide_table_with_extra_unnamed_columns() -> None:
+    header = H5 + [f"Extra {i}" for i in range(10)]
+    rows, _ = build_rows([table([["1.2", "Req.", "Yes", "Ev", "Com"] + ["x"] * 10], header=header)])
+    assert (rows[0].provision, rows[0].answer, rows[0].commentary) == ("1.2", "yes", "Com")

@@ -147,7 +147,7 @@ def roles_from_header(cells: Sequence[str]) -> ColumnMap | None:
         cmap.roles[COMPLY] = next(iter(cmap.answers.values()))
         cmap.answers.clear()
     named = len(cmap.roles) + len(cmap.answers)
-    if named < 2 or unnamed > named:
+    if named < 2 or (named < 3 and unnamed > named):
         return None
     if PROVISION not in cmap.roles and REQUIREMENT not in cmap.roles:
         return None

@@ -73,6 +73,7 @@ class _Reader:
         self.nrows = 0
         self.truncated = 0
         self.flattened = 0
+        self.too_deep = 0
 
     # ------------------------------------------------------------------ body
 
@@ -102,7 +103,8 @@ class _Reader:
 
     def table(self, tbl, depth: int) -> None:
         if depth > self.limits.max_nesting:
-            raise InputError(f"tables nested more than {self.limits.max_nesting} deep", self.path)
+            self.too_deep += 1
+            return
         grid = tbl.find(w("tblGrid"))
         ncols = len(grid.findall(w("gridCol"))) if grid is not None else 0
         trs = list(_unwrap(tbl, TR))
@@ -191,7 +193,8 @@ class _Reader:
                 parts.append(paragraph_text(child))
             elif tag == TBL:
                 if depth + 1 > self.limits.max_nesting:
-                    raise InputError(f"tables nested more than {self.limits.max_nesting} deep", self.path)
+                    self.too_deep += 1
+                    continue
                 self.flattened += 1
                 for tr in _unwrap(child, TR):
                     for inner in _unwrap(tr, TC):
@@ -248,6 +251,8 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
         doc_notes.append(f"tracked changes present ({tracked} marks): read as accepted, deleted text ignored")
     if reader.flattened:
         doc_notes.append(f"{reader.flattened} nested table(s) read as part of their cell's text")
+    if reader.too_deep:
+        doc_notes.append(f"{reader.too_deep} table(s) nested over {lim.max_nesting} levels deep were skipped")
     if reader.truncated:
         doc_notes.append(f"{reader.truncated} cell(s) truncated at {lim.max_cell_chars} characters")
     skipped = len(reader.tables) - len(used)

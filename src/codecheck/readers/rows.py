@@ -168,7 +168,7 @@ class _Builder:
                 continue
             if raw.is_header and not any(texts):
                 continue
-            if looks_like_header(texts):
+            if _repeats_header(texts, cmap):
                 continue
             self._row(table, raw, grid, texts, cmap, ncols)
         self.last_map, self.last_ncols, self.last_table = cmap, ncols, table.index
@@ -357,6 +357,15 @@ class _Builder:
                 f"column roles inferred from content in {self.inferred_tables} table(s) without a header"
             )
         return self.rows, notes
+
+
+def _repeats_header(texts: list[str], cmap: ColumnMap) -> bool:
+    """A header row repeated inside the table (a page-break repeat not marked as one, a copied header):
+    it names the same roles in the same columns as the table's own header."""
+    if not looks_like_header(texts):
+        return False
+    again = roles_from_header(texts)
+    return again is not None and again.signature() == cmap.signature()
 
 
 def _expand(grid: list[_Cell], ncols: int) -> list[_Cell]:
