@@ -19,6 +19,7 @@ usable number, with ``process.extract`` and a ``score_cutoff``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
@@ -26,6 +27,7 @@ from typing import Any
 from codecheck.docdate import find_document_date
 from codecheck.model import AlignedDocument, AlignedRow, CodeVersion, Document, Row, VersionDetection
 
+_SPACED_POINT = re.compile(r"(\d)\s*\.\s*(\d)")
 MAX_TEXT = 4000  # characters of a requirement compared; longer cells are cut (bounded work per row)
 
 
@@ -137,7 +139,14 @@ def resolve_ids(code: CodeVersion, printed: str) -> tuple[str, ...]:
     """The Code provision ids a printed id names (() for a blank or unknown id)."""
     from codecheck.codes import resolve_printed_id
 
-    return resolve_printed_id(code, printed) if printed and printed.strip() else ()
+    if not printed or not printed.strip():
+        return ()
+    ids = resolve_printed_id(code, printed)
+    if not ids:  # "6 .3", "6. 3": a space around the point, as PDF text extraction leaves it
+        tidy = _SPACED_POINT.sub(r"\1.\2", printed)
+        if tidy != printed:
+            ids = resolve_printed_id(code, tidy)
+    return ids
 
 
 def _has_answer_content(row: Row) -> bool:
