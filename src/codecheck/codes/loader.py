@@ -55,6 +55,7 @@ SYNONYMS: dict[str, str] = {
 _lock = threading.Lock()
 _file_cache: dict[tuple[str, int, int], CodeVersion] = {}
 _builtin_cache: dict[str, CodeVersion] = {}
+_builtin_index: dict[str, Path] | None = None
 
 
 def read_yaml(path: Path, error: type[CodeDefinitionError] | type[ConfigError] = CodeDefinitionError) -> Any:
@@ -110,7 +111,11 @@ def load_version_file(path: str | Path) -> CodeVersion:
 
 
 def _builtin_files() -> dict[str, Path]:
-    return {f.stem: f for f in sorted(code_versions_dir().glob("*.yaml"))}
+    """Shipped version files by id (the folder is read once: it does not change while codecheck runs)."""
+    global _builtin_index
+    if _builtin_index is None:
+        _builtin_index = {f.stem: f for f in sorted(code_versions_dir().glob("*.yaml"))}
+    return _builtin_index
 
 
 def version_ids() -> list[str]:
@@ -177,6 +182,8 @@ def get_version(spec: str) -> CodeVersion:
 
 def clear_cache() -> None:
     """Forget every loaded version (tests; a long-running process that edits version files)."""
+    global _builtin_index
     with _lock:
         _file_cache.clear()
         _builtin_cache.clear()
+        _builtin_index = None
