@@ -15,7 +15,9 @@ from codecheck.codes import get_version
 from codecheck.model import Document, Location, Row, VersionDetection
 
 
-def row(pid: str, requirement: str, answer: str = "yes", n: int = 1, commentary: str = "Policy section 4.") -> Row:
+def row(
+    pid: str, requirement: str, answer: str = "yes", n: int = 1, commentary: str = "Policy section 4."
+) -> Row:
     return Row(
         provision=pid,
         requirement=requirement,
@@ -39,7 +41,9 @@ def full_rows(version: str, skip: set[str] = frozenset()) -> list[Row]:
     return out
 
 
-def doc(rows: list[Row], title: str = "Example Homes self-assessment", text: list[str] | None = None) -> Document:
+def doc(
+    rows: list[Row], title: str = "Example Homes self-assessment", text: list[str] | None = None
+) -> Document:
     return Document(path=Path("example-homes.docx"), format="docx", rows=rows, text=text or [], title=title)
 
 

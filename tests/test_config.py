@@ -19,9 +19,12 @@ def write(path: Path, text: str) -> Path:
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
-    """repo/pyproject.toml ([tool.codecheck]); repo/forms/2025/codecheck.toml; repo/plain/pyproject.toml (no table)."""
+    """repo/pyproject.toml ([tool.codecheck]), repo/forms/2025/codecheck.toml, repo/plain/pyproject.toml."""
     repo = tmp_path / "repo"
-    write(repo / "pyproject.toml", '[project]\nname = "x"\n[tool.codecheck]\nignore = ["CC116"]\nfail-on = "warning"\n')
+    write(
+        repo / "pyproject.toml",
+        '[project]\nname = "x"\n[tool.codecheck]\nignore = ["CC116"]\nfail-on = "warning"\n',
+    )
     write(repo / "forms" / "2025" / "codecheck.toml", 'select = ["structure"]\ncode = "2024"\n')
     write(repo / "plain" / "pyproject.toml", '[project]\nname = "y"\n')
     write(repo / "forms" / "2025" / "a.docx", "")
@@ -62,7 +65,7 @@ def test_explicit_file_stops_the_search(tree: Path, tmp_path: Path) -> None:
 
 
 def test_explicit_pyproject_needs_the_table(tree: Path) -> None:
-    with pytest.raises(ConfigError, match="no \\[tool.codecheck\\] table"):
+    with pytest.raises(ConfigError, match=r"no \[tool\.codecheck\] table"):
         load_config(None, explicit=tree / "plain" / "pyproject.toml")
 
 
@@ -108,7 +111,7 @@ def test_bad_config_files_name_the_file_and_key(tmp_path: Path, text: str, needl
 
 def test_unknown_key_in_pyproject_table(tmp_path: Path) -> None:
     write(tmp_path / "pyproject.toml", "[tool.codecheck]\nselct = []\n")
-    with pytest.raises(ConfigError, match="pyproject.toml: unknown key 'selct'"):
+    with pytest.raises(ConfigError, match=r"pyproject\.toml: unknown key 'selct'"):
         load_config(tmp_path)
 
 
@@ -140,4 +143,6 @@ def test_limits_overrides_reach_the_reader_limits(tmp_path: Path) -> None:
 def test_effective_lists_every_setting_once() -> None:
     keys = [key for key, _, _ in Config().effective()]
     assert keys == sorted(set(keys), key=keys.index)
-    assert {"select", "ignore", "extend-select", "severity", "fail-on", "code", "rules", "limits"} <= set(keys)
+    assert {"select", "ignore", "extend-select", "severity", "fail-on", "code", "rules", "limits"} <= set(
+        keys
+    )

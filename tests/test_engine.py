@@ -71,7 +71,9 @@ def write_rules(tmp_path: Path, body: str, name: str = "extra.yaml") -> Path:
     return path
 
 
-def spec(code: str, slug: str, group: str = "structure", enabled: bool = True, sev: str = "warning") -> RuleSpec:
+def spec(
+    code: str, slug: str, group: str = "structure", enabled: bool = True, sev: str = "warning"
+) -> RuleSpec:
     return RuleSpec(
         code=code,
         slug=slug,
@@ -121,14 +123,20 @@ def test_disabled_by_default_rules() -> None:
         (GOOD_RULE.format(code="CC9", slug="x-y"), "field 'code'"),
         (GOOD_RULE.format(code="CC901", slug="Bad Slug"), "field 'slug'"),
         (GOOD_RULE.format(code="CC901", slug="x-y").replace("warning", "fatal"), "field 'severity'"),
-        (GOOD_RULE.format(code="CC901", slug="x-y").replace('    summary: "one line"\n', ""), "'summary': missing"),
+        (
+            GOOD_RULE.format(code="CC901", slug="x-y").replace('    summary: "one line"\n', ""),
+            "'summary': missing",
+        ),
         (GOOD_RULE.format(code="CC901", slug="x-y") + "    colour: red\n", "field 'colour': unknown field"),
         (GOOD_RULE.format(code="CC901", slug="x-y").replace("params: {}", "params: [1]"), "field 'params'"),
         (GOOD_RULE.format(code="CC901", slug="x-y").replace('["2024"]', "[]"), "field 'versions'"),
         (GOOD_RULE.format(code="CC901", slug="x-y"), "no check function is registered as 'x-y'"),
         (GOOD_RULE.format(code="CC901", slug="x-y") + "    check: nothing-here\n", "field 'check'"),
         (GOOD_RULE.format(code="CC901", slug="missing-provision"), "already rule CC101"),
-        (GOOD_RULE.format(code="CC101", slug="other-name") + "    check: missing-provision\n", "cannot change"),
+        (
+            GOOD_RULE.format(code="CC101", slug="other-name") + "    check: missing-provision\n",
+            "cannot change",
+        ),
     ],
 )
 def test_invalid_rule_declarations_name_file_rule_and_field(tmp_path: Path, body: str, needle: str) -> None:
@@ -239,7 +247,9 @@ def test_severity_override_most_specific_wins(tmp_path: Path) -> None:
 
 
 def test_per_document_ignores(tmp_path: Path) -> None:
-    (tmp_path / "codecheck.toml").write_text('[per-document-ignores]\n"drafts/*" = ["dates"]\n', encoding="utf-8")
+    (tmp_path / "codecheck.toml").write_text(
+        '[per-document-ignores]\n"drafts/*" = ["dates"]\n', encoding="utf-8"
+    )
     (tmp_path / "drafts").mkdir()
     cfg = load_config(tmp_path)
     assert "CC108" not in codes(select_rules(RULES, cfg, tmp_path / "drafts" / "a.docx"))
@@ -251,7 +261,9 @@ def test_per_document_ignores(tmp_path: Path) -> None:
 
 def tiny_code(version: str = "2024") -> CodeVersion:
     provisions = tuple(
-        Provision(id=pid, section=int(pid.split(".")[0]), text=f"Example requirement {pid}.", obligation="must")
+        Provision(
+            id=pid, section=int(pid.split(".")[0]), text=f"Example requirement {pid}.", obligation="must"
+        )
         for pid in ("1.2", "1.3", "2.1")
     )
     return CodeVersion(
