@@ -699,6 +699,25 @@ def norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
+def terms(text: str) -> str:
+    """The joint draft's text in the 2024 Code's vocabulary, to tell a terminology-only rewording."""
+    text = norm(text)
+    for old, new in (
+        (r"\ban organisation\b", "a landlord"),
+        (r"\borganisations\b", "landlords"),
+        (r"\borganisation\b", "landlord"),
+        (r"\ban individual\b", "a resident"),
+        (r"\bindividuals\b", "residents"),
+        (r"\bindividual\b", "resident"),
+        (r"\bthe relevant ombudsman\b", "the ombudsman"),
+        (r"\brelevant ombudsman\b", "ombudsman"),
+        (r"\bthe member\b", "the mrc"),
+        (r"\bits\b", "their"),
+    ):
+        text = re.sub(old, new, text)
+    return text
+
+
 def build_map_2022_2024(shared: Path, v22: dict, v24: dict) -> dict:
     """Turn the mapping table of changes-2022-2024.md into map entries with change kinds."""
     by22 = {p["id"]: p for p in v22["provisions"]}
@@ -784,13 +803,12 @@ def build_map_2024_joint(nearest: dict[str, str], v24: dict, vj: dict) -> dict:
         if len(js) > 1:
             changes.append("split")
         jtexts = " ".join(byj[j]["text"] for j in js)
-        if (
-            len(js) == 1
-            and len(to_joint)
-            and sum(pid2 in to_joint and js[0] in to_joint[pid2] for pid2 in to_joint) > 1
-        ):
+        if len(js) == 1 and sum(js[0] in targets for targets in to_joint.values()) > 1:
             changes.append("merged")
         changes.append("reworded" if norm(jtexts) != norm(by24[pid]["text"]) else "unchanged")
+        notes = []
+        if "reworded" in changes and len(js) == 1 and terms(jtexts) == terms(by24[pid]["text"]):
+            notes.append("same rule; only the draft's 'organisation' / 'individual' wording differs")
         t24 = {
             (t["what"], t["stage"], t["number"], t["unit"], t["counted_from"])
             for t in by24[pid].get("timescales", [])
@@ -802,7 +820,10 @@ def build_map_2024_joint(nearest: dict[str, str], v24: dict, vj: dict) -> dict:
         }
         if t24 != tj:
             changes.append("timescale_changed")
-        notes = [f"{j}: {nearest[j]}" for j in js if "(" in nearest[j]]
+        for j in js:
+            m = re.search(r"\((.*)\)", nearest[j])
+            if m:
+                notes.append(f"joint {j}: {m.group(1)}")
         entries.append({"from": [pid], "to": js, "changes": changes, "note": "; ".join(notes) or None})
     return {"schema": 1, "from": "2024", "to": "joint", "entries": entries}
 
