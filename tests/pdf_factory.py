@@ -134,7 +134,7 @@ class Table:
     widths: list[float]
     header: list[str] | None = None
     repeat_header: bool = True
-    ruled: bool = True
+    ruled: bool | str = True  # True: full grid; "horizontal": rules between rows only; False: none
     size: float = 9.0
     white_rects: bool = False  # draw invisible white boxes over the table (phantom-cell trap)
 
@@ -205,6 +205,7 @@ class Flow:
             if t.ruled:
                 self.page.line(xs[0], top, xs[-1], top)
                 self.page.line(xs[0], top + height, xs[-1], top + height)
+            if t.ruled is True:
                 for x in [xs[0], xs[-1]] if len(cells) == 1 and len(t.widths) > 1 else xs:
                     self.page.line(x, top, x, top + height)
             if t.white_rects:
@@ -381,3 +382,19 @@ def image_only_document(path: Path, pages: int = 2) -> Path:
         )
     path.write_bytes(assemble(objects))
     return path
+
+
+def numbered_code_text(path: Path) -> Path:
+    """Code text as numbered paragraphs with a hanging indent (no table): not a self-assessment."""
+    flow = Flow(page_size=PAGE_A4_PORTRAIT)
+    flow.para(Para("The Complaint Handling Code (Example Homes staff guide)", 14, True))
+    for pid, text in CODE_2024.items():
+        lines = wrap(text, 440, 10)
+        if flow.y + 13 * len(lines) > flow.bottom:
+            flow.page_break()
+        flow.page.text(flow.margin, flow.y, pid, 10)
+        for line in lines:
+            flow.page.text(flow.margin + 40, flow.y, line, 10)
+            flow.y += 12.5
+        flow.y += 6
+    return flow.save(path)

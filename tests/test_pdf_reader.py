@@ -236,3 +236,18 @@ def test_reading_does_not_modify_the_input(tmp_path: Path) -> None:
     before = path.read_bytes()
     read(path)
     assert path.read_bytes() == before
+
+
+def test_table_with_horizontal_rules_only(tmp_path: Path) -> None:
+    flow = pf.Flow()
+    flow.para(pf.Para("Example Homes self-assessment", 14, True))
+    flow.table(pf.Table(pf.example_rows("No"), pf.WIDTHS_5, pf.HEADER_5, ruled="horizontal"))
+    doc = read(flow.save(tmp_path / "hrules.pdf"))
+    assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
+    assert all(r.answer == "no" for r in doc.rows)
+    assert all(r.requirement == pf.CODE_2024[r.provision] for r in doc.rows)
+
+
+def test_numbered_code_paragraphs_are_not_a_table(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no self-assessment table"):
+        read(pf.numbered_code_text(tmp_path / "code.pdf"))
