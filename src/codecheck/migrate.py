@@ -39,12 +39,14 @@ class MigrationReport:
     target: str
     carried: list[str] = field(default_factory=list)  # target printed ids that received old content
     new: list[str] = field(default_factory=list)  # target printed ids left blank (no old counterpart)
+    unanswered: list[str] = field(default_factory=list)  # left blank: the old form had nothing for them
     conflicts: list[str] = field(default_factory=list)  # target ids whose old answers disagreed
     appendix: list[str] = field(default_factory=list)  # old ids / rows kept in the appendix
 
     def summary(self) -> str:
         return (f"{len(self.carried)} rows carried over for review, "
                 f"{len(self.new)} new provisions left blank, "
+                f"{len(self.unanswered)} left blank as the old form had no answer, "
                 f"{len(self.conflicts)} with conflicting old answers, "
                 f"{len(self.appendix)} kept in the appendix")
 
@@ -98,7 +100,7 @@ def migrate_aligned(aligned: AlignedDocument, target: CodeVersion, landlord: str
         sources = _source_rows(old_ids, rows_for)
         if not sources:
             _mark_new(entry, source, target, old_ids)
-            report.new.append(form_row.id)
+            (report.unanswered if old_ids else report.new).append(form_row.id)
         else:
             used.update(id(r) for _, r in sources)
             if _carry(entry, sources, source):
@@ -254,9 +256,10 @@ def _intro(source: CodeVersion, target: CodeVersion, source_name: str | None) ->
 def migrate_file(path: Path, target_spec: str, *, source_spec: str | None = None,
                  landlord: str | None = None) -> tuple[FormSpec, MigrationReport]:
     """Read and align the old form at ``path`` (version detected unless ``source_spec``), then migrate it."""
-    from codecheck.api import extract
+    from codecheck.api import align, read
     from codecheck.codes import get_version
 
     target = get_version(target_spec)
-    aligned = extract(path, code=source_spec)
+    # Read and align only: migrating needs no rules, so a broken rules file cannot stop it.
+    aligned = align(read(path), code=source_spec)
     return migrate_aligned(aligned, target, landlord=landlord, source_name=Path(path).name)
