@@ -288,7 +288,7 @@ def test_github_step_summary_is_capped() -> None:
 
 
 def test_text_plain_has_no_escape_sequences_and_groups_by_section() -> None:
-    out = render("text", [sample_result(hostile=True)], opts(color=False))
+    out = render("text", [sample_result(hostile=True)], opts(color=False, width=120))
     assert "\x1b" not in out and "\r" not in out
     assert out.index("Section 3: Accessibility") < out.index("Section 5: The complaint")
     assert "table 1, row 3" in out and "FAILED" in out

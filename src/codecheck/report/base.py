@@ -19,7 +19,6 @@ from codecheck import __version__
 from codecheck.model import ANSWERS, AuditResult, CodeVersion, Finding, Location, RuleSpec, Severity
 
 TOOL_NAME = "codecheck"
-TOOL_URI = "https://github.com/codecheck-dev/codecheck"
 SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 DOCUMENT_SECTION = 0  # the pseudo-section of document-level findings (provision None)
 

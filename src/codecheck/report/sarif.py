@@ -20,7 +20,6 @@ from urllib.parse import quote
 from codecheck.model import AuditResult, Finding, RuleSpec, Severity
 from codecheck.report.base import (
     TOOL_NAME,
-    TOOL_URI,
     RenderOptions,
     code_wording,
     display_path,
@@ -67,7 +66,6 @@ def _descriptor(spec: RuleSpec) -> dict:
         "shortDescription": {"text": spec.summary},
         "fullDescription": {"text": _clip(spec.rationale or spec.summary, MAX_FULL_DESCRIPTION)},
         "help": {"text": help_text, "markdown": help_md},
-        "helpUri": f"{TOOL_URI}/blob/main/docs/rules.md#{spec.code.lower()}",
         "defaultConfiguration": {"level": _LEVEL[spec.severity]},
         "properties": {
             "tags": ["complaint-handling-code", spec.group],
@@ -226,7 +224,6 @@ def build(results: list[AuditResult], options: RenderOptions) -> dict:
                 "name": TOOL_NAME,
                 "semanticVersion": options.tool_version,
                 "version": options.tool_version,
-                "informationUri": TOOL_URI,
                 "rules": descriptors,
             }
         },

@@ -73,9 +73,10 @@ def _render_document(console, result: AuditResult, options: RenderOptions) -> No
     summaries = section_summaries(result)
     if summaries:
         table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, title_justify="left")
-        table.add_column("Section", no_wrap=True, overflow="ellipsis", max_width=max(20, options.width - 58))
+        # numbers never wrap; the section title gives way (about 64 columns go to the eight numbers)
+        table.add_column("Section", no_wrap=True, overflow="ellipsis", max_width=max(16, options.width - 64))
         for col in ("Yes", "Partial", "No", "N/A", "Blank", "Errors", "Warnings", "Info"):
-            table.add_column(col, justify="right", no_wrap=True)
+            table.add_column(col, justify="right", no_wrap=True, min_width=len(col))
         for s in summaries:
             a, fc = s.answers, s.findings
             table.add_row(
