@@ -71,6 +71,65 @@ def expected(sample: Sample) -> dict:
     }
 
 
+README_HEAD = """\
+# Sample self-assessments
+
+Fictional Complaint Handling Code self-assessments for trying codecheck and for its tests. The
+landlords (Example Homes, Northfield Housing, Riverside Council), their documents and every answer,
+evidence and commentary are invented; only the "Code requirement" column is real, because it is the
+Code's own wording, taken from the versions codecheck ships (`code_versions/`).
+
+Try the main demo (no LibreOffice needed, the files are committed):
+
+    codecheck audit samples/example-homes-2024.docx
+    codecheck audit samples/example-homes-2024.pdf --format html -o report.html
+
+Everything in this folder is written by `samples/generate.py` from one description of each sample
+(`samples/specs.py`, with the answers in `samples/content.py`): do not edit the documents, the
+expected files or this README by hand. Regenerate with
+
+    python samples/generate.py          # DOCX, expected/*.json and this README (deterministic bytes)
+    python samples/generate.py --pdf    # also the PDFs, through LibreOffice (`soffice`), if installed
+
+`expected/<sample>.json` is the ground truth the tests compare against: the rows put in (provision as
+printed, requirement, answer, answer as printed, evidence, commentary; whitespace-normalised as
+codecheck reports them), the findings each sample is built to trigger (`findings`, by rule slug and
+provision; `null` for a document-level finding), the look-alikes that must not trigger (`traps`) and
+findings a strict reviewer might also raise (`tolerated`, asserted neither way). In the checkbox
+layout the answer as printed is `"tick"` (a ticked box in one answer column).
+
+| Sample | Files | Code version | Layout | Rows |
+|---|---|---|---|---|
+"""
+
+
+def _entries(sample: Sample, attr: str) -> list[str]:
+    lines = []
+    for row in sample.rows:
+        for slug in getattr(row.reply, attr):
+            note = f": {row.reply.note}" if row.reply.note else ""
+            lines.append(f"- `{slug}` at {row.provision}{note}")
+    return lines
+
+
+def readme(samples: list[Sample]) -> str:
+    """samples/README.md: what each sample is and what it is built to trigger (from the same data)."""
+    out = [README_HEAD.rstrip("\n")]
+    for s in samples:
+        files = ", ".join(f"`{name}`" for name in expected(s)["files"])
+        out.append(f"| {s.stem} | {files} | {s.version} | {s.layout} | {len(s.rows)} |")
+    for s in samples:
+        out += ["", f"## {s.stem}", "", s.description, "", "Built to trigger:", ""]
+        triggers = _entries(s, "findings")
+        triggers += [f"- `missing-provision` at {pid}: the row is left out" for pid in s.omitted]
+        triggers += [f"- `{slug}` (document)" for slug in s.document_findings]
+        out += triggers or ["- nothing"]
+        traps = _entries(s, "traps")
+        if traps:
+            out += ["", "Look-alikes that must not trigger:", "", *traps]
+    return "\n".join(out) + "\n"
+
+
 def write_docx(out_dir: Path) -> list[Sample]:
     samples = all_samples()
     (out_dir / "expected").mkdir(parents=True, exist_ok=True)
@@ -78,6 +137,7 @@ def write_docx(out_dir: Path) -> list[Sample]:
         (out_dir / f"{sample.stem}.docx").write_bytes(render(sample))
         text = json.dumps(expected(sample), indent=2, ensure_ascii=False) + "\n"
         (out_dir / "expected" / f"{sample.stem}.json").write_text(text, encoding="utf-8")
+    (out_dir / "README.md").write_text(readme(samples), encoding="utf-8")
     return samples
 
 

@@ -100,6 +100,10 @@ def _base_for(version: str, pid: str) -> Answer:
     return FALLBACK
 
 
+def _noted(overrides: dict[str, Answer], notes: dict[str, str]) -> dict[str, Answer]:
+    return {key: replace(reply, note=notes.get(key, reply.note)) for key, reply in overrides.items()}
+
+
 def _form_rows(version: str, overrides: dict[str, Answer], omit: set[str]) -> list[SampleRow]:
     code = get_version(version)
     rows: list[SampleRow] = []
@@ -176,6 +180,17 @@ EXAMPLE_HOMES_OVERRIDES: dict[str, Answer] = {
             "training for repairs and neighbourhood staff is under way and will continue.",
         ),
         findings=("partial-without-date",),
+    ),
+    # Another Partial with a date (a month and year is a target date too).
+    "5.10": Answer(
+        "partial",
+        PARTIAL,
+        "Reasonable adjustments register; Equality and Diversity Policy",
+        (
+            "Adjustments are recorded on the resident's profile, but the repairs system cannot display them "
+            "yet. The link between the two systems is scheduled to go live in January 2026.",
+        ),
+        traps=("partial-without-date", "no-without-explanation"),
     ),
     # An informal "stage 0" before stage 1.
     "5.2": Answer(
@@ -297,6 +312,23 @@ EXAMPLE_HOMES_OVERRIDES: dict[str, Answer] = {
     ),
 }
 
+EXAMPLE_HOMES_NOTES = {
+    "1.2": 'the quoted definition drops "however made"',
+    "2.4": "answered Yes with empty Evidence and Commentary cells",
+    "3.1": 'Partial (In Progress) with a target date ("by 31 March 2026")',
+    "4.3": "Partial (In Progress) with no target date",
+    "5.10": 'Partial (In Progress) with a month-and-year target ("January 2026")',
+    "5.2": 'describes an informal "stage 0" before stage 1',
+    "5.3": 'negation: "We do not operate a stage 0 or a third stage"',
+    "6.2": "a stricter service standard (acknowledged within 3 working days, the Code allows 5)",
+    "6.3": "stage 1 response stated as 20 working days (the Code: 10 from acknowledgement)",
+    "6.4": "quotes the Code's own extension limit (no more than 10 working days)",
+    "6.9": "lists items a) to g) of 6.9 but leaves out e) the remedy",
+    "6.14": "states the Code's own stage 2 timescale (20 working days)",
+    "9.6": "answered Yes, but the commentary says the Board report is still being developed",
+    "9.8": "answered No, with an explanation and a target date (1 April 2026)",
+}
+
 EXAMPLE_HOMES_OMIT = {"7.3"}
 
 EXAMPLE_HOMES_TITLE = "Example Homes – Housing Ombudsman Complaint Handling Code 2024: self-assessment"
@@ -309,7 +341,7 @@ EXAMPLE_HOMES_INTRO = [
 
 
 def _example_homes_rows() -> list[SampleRow]:
-    rows = _form_rows("2024", EXAMPLE_HOMES_OVERRIDES, EXAMPLE_HOMES_OMIT)
+    rows = _form_rows("2024", _noted(EXAMPLE_HOMES_OVERRIDES, EXAMPLE_HOMES_NOTES), EXAMPLE_HOMES_OMIT)
     return _localised(rows, EXAMPLE_HOMES)
 
 
@@ -342,7 +374,12 @@ def example_homes_checkboxes() -> Sample:
             row = replace(
                 row,
                 reply=Answer(
-                    "blank", "", row.reply.evidence, row.reply.commentary, findings=("missing-answer",)
+                    "blank",
+                    "",
+                    row.reply.evidence,
+                    row.reply.commentary,
+                    findings=("missing-answer",),
+                    note="no box ticked in any answer column",
                 ),
             )
         if row.provision == "3.6":
@@ -352,15 +389,17 @@ def example_homes_checkboxes() -> Sample:
                 row,
                 reply=replace(
                     row.reply,
-                    findings=("tracked-changes",),
+                    note="commentary ends with a tracked insertion and a tracked deletion",
                     extra={
-                        "inserted": "We record the resident's consent on the case.",
-                        "deleted": "Consent is not needed.",
+                        "inserted": "Representatives can also join meetings by video call.",
+                        "deleted": "Representatives must attend meetings in person.",
                     },
                 ),
             )
         rows.append(row)
     sample.rows = rows
+    # Tracked changes are a property of the document (Word shows them until someone accepts them).
+    sample.document_findings = ["tracked-changes"]
     return sample
 
 
@@ -401,10 +440,13 @@ NORTHFIELD_OVERRIDES: dict[str, Answer] = {
         findings=("missing-answer",),
     ),
     # 2022 stage 1: 10 working days from logging. 15 is wrong.
-    "5.1": yes(
-        "{policy}, section 5",
-        "Stage 1 complaints receive a written response within 15 working days of being logged. Residents are "
-        "told in advance if we need longer.",
+    "5.1": replace(
+        yes(
+            "{policy}, section 5",
+            "Stage 1 complaints receive a written response within 15 working days of being logged. "
+            "Residents are told in advance if we need longer.",
+        ),
+        findings=("wrong-timescale",),
     ),
     "5.2": yes(
         "Extension letter template",
@@ -456,6 +498,16 @@ NORTHFIELD_OVERRIDES: dict[str, Answer] = {
     ),
 }
 
+NORTHFIELD_NOTES = {
+    "4.10": "Comply cell left empty",
+    "5.1": "stage 1 response stated as 15 working days (the 2022 Code: 10 from logging)",
+    "5.12": "ticked, but the commentary says the landlord is still working towards it",
+    "5.18": 'N/A, "We have no stage three" (a negation, and N/A is an answer)',
+    "5.19": "N/A is an answer, not a missing one",
+    "5.20": "N/A is an answer, not a missing one",
+    "7.3": "answered No, with an explanation and a date",
+}
+
 NORTHFIELD_INTRO = [
     "Northfield Housing – review against the Housing Ombudsman Complaint Handling Code (2022) – "
     "self-assessment "
@@ -467,7 +519,7 @@ NORTHFIELD_INTRO = [
 
 
 def northfield() -> Sample:
-    rows = _form_rows("2022", NORTHFIELD_OVERRIDES, set())
+    rows = _form_rows("2022", _noted(NORTHFIELD_OVERRIDES, NORTHFIELD_NOTES), set())
     rows = [replace(r, reply=_tick(r.reply)) for r in rows]
     rows = _localised(rows, NORTHFIELD)
     # The 2022 form has one combined "Evidence, commentary and any explanations" column.
@@ -539,7 +591,12 @@ RIVERSIDE_OVERRIDES: dict[str, Answer] = {
 
 
 def riverside() -> Sample:
-    rows = _form_rows("joint", {k: v for k, v in RIVERSIDE_OVERRIDES.items()}, set())
+    notes = {
+        "4.2": "Comply cell left empty",
+        "6.22": "answered No with nothing in Explanations and Commentary (and no date)",
+        "6.24": '"there is no third stage and no informal stage" (negations)',
+    }
+    rows = _form_rows("joint", _noted(RIVERSIDE_OVERRIDES, notes), set())
     rows = _localised(rows, RIVERSIDE)
     traps = {"6.24": ("extra-stage",)}
     rows = [replace(r, reply=replace(r.reply, traps=traps.get(r.provision, r.reply.traps))) for r in rows]
@@ -557,6 +614,8 @@ def riverside() -> Sample:
             "Code.",
         ],
         rows=rows,
+        # The joint draft never came into force: a form that follows it is not against a current Code.
+        document_findings=["outdated-version"],
         description="Joint draft Appendix A: Comply | Explanations and Commentary | Evidence, printed ids "
         "'1.2/ 1.4', repeated 6.1 and 6.19, 'Stage 1' / 'Stage 2 Review' / 'Further stages' rows.",
     )
