@@ -296,3 +296,19 @@ def test_reverse_and_composed_maps() -> None:
 def test_unknown_map_version() -> None:
     with pytest.raises(CodecheckError, match="unknown Code version"):
         get_map("2022", "1999")
+
+
+def test_succession_points_at_shipped_versions() -> None:
+    ids = set(version_ids())
+    for v in list_versions():
+        for other in (v.supersedes, v.superseded_by):
+            assert other is None or other in ids
+
+
+def test_shipped_data_cites_no_seed_files() -> None:
+    """Notes explain the Code; they must not point at the private test material they were checked with."""
+    from codecheck.resources import code_versions_dir
+
+    for path in code_versions_dir().rglob("*.yaml"):
+        lines = path.read_text(encoding="utf-8").lower().splitlines()
+        assert not [line for line in lines if "seed" in line and not line.startswith("#")], path

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from codecheck.codes import get_version, load_version_file
 from codecheck.codes.loader import clear_cache
@@ -253,3 +255,42 @@ def test_map_files_are_validated(tmp_path: Path, content: str, expected: str | N
     with pytest.raises(CodeDefinitionError) as exc:
         load_map_file(path)
     assert str(exc.value).startswith(f"{path}: ") and expected in str(exc.value), str(exc.value)
+
+
+_ANY = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 500) | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+def _paths(node: Any, prefix: tuple = ()) -> list[tuple]:
+    out = [prefix]
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out += _paths(v, (*prefix, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node[:3]):
+            out += _paths(v, (*prefix, i))
+    return out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_damage_is_a_codecheck_error_never_a_crash(base: dict[str, Any], data: st.DataObject) -> None:
+    """Whatever a user's file holds, loading ends in a CodeVersion or a CodeDefinitionError."""
+    from codecheck.codes.schema import build_version
+
+    doc = copy.deepcopy(base)
+    doc["provisions"] = doc["provisions"][:4] + [p for p in doc["provisions"] if p["id"] in ("6.9", "6.14")]
+    doc["complaint_definition"]["provision"] = "1.2"
+    path = data.draw(st.sampled_from(_paths(doc)[1:]))
+    value = data.draw(_ANY)
+    parent = doc
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = value
+    try:
+        build_version(doc, "user.yaml")
+    except CodeDefinitionError as exc:
+        assert str(exc).startswith("user.yaml: ") and "\n" not in str(exc)
