@@ -52,8 +52,11 @@ def missing_answer(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
         if _answer_in_commentary(arow.row.commentary, params):
             continue
         has_text = not is_blank(arow.row.commentary)
-        detail = "the commentary describes practice but does not say whether the provision is met" if has_text \
+        detail = (
+            "the commentary describes practice but does not say whether the provision is met"
+            if has_text
             else "and there is no commentary"
+        )
         yield Hit(
             provision=provision_label(arow),
             message=f"Comply answer is empty; {detail}. State Yes, No or Partial",
@@ -73,7 +76,8 @@ def no_without_explanation(ctx: CheckContext, params: dict[str, Any]) -> Iterato
         yield Hit(
             provision=provision_label(arow),
             message=(
-                f"Answered {answer_phrase(row)} with no commentary: the Code requires a detailed explanation of "
+                f"Answered {answer_phrase(row)} with no commentary: the Code requires a detailed "
+                "explanation of "
                 "non-compliance and the date by which the landlord intends to comply"
             ),
             location=row.location,

@@ -41,9 +41,8 @@ def partial_without_date(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
             continue
         past = [d.text for d in find_dates(text, form_date or ctx.today)]
         if past and form_date is not None:
-            detail = (
-                f"the only dates given ({', '.join(past[:3])}) are before the form's date ({form_date.isoformat()})"
-            )
+            listed = ", ".join(past[:3])
+            detail = f"the only dates given ({listed}) are before the form's date ({form_date.isoformat()})"
         elif text:
             detail = "the commentary gives no date by which it will comply"
         else:

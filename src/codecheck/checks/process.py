@@ -20,7 +20,10 @@ from codecheck.text.timescales import TimescaleMention, find_timescales, working
 
 # --------------------------------------------------------------------------- CC109 extra-stage
 
-_KIND_TEXT = {"third": "a third complaints stage", "zero": "a stage before stage 1 (stage 0 / informal / pre-complaint)"}
+_KIND_TEXT = {
+    "third": "a third complaints stage",
+    "zero": "a stage before stage 1 (stage 0 / informal / pre-complaint)",
+}
 
 
 @check("extra-stage")
@@ -55,7 +58,8 @@ def extra_stage(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
                 )
             else:
                 message = (
-                    f"Describes {_KIND_TEXT[kind]} (\"{text[start:end]}\"); {provision_ref(aligned, _stages_pid(aligned))} "
+                    f'Describes {_KIND_TEXT[kind]} ("{text[start:end]}"); '
+                    f"{provision_ref(aligned, _stages_pid(aligned))} "
                     f"allows no more than {aligned.code.max_stages} stages"
                 )
             yield Hit(provision_label(arow), message, arow.row.location, quote(text, start, end))
@@ -194,7 +198,9 @@ def _pick(pairs: list[tuple[Any, Timescale]], what: str, stage: int | None) -> t
     return matches[0]
 
 
-def _compare(mention: TimescaleMention, ts: Timescale, total: int | None, slack: int, restates: bool) -> str | None:
+def _compare(
+    mention: TimescaleMention, ts: Timescale, total: int | None, slack: int, restates: bool
+) -> str | None:
     """Why the stated figure conflicts with the Code's, or None when it does not."""
     if ts.what == "time_limit" and mention.what == "time_limit":
         if ts.unit == "months" and mention.unit == "months" and mention.number < ts.number:
@@ -204,7 +210,7 @@ def _compare(mention: TimescaleMention, ts: Timescale, total: int | None, slack:
         return None
     code_n = total if total is not None else ts.number
     code_longest = working_day_bounds(code_n, ts.unit, 0)[1]
-    shortest, longest = working_day_bounds(mention.number, mention.unit, slack)
+    shortest, _ = working_day_bounds(mention.number, mention.unit, slack)
     if shortest > code_longest:
         return "longer"
     if restates and mention.unit == ts.unit and mention.number != code_n and mention.low is None:
@@ -213,12 +219,17 @@ def _compare(mention: TimescaleMention, ts: Timescale, total: int | None, slack:
 
 
 def _message(
-    aligned: AlignedDocument, mention: TimescaleMention, pid: str, ts: Timescale, total: int | None, problem: str
+    aligned: AlignedDocument,
+    mention: TimescaleMention,
+    pid: str,
+    ts: Timescale,
+    total: int | None,
+    problem: str,
 ) -> str:
     stage = mention.stage if mention.stage is not None else ts.stage
     what = _WHAT_TEXT.get(mention.what or ts.what, ts.what)
     head = f"Stage {stage} {what}" if stage and mention.what != "time_limit" else what.capitalize()
-    stated = f'stated as {mention.number} {_UNIT_TEXT.get(mention.unit, mention.unit)} ("{mention.text}")'
+    stated = f'stated as "{mention.text}"'
     code_n = total if total is not None else ts.number
     unit = _UNIT_TEXT.get(ts.unit, ts.unit)
     anchor = f" ({_FROM_TEXT[ts.counted_from]})" if ts.counted_from in _FROM_TEXT and total is None else ""
@@ -228,5 +239,9 @@ def _message(
     if problem == "misstated":
         return f"{head} {stated} as the Code's figure; {ref} sets {code_n} {unit}{anchor}"
     limit = "a total of" if total is not None else "no more than"
-    ambiguous = " (read as calendar days, it is still longer)" if mention.unit in ("days", "weeks") else ""
-    return f"{head} {stated}{ambiguous}; {ref} requires {limit} {code_n} {unit}{anchor}"
+    ambiguous = (
+        f" (longer than {code_n} {unit} even if calendar days are meant)"
+        if mention.unit in ("days", "weeks", "calendar_days")
+        else ""
+    )
+    return f"{head} {stated}{ambiguous}; {ref} allows {limit} {code_n} {unit}{anchor}"

@@ -35,7 +35,9 @@ def _quoted_definition(text: str, start_cue: str) -> tuple[int, int] | None:
     if not m:
         return None
     start = max(text.rfind(".", 0, m.start()) + 1, text.rfind(":", 0, m.start()) + 1, 0)
-    end_candidates = [i for i in (text.find(".", m.end()), text.find('"', m.end()), text.find("\n", m.end())) if i != -1]
+    end_candidates = [
+        i for i in (text.find(".", m.end()), text.find('"', m.end()), text.find("\n", m.end())) if i != -1
+    ]
     end = min(end_candidates) if end_candidates else len(text)
     return start, end
 
@@ -73,14 +75,28 @@ def definition_mismatch(ctx: CheckContext, params: dict[str, Any]) -> Iterator[H
             missing.append(phrase)
         if not missing:
             continue
-        listed = "; ".join(f'"{p}"' for p in missing)
+        raw = text[span[0] : span[1]]
+        listed = "; ".join(f'"{p}"{_instead(p, raw)}' for p in missing)
+        ref = provision_ref(aligned, definition.get("provision", "1.2"))
         yield Hit(
             provision_label(arow),
-            f"The quoted complaint definition departs from {provision_ref(aligned, definition.get('provision', '1.2'))}: "
-            f"it lacks {listed}",
+            f"The quoted complaint definition departs from {ref}: it lacks {listed}",
             arow.row.location,
             quote(text, span[0], span[1]) if span[1] - span[0] < 300 else text[span[0] : span[0] + 200] + "…",
         )
+
+
+def _instead(phrase: str, quoted: str) -> str:
+    """' (it reads "affecting any individual …")' when the phrase's first word anchors a counterpart."""
+    first = phrase.split()[0]
+    m = re.search(rf"\b{re.escape(first)}\b", quoted, re.IGNORECASE)
+    if not m or len(first) < 4:
+        return ""
+    counterpart = quoted[m.start() :].strip(' ."')
+    words = counterpart.split()
+    if len(words) > 12:
+        counterpart = " ".join(words[:12]) + " …"
+    return f' (it reads "{counterpart}")'
 
 
 # --------------------------------------------------------------------------- CC113 list-item-missing
@@ -123,7 +139,8 @@ def list_item_missing(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit
             listed = ", ".join(f"{it.label}) {it.text}" for it in missing)
             yield Hit(
                 provision_label(arow),
-                f"The commentary lists the items of {provision_ref(aligned, prov.id)} but leaves out {listed}",
+                f"The commentary lists the items of {provision_ref(aligned, prov.id)} but leaves out "
+                f"{listed}",
                 arow.row.location,
                 quote(text, first, min(len(text), first + 80)),
             )

@@ -41,9 +41,11 @@ def answer_phrase(row: Row) -> str:
 
 
 def provision_ref(aligned: AlignedDocument, pid: str | None) -> str:
-    """"the 2024 Code (6.3)" — how a message cites the standard."""
+    """ "the 2024 Code (6.3)" — how a message cites the standard."""
     where = f" ({pid})" if pid else ""
-    return f"the {aligned.code.id} Code{where}" if aligned.code.id != "joint" else f"the Joint Code draft{where}"
+    return (
+        f"the {aligned.code.id} Code{where}" if aligned.code.id != "joint" else f"the Joint Code draft{where}"
+    )
 
 
 def quote(text: str, start: int, end: int) -> str:

@@ -17,9 +17,30 @@ from datetime import date, timedelta
 from codecheck.text.numbers import NUMBER, parse_number
 
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _SEASON_END = {"spring": (5, 0), "summer": (8, 0), "autumn": (11, 0), "fall": (11, 0), "winter": (2, 1)}
@@ -61,15 +82,30 @@ def _add_months(d: date, months: int) -> date:
 _FY = r"(20\d\d)\s*[/-]\s*(20\d\d|\d\d)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](20\d\d|\d\d)\b")),
-    ("day_month_year", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_ALT})\.?,?\s+(20\d\d)\b", re.I)),
-    ("month_day_year", re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.I)),
+    (
+        "day_month_year",
+        re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_ALT})\.?,?\s+(20\d\d)\b", re.I),
+    ),
+    (
+        "month_day_year",
+        re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.I),
+    ),
     ("quarter_fy", re.compile(rf"\b(?:q|quarter\s*)([1-4])\s*(?:of\s+)?(?:fy\s*)?{_FY}\b", re.I)),
     ("quarter_year", re.compile(r"\b(?:q|quarter\s*)([1-4])\s*(?:of\s+)?(20\d\d)\b(?!\s*[/-]\s*\d)", re.I)),
     ("month_year", re.compile(rf"\b({_MONTH_ALT})\.?,?\s+(20\d\d)\b(?!\s*[/-]\s*\d)", re.I)),
     ("season_year", re.compile(r"\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(20\d\d)\b", re.I)),
     ("financial_year", re.compile(rf"\b(?:fy\s*)?{_FY}\b", re.I)),
-    ("part_year", re.compile(r"\b(early|mid|middle of|late|(?:the\s+)?end of)[\s-]+(20\d\d)\b(?!\s*[/-]\s*\d)", re.I)),
-    ("year", re.compile(r"\b(?:by|in|during|before|until|till|within|for)\s+(?:the\s+year\s+)?(20\d\d)\b(?!\s*[/-]\s*\d)", re.I)),
+    (
+        "part_year",
+        re.compile(r"\b(early|mid|middle of|late|(?:the\s+)?end of)[\s-]+(20\d\d)\b(?!\s*[/-]\s*\d)", re.I),
+    ),
+    (
+        "year",
+        re.compile(
+            r"\b(?:by|in|during|before|until|till|within|for)\s+(?:the\s+year\s+)?(20\d\d)\b(?!\s*[/-]\s*\d)",
+            re.I,
+        ),
+    ),
 ]
 
 _RELATIVE_UNIT_MONTHS = {"month": 1, "months": 1, "quarter": 3, "quarters": 3, "year": 12, "years": 12}
@@ -83,7 +119,9 @@ _END_OF = re.compile(
     r"(?:(current|this|next)\s+)?(financial\s+year|calendar\s+year|year|quarter|month)(?:[\s-]+end)?\b",
     re.I,
 )
-_NEXT = re.compile(r"\b(?:by|in|during|for)\s+(?:the\s+)?next\s+(financial\s+year|year|quarter|month)\b", re.I)
+_NEXT = re.compile(
+    r"\b(?:by|in|during|for)\s+(?:the\s+)?next\s+(financial\s+year|year|quarter|month)\b", re.I
+)
 
 
 def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
@@ -174,7 +212,7 @@ def _resolve(kind: str, m: re.Match[str]) -> date | None:
 
 
 def _is_fy_pair(start: int, second: str) -> bool:
-    """"2024/25" and "2024/2025" are financial years; "2024/2027" is not."""
+    """ "2024/25" and "2024/2025" are financial years; "2024/2027" is not."""
     return _year(second) == start + 1
 
 

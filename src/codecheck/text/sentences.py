@@ -11,7 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ABBREV = ("e.g.", "i.e.", "etc.", "no.", "para.", "approx.", "incl.", "st.", "dr.", "mr.", "mrs.", "ms.", "cllr.")
+_ABBREV = (
+    "e.g.",
+    "i.e.",
+    "etc.",
+    "no.",
+    "para.",
+    "approx.",
+    "incl.",
+    "st.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "cllr.",
+)
 
 
 @dataclass(frozen=True)
@@ -41,10 +55,7 @@ def sentences(text: str) -> list[Span]:
             else:
                 boundary = True
             end = i + 1
-        elif ch == "\n":
-            boundary = True
-            end = i
-        elif (
+        elif ch == "\n" or (
             ch == " "
             and i > 0
             and text[i - 1].islower()

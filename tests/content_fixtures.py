@@ -1,0 +1,94 @@
+"""Builders for the content-check tests: fictional rows ("Example Homes") aligned to a real Code version.
+
+The checks take an ``AlignedDocument``; building one by hand keeps these tests independent of the
+readers and the aligner, and fast (no document is parsed).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from codecheck.codes import get_version
+from codecheck.engine.registry import CheckContext, Hit, get_check
+from codecheck.model import AlignedDocument, AlignedRow, Document, Location, Row, VersionDetection
+from codecheck.resources import rules_dir
+
+TODAY = date(2025, 1, 15)
+
+
+@cache
+def params(slug: str) -> dict[str, Any]:
+    """The shipped parameters of a content rule (rules/content.yaml)."""
+    data = yaml.safe_load((rules_dir() / "content.yaml").read_text(encoding="utf-8"))
+    for rule in data["rules"]:
+        if rule["slug"] == slug:
+            return rule.get("params") or {}
+    raise KeyError(slug)
+
+
+def make_row(
+    pid: str,
+    answer: str = "yes",
+    commentary: str = "",
+    evidence: str = "",
+    answer_text: str | None = None,
+    requirement: str | None = None,
+    version: str = "2024",
+    n: int = 1,
+) -> Row:
+    prov = get_version(version).provision(pid)
+    if requirement is None:
+        requirement = prov.form_wording if prov else "A requirement Example Homes made up."
+    if answer_text is None:
+        answer_text = {"yes": "Yes", "no": "No", "partial": "Partial", "na": "N/A", "blank": ""}[answer]
+    return Row(
+        provision=pid,
+        requirement=requirement,
+        answer=answer,  # type: ignore[arg-type]
+        answer_text=answer_text,
+        evidence=evidence,
+        commentary=commentary,
+        location=Location(page=None, table=1, row=n),
+    )
+
+
+def make_doc(rows: list[Row], version: str = "2024", document_date: str | None = None) -> AlignedDocument:
+    code = get_version(version)
+    aligned_rows = [
+        AlignedRow(
+            row=r,
+            provisions=(r.provision,) if code.provision(r.provision) else (),
+            score=100.0,
+            method="number",
+        )
+        for r in rows
+    ]
+    doc = Document(path=Path("example-homes.docx"), format="docx", rows=rows)
+    return AlignedDocument(
+        document=doc,
+        code=code,
+        detection=VersionDetection(version=version, confidence=1.0),
+        rows=aligned_rows,
+        missing=[],
+        document_date=document_date,
+    )
+
+
+def run(slug: str, aligned: AlignedDocument, today: date = TODAY, **overrides: Any) -> list[Hit]:
+    fn = get_check(slug)
+    assert fn is not None, f"no check registered for {slug}"
+    p = dict(params(slug))
+    p.update(overrides)
+    return list(fn(CheckContext(aligned=aligned, today=today), p))
+
+
+def run_one(
+    slug: str, pid: str, version: str = "2024", document_date: str | None = None, **row: Any
+) -> list[Hit]:
+    """Run a check over a one-row document."""
+    return run(slug, make_doc([make_row(pid, version=version, **row)], version, document_date))
