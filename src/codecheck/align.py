@@ -29,6 +29,7 @@ from codecheck.model import AlignedDocument, AlignedRow, CodeVersion, Document, 
 
 _SPACED_POINT = re.compile(r"(\d)\s*\.\s*(\d)")
 MAX_TEXT = 4000  # characters of a requirement compared; longer cells are cut (bounded work per row)
+CONFIRMED = 90.0  # an own-number match this good needs no further comparison
 
 
 @dataclass(frozen=True)
@@ -86,10 +87,14 @@ class _Wordings:
         """How well ``text`` fits the provisions it is numbered as (generous: fragments count)."""
         from rapidfuzz import fuzz
 
+        wordings = [w for pid in pids for w in self.by_pid.get(pid, ())]
         best = 0.0
-        for pid in pids:
-            for wording in self.by_pid.get(pid, ()):
-                best = max(best, fuzz.token_set_ratio(text, wording), fuzz.partial_ratio(text, wording))
+        for wording in wordings:  # cheap first: most rows are their provision's wording, near enough
+            best = max(best, fuzz.token_set_ratio(text, wording))
+            if best >= CONFIRMED:
+                return best
+        for wording in wordings:  # a fragment (split row, cut-off cell) of a longer wording
+            best = max(best, fuzz.partial_ratio(text, wording, score_cutoff=best))
         return best
 
     def strict_score(self, text: str, pid: str) -> float:
@@ -205,9 +210,11 @@ def _is_continuation(
     return fit(joined) > max(fit(words.prep(prev.row.requirement)), fit(words.prep(row.requirement))) + 5
 
 
-def align_row(row: Row, code: CodeVersion, words: _Wordings, options: AlignOptions) -> AlignedRow:
+def align_row(
+    row: Row, code: CodeVersion, words: _Wordings, options: AlignOptions, ids: tuple[str, ...] | None = None
+) -> AlignedRow:
     """Align one logical row by number, confirmed or corrected by its requirement text."""
-    ids = resolve_ids(code, row.provision)
+    ids = resolve_ids(code, row.provision) if ids is None else ids
     text = words.prep(row.requirement) if row.requirement.strip() else ""
     method = "combined" if len(ids) > 1 else "number"
     if ids and not text:
@@ -267,7 +274,7 @@ def align_document(
             if not aligned[-1].provisions:  # keep the number-based pairing of the head row
                 aligned[-1] = replace(prev, row=merged)
             continue
-        aligned.append(align_row(row, code, words, options))
+        aligned.append(align_row(row, code, words, options, ids))
     _mark_duplicates(aligned, form_count)
     return AlignedDocument(
         document=doc,

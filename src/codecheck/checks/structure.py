@@ -68,14 +68,16 @@ def missing_provision(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit
 @check("unknown-provision")
 def unknown_provision(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
     """Rows numbered with an id the Code version does not have (and whose text is no provision's)."""
+    import re
+
     code = ctx.aligned.code
-    need_digit = bool(params.get("require_digit", True))
+    id_like = re.compile(str(params.get("id_like", r"\d+\s*\.\s*\d+")))
     for ar in ctx.aligned.rows:
         printed = ar.row.provision.strip()
         if ar.provisions or not printed:
             continue
-        if need_digit and not any(ch.isdigit() for ch in printed):
-            continue  # a label or sub-heading the reader kept, not a provision number
+        if not id_like.search(printed):
+            continue  # a label or sub-heading the reader kept ("Stage 2"), not a provision number
         yield Hit(
             provision=printed,
             message=f"Row numbered \u201c{printed}\u201d matches no provision of the {code.short_title}",
