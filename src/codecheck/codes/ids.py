@@ -1,8 +1,9 @@
 """Printed provision ids -> Code provisions.
 
-Real forms print ids untidily: "6.3." with a trailing full stop, "1.2/ 1.4" for a combined row, "6.9 (a)"
-for a list item, "Section 6.3", non-breaking spaces from Word. Alignment must not call such a row an
-unknown provision, and it must not guess either: anything that does not resolve cleanly gives ().
+Real forms print ids untidily: "6.3." with a trailing full stop, "6 .3" from PDF text extraction,
+"1.2/ 1.4" for a combined row, "6.9 (a)" for a list item, "Section 6.3", non-breaking spaces from
+Word. Alignment must not call such a row an unknown provision, and it must not guess either: anything
+that does not resolve cleanly gives ().
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from codecheck.model import CodeVersion
 _ID = re.compile(r"^\d{1,2}\.\d{1,2}$")
 _ITEM_SUFFIX = re.compile(r"^(\d{1,2}\.\d{1,2})\s*\(?[a-z]\)?$")
 _SEPARATORS = re.compile(r"\s*(?:/|&|,|\+|\band\b)\s*")
+_SPACED_POINT = re.compile(r"(\d)\s+\.\s*(\d)|(?<=\d)\.\s+(?=\d)")
 _PREFIX = re.compile(r"^(?:section|provision|para(?:graph)?|code|§)\.?\s*", re.IGNORECASE)
 
 
@@ -23,7 +25,7 @@ def normalise_printed_id(printed: str) -> str:
     text = _PREFIX.sub("", text)
     text = text.strip().strip("()[]").rstrip(".:;,)").lstrip("(")
     text = re.sub(r"\s*([/&,+])\s*", r"\1", text)
-    return text
+    return _SPACED_POINT.sub(r"\1.\2", text)
 
 
 def resolve_printed_id(version: CodeVersion, printed: str) -> tuple[str, ...]:
