@@ -62,7 +62,7 @@ def _chart(summaries) -> dict:
     return {
         "rows": rows,
         "height": height,
-        "width": CHART_LABEL_W + CHART_BAR_W + 200,
+        "width": CHART_LABEL_W + CHART_BAR_W + 250,
         "label_w": CHART_LABEL_W,
         "bar_w": CHART_BAR_W,
         "row_h": CHART_ROW_H,
@@ -90,7 +90,27 @@ def _finding_view(result: AuditResult, f, options: RenderOptions) -> dict:
         "form": form,
         "summary": spec.summary if spec else None,
         "why": spec.rationale if spec else None,
+        "why_ref": None,
     }
+
+
+def _groups(result: AuditResult, options: RenderOptions) -> list[dict]:
+    """Findings by section; a rule's "why it matters" is printed once per document, then referred to."""
+    first_seen: dict[str, str] = {}
+    groups = []
+    for n, title, findings in grouped_by_section(result):
+        views = []
+        for f in findings:
+            view = _finding_view(result, f, options)
+            where = f"provision {f.provision}" if f.provision else "the whole-document finding"
+            if view["why"] and f.rule in first_seen:
+                view["why_ref"] = first_seen[f.rule]
+                view["why"] = None
+            elif view["why"]:
+                first_seen[f.rule] = where
+            views.append(view)
+        groups.append({"number": n, "title": title, "findings": views})
+    return groups
 
 
 def _document_view(result: AuditResult, options: RenderOptions) -> dict:
@@ -123,10 +143,7 @@ def _document_view(result: AuditResult, options: RenderOptions) -> dict:
             "missing": list(aligned.missing) if aligned else [],
             "summaries": summaries,
             "chart": _chart([s for s in summaries if s.number != 0]),
-            "groups": [
-                {"number": n, "title": t, "findings": [_finding_view(result, f, options) for f in fs]}
-                for n, t, fs in grouped_by_section(result)
-            ],
+            "groups": _groups(result, options),
         }
     )
     if options.baseline is not None:
