@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from codecheck.cli.app import app
@@ -16,6 +18,7 @@ from codecheck.diff import (
     CodeDiff,
     ProvisionChange,
     diff_versions,
+    normalise,
     render_html,
     render_markdown,
     render_text,
@@ -196,10 +199,31 @@ def test_computed_kinds_without_disagreement(monkeypatch: pytest.MonkeyPatch) ->
 # --------------------------------------------------------------------------- rendering
 
 
-def test_word_diff_formats() -> None:
+def test_word_diff_folds_short_coincidental_runs() -> None:
     ops = word_diff("Landlords should respond within 10 days.",
                     "Landlords must respond within 20 working days.")
+    # "respond within" (two words) between two changes is folded into one replacement
+    assert [(o.op, o.old, o.new) for o in ops] == [
+        ("equal", "Landlords", "Landlords"),
+        ("replace", "should respond within 10", "must respond within 20 working"),
+        ("equal", "days.", "days."),
+    ]
+    ops = word_diff("Landlords should respond to every complaint within 10 days.",
+                    "Landlords must respond to every complaint within 20 days.")
     assert [o.op for o in ops] == ["equal", "replace", "equal", "replace", "equal"]
+
+
+@given(st.lists(st.sampled_from(["must", "should", "the", "landlord", "10", "days", "a", "b."]), max_size=30),
+       st.lists(st.sampled_from(["must", "should", "the", "landlord", "20", "days", "c", "b."]), max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_word_diff_reconstructs_both_texts(old: list[str], new: list[str]) -> None:
+    ops = word_diff(" ".join(old), " ".join(new))
+    assert " ".join(o.old for o in ops if o.old) == " ".join(old)
+    assert " ".join(o.new for o in ops if o.new) == " ".join(new)
+    for o in ops:
+        assert o.op != "equal" or normalise(o.old) == normalise(o.new)
+        assert o.op != "delete" or not o.new
+        assert o.op != "insert" or not o.old
 
 
 def test_renderers_mark_words(d2022_2024: CodeDiff) -> None:
