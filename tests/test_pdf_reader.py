@@ -251,3 +251,19 @@ def test_table_with_horizontal_rules_only(tmp_path: Path) -> None:
 def test_numbered_code_paragraphs_are_not_a_table(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no self-assessment table"):
         read(pf.numbered_code_text(tmp_path / "code.pdf"))
+
+
+@pytest.mark.parametrize("repeat_header", [True, False], ids=["header-repeated", "no-repeat"])
+def test_unruled_table_over_several_pages(tmp_path: Path, repeat_header: bool) -> None:
+    rows = [[pid, text, "Yes", f"Policy {pid}", pf.LONG_COMMENT * 3] for pid, text in pf.CODE_2024.items()]
+    flow = pf.Flow()
+    flow.para(pf.Para("Example Homes self-assessment", 14, True))
+    flow.table(pf.Table(rows, pf.WIDTHS_5, pf.HEADER_5, ruled=False, repeat_header=repeat_header))
+    doc = read(flow.save(tmp_path / "unruled-long.pdf"))
+    assert doc.pages == 3
+    assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
+    assert {r.location.table for r in doc.rows} == {1}
+    for row in doc.rows:
+        assert row.requirement == pf.CODE_2024[row.provision]
+        assert row.commentary == norm(pf.LONG_COMMENT * 3)
+    assert doc.text == ["Example Homes self-assessment"]

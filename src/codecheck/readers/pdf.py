@@ -160,6 +160,7 @@ def _read_pages(path: Path, lim: Limits):
                 f"PDF has {len(pages)} pages, over the {lim.max_pages}-page limit", path
             )
         stats.pages = len(pages)
+        carry = None
         for number, page in enumerate(pages, start=1):
             try:
                 words = page_words(page)
@@ -167,7 +168,7 @@ def _read_pages(path: Path, lim: Limits):
                 stats.images += len(page.images)
                 tables = ruled_tables(page, number, words) if words else []
                 lines = loose_lines(words, tables)
-                extra = unruled_tables(number, lines, float(page.width)) if lines else []
+                extra = unruled_tables(number, lines, float(page.height), carry) if lines else []
                 if extra:
                     tables = sorted(tables + extra, key=lambda t: t.bbox[1])
                     lines = loose_lines(words, tables)
@@ -182,6 +183,10 @@ def _read_pages(path: Path, lim: Limits):
                 1 for t in tables for r in t.rows for c in r.cells if has_unmapped_glyphs(c.text)
             )
             layouts.append(PageLayout(number, height, tables, lines))
+            # an unruled table running to the foot of the page may continue on the next one
+            carry = None
+            if tables and not any(tables[-1].bbox[3] < ln.top < 0.9 * height for ln in lines):
+                carry = tables[-1]
     finally:
         pdf.close()
     return layouts, stats

@@ -83,9 +83,16 @@ def is_furniture(line: Line, height: float, furniture: set[str]) -> bool:
 
 
 def _same_columns(a: PageTable, b: PageTable) -> bool:
+    """Two pieces share a column layout: ruled boundaries agree; unruled gutters overlap."""
     if a.ncols != b.ncols:
         return False
-    return all(abs(x - y) <= COLUMN_TOLERANCE for x, y in zip(a.xs, b.xs, strict=True))
+    if a.ruled and b.ruled:
+        return all(abs(x - y) <= COLUMN_TOLERANCE for x, y in zip(a.xs, b.xs, strict=True))
+    gaps_a = a.gutters or [(x - COLUMN_TOLERANCE, x + COLUMN_TOLERANCE) for x in a.xs[1:-1]]
+    gaps_b = b.gutters or [(x - COLUMN_TOLERANCE, x + COLUMN_TOLERANCE) for x in b.xs[1:-1]]
+    return all(
+        lo_a <= hi_b and lo_b <= hi_a for (lo_a, hi_a), (lo_b, hi_b) in zip(gaps_a, gaps_b, strict=True)
+    )
 
 
 def _row_key(texts: Sequence[str]) -> tuple[str, ...]:

@@ -54,6 +54,7 @@ class PageTable:
     rows: list[PageRow]
     ruled: bool = True
     notes: list[str] = field(default_factory=list)
+    gutters: list[tuple[float, float]] = field(default_factory=list)  # unruled: the empty x-ranges
 
     @property
     def ncols(self) -> int:
@@ -194,10 +195,33 @@ def _is_header_line(line: Line) -> bool:
     return sum(1 for w in HEADER_WORDS if w in low) >= 2
 
 
-def unruled_tables(page_no: int, lines: Sequence[Line], page_width: float) -> list[PageTable]:
-    """Tables drawn without a grid: blocks of lines with at least two consistent gutters."""
+def unruled_tables(
+    page_no: int, lines: Sequence[Line], page_height: float, template: PageTable | None = None
+) -> list[PageTable]:
+    """Tables drawn without a grid: blocks of lines with at least two consistent gutters.
+
+    A block starts at a header line (two or more column words: requirement, comply, evidence …) or
+    a line that starts with a provision number, and grows while its gutters survive. It is a table
+    when it keeps two gutters (three columns) and has two numbered rows, or a header and a body. A
+    block reached from the top of the page also takes the lines above it that fit its columns: the
+    rest of a row continued from the previous page. ``template`` is the unruled table that ended the
+    previous page: lines at the top of this page that keep to its gutters continue it, even when
+    they hold no header and fewer than two numbered rows.
+    """
     tables: list[PageTable] = []
     i = 0
+    if template is not None and not template.ruled and template.gutters and lines:
+        first = 0
+        while first < len(lines) and lines[first].bottom < 0.08 * page_height:
+            first += 1  # running header
+        end = first
+        while end < len(lines) and _fits([lines[end]], template.gutters) and (
+            end == first or lines[end].top - lines[end - 1].bottom <= 3.5 * max(6.0, lines[end].size)
+        ):
+            end += 1
+        if end > first:
+            tables.append(_build_unruled(page_no, lines[first:end], template.gutters))
+            i = end
     while i < len(lines):
         line = lines[i]
         starts_header = _is_header_line(line)
@@ -207,22 +231,39 @@ def unruled_tables(page_no: int, lines: Sequence[Line], page_width: float) -> li
         block_end, gutters = _grow_block(lines, i)
         block = lines[i:block_end]
         id_lines = sum(1 for ln in block if _is_id_line(ln))
-        if len(gutters) >= 2 and id_lines >= 2:
-            tables.append(_build_unruled(page_no, block, gutters))
+        if len(gutters) >= 2 and (id_lines >= 2 or (starts_header and len(block) >= 2)):
+            start = i
+            if not tables and i > 0 and _fits(lines[:i], gutters):
+                start = 0  # a continuation at the top of the page
+            tables.append(_build_unruled(page_no, lines[start:block_end], gutters))
             i = block_end
         else:
             i += 1
     return tables
 
 
+def _fits(lines: Sequence[Line], gutters: Sequence[tuple[float, float]]) -> bool:
+    """True when no word of ``lines`` enters any of ``gutters``."""
+    return all(
+        w.x1 <= a + 0.5 or w.x0 >= b - 0.5 for line in lines for w in line.words for a, b in gutters
+    )
+
+
+_SETTLED = 5  # lines a gutter must survive before a line that fills it ends the block
+
+
 def _grow_block(lines: Sequence[Line], start: int) -> tuple[int, list[tuple[float, float]]]:
-    """Extend a block line by line while it keeps two or more gutters and no large vertical gap."""
+    """Extend a block line by line while its settled gutters survive and no large gap opens.
+
+    The first lines of a block show spurious gutters (a short first line leaves gaps that later
+    lines fill); those may vanish. A gutter that has survived several lines is a column boundary: a
+    line that fills it (a paragraph or footer below the table) is not part of the table.
+    """
     x_min = min(ln.x0 for ln in lines[start:]) - 1
     x_max = max(ln.x1 for ln in lines[start:]) + 1
     end = start + 1
-    gutters = _gutters(lines[start:end], x_min, x_max)
+    aged = [(a, b, 1) for a, b in _gutters(lines[start:end], x_min, x_max)]
     pitch = max(6.0, lines[start].bottom - lines[start].top)
-    best_end, best_gutters = end, gutters
     while end < len(lines):
         gap = lines[end].top - lines[end - 1].bottom
         if gap > 3.5 * pitch:
@@ -230,10 +271,17 @@ def _grow_block(lines: Sequence[Line], start: int) -> tuple[int, list[tuple[floa
         candidate = _gutters(lines[start : end + 1], x_min, x_max)
         if len(candidate) < 2:
             break
+        survivors = []
+        for a, b in candidate:
+            age = max((g for ga, gb, g in aged if a < gb and b > ga), default=0)
+            survivors.append((a, b, age + 1))
+        if any(
+            g >= _SETTLED and not any(a < gb and b > ga for a, b in candidate) for ga, gb, g in aged
+        ):
+            break
+        aged = survivors
         end += 1
-        gutters = candidate
-        best_end, best_gutters = end, gutters
-    return best_end, best_gutters
+    return end, [(a, b) for a, b, _ in aged]
 
 
 def _build_unruled(page_no: int, block: Sequence[Line], gutters: Sequence[tuple[float, float]]) -> PageTable:
@@ -259,8 +307,12 @@ def _build_unruled(page_no: int, block: Sequence[Line], gutters: Sequence[tuple[
         only_id_col = bool(buckets[id_col]) and not any(b for k, b in enumerate(buckets) if k != id_col)
         gap = line.top - prev_bottom if prev_bottom is not None else 0.0
         pitch = max(4.0, line.bottom - line.top)
-        if is_id or not rows:
-            rows.append(_Pending(ncols, line.top, header=not is_id))
+        if is_id:
+            rows.append(_Pending(ncols, line.top))
+        elif not rows:
+            rows.append(_Pending(ncols, line.top, header=_is_header_line(line), bold=line.bold))
+        elif rows[-1].header and len(rows) == 1 and (line.bold != rows[-1].bold or rows[-1].lines >= 3):
+            rows.append(_Pending(ncols, line.top))  # the header has ended: text continued from a page before
         elif (only_id_col and not rows[-1].header and rows[-1].has_body(id_col)
               and gap > 0.6 * pitch):
             rows.append(_Pending(ncols, line.top))
@@ -268,8 +320,11 @@ def _build_unruled(page_no: int, block: Sequence[Line], gutters: Sequence[tuple[
         for k in range(ncols):
             row.buckets[k].extend(buckets[k])
         row.bottom = line.bottom
+        row.lines += 1
         prev_bottom = line.bottom
-    table = PageTable(page_no, (x0, block[0].top, x1, block[-1].bottom), xs, [], ruled=False)
+    table = PageTable(
+        page_no, (x0, block[0].top, x1, block[-1].bottom), xs, [], ruled=False, gutters=list(gutters)
+    )
     for row in rows:
         texts = [cell_text(b) for b in row.buckets]
         conf = UNRULED_CONFIDENCE
@@ -287,7 +342,9 @@ class _Pending:
     ncols: int
     top: float
     header: bool = False
+    bold: bool = False
     bottom: float = 0.0
+    lines: int = 0
     buckets: list[list[Word]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
