@@ -289,3 +289,38 @@ def test_wide_table_with_extra_unnamed_columns() -> None:
     header = H5 + [f"Extra {i}" for i in range(10)]
     rows, _ = build_rows([table([["1.2", "Req.", "Yes", "Ev", "Com"] + ["x"] * 10], header=header)])
     assert (rows[0].provision, rows[0].answer, rows[0].commentary) == ("1.2", "yes", "Com")
+
+
+def test_ids_printed_inside_the_requirement_cell() -> None:
+    header = ["Code requirement", "Comply", "Evidence", "Commentary"]
+    rows, _ = build_rows(
+        [
+            table(
+                [
+                    ["1.2 A complaint must be defined.", "Yes", "Policy", "Adopted."],
+                    ["which continues here.", "", "", ""],
+                    ["1.3 Residents need not say complaint.", "No", "", "Not yet."],
+                ],
+                header=header,
+            )
+        ]
+    )
+    assert [(r.provision, r.requirement, r.answer) for r in rows] == [
+        ("1.2", "A complaint must be defined. which continues here.", "yes"),
+        ("1.3", "Residents need not say complaint.", "no"),
+    ]
+
+
+def test_unnumbered_status_table_is_not_a_self_assessment() -> None:
+    header = ["Description", "Status", "Owner"]
+    rows, _ = build_rows([table([["Update the leaflet", "In progress", "Example Homes"]], header=header)])
+    assert rows == []
+
+
+def test_provision_id_shapes() -> None:
+    from codecheck.readers.columns import PROVISION_ID
+
+    for text in ("1.2", "1.2/ 1.4", "1.2 & 1.3", "1.2 and 1.4", "Section 1.2", "6.9 (a)", "6.3.", "10.12a"):
+        assert PROVISION_ID.match(text), text
+    for text in ("Section 3", "Introduction", "2024", "1", "Page 3"):
+        assert not PROVISION_ID.match(text), text

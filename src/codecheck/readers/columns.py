@@ -25,8 +25,9 @@ ROLES = (PROVISION, REQUIREMENT, COMPLY, EVIDENCE, COMMENTARY)
 # A provision id as printed: "4.3", "1.2/ 1.4", "6.1.", "5.10a", "4.3 (a)". Section numbers alone
 # ("4") are accepted only by the row builder's context logic, not here.
 PROVISION_ID = re.compile(
-    r"^\(?\d{1,2}\.\d{1,2}[a-z]?\)?\.?(\s*(\([a-z]\)|[a-z]\)))?"
-    r"(\s*[/&,]\s*(and\s+)?\d{1,2}\.\d{1,2}[a-z]?)*\.?$",
+    r"^((section|provision|para(graph)?|code|ref\.?)\s*)?"
+    r"\(?\d{1,2}\.\d{1,2}[a-z]?\)?\.?(\s*(\([a-z]\)|[a-z]\)))?"
+    r"(\s*([/&,+]|and)\s*\d{1,2}\.\d{1,2}[a-z]?)*\.?$",
     re.IGNORECASE,
 )
 
@@ -87,6 +88,7 @@ class ColumnMap:
     roles: dict[str, int] = field(default_factory=dict)
     answers: dict[Answer, int] = field(default_factory=dict)
     from_header: bool = True
+    ids_in_requirement: bool = False  # no id column: each requirement starts with its number ("1.2 A ...")
 
     def get(self, role: str) -> int | None:
         return self.roles.get(role)
@@ -95,8 +97,9 @@ class ColumnMap:
     def is_assessment(self) -> bool:
         """Enough roles to be a self-assessment: an id column, plus requirement text or answers."""
         has_answer = COMPLY in self.roles or len(self.answers) >= 2
+        has_ids = PROVISION in self.roles or (self.ids_in_requirement and REQUIREMENT in self.roles)
         return (
-            PROVISION in self.roles
+            has_ids
             and (REQUIREMENT in self.roles or has_answer)
             and (has_answer or EVIDENCE in self.roles or COMMENTARY in self.roles)
         )
@@ -157,6 +160,17 @@ def roles_from_header(cells: Sequence[str]) -> ColumnMap | None:
         if req > 0 and not cells[req - 1].strip():
             cmap.roles[PROVISION] = req - 1
     return cmap
+
+
+LEADING_ID = re.compile(r"^\(?(\d{1,2}\.\d{1,2}[a-z]?)\)?[.:)]?(?:\s+|$)")
+
+
+def split_leading_id(text: str) -> tuple[str, str] | None:
+    """("1.2", "A complaint ...") from "1.2 A complaint ...", or None when the text has no leading id."""
+    m = LEADING_ID.match(text.strip())
+    if not m:
+        return None
+    return m.group(1), text.strip()[m.end() :].strip()
 
 
 def looks_like_header(cells: Sequence[str]) -> bool:

@@ -38,6 +38,7 @@ from codecheck.readers.columns import (
     infer_roles,
     looks_like_header,
     roles_from_header,
+    split_leading_id,
 )
 from codecheck.readers.raw import RawRow, RawTable
 
@@ -147,6 +148,8 @@ class _Builder:
         ncols = _table_ncols(table)
         grids = [(_grid(r, ncols), r) for r in table.rows]
         cmap, header_rows = self._roles(table, grids, ncols)
+        if cmap is not None and PROVISION not in cmap.roles and REQUIREMENT in cmap.roles:
+            cmap.ids_in_requirement = _numbered_requirements(grids, cmap, header_rows)
         if cmap is None or not cmap.is_assessment:
             self.skipped_tables += 1
             self._close()
@@ -229,6 +232,11 @@ class _Builder:
             return
         pcell = _at(grid, cmap.get(PROVISION))
         pid = _normalise_id(pcell.text) if pcell else ""
+        if cmap.ids_in_requirement:
+            rcell = _at(grid, cmap.get(REQUIREMENT))
+            split = split_leading_id(rcell.text) if rcell else None
+            if split and rcell is not None:
+                pid, rcell.text = split
         # One text cell spanning most of the table, or a lone short heading-like text: a sub-heading.
         if len(filled) == 1 and filled[0].checked is None:
             only = filled[0]
@@ -357,6 +365,14 @@ class _Builder:
                 f"column roles inferred from content in {self.inferred_tables} table(s) without a header"
             )
         return self.rows, notes
+
+
+def _numbered_requirements(grids, cmap: ColumnMap, header_rows: set[int]) -> bool:
+    """No id column: do most requirement cells start with a provision number ("1.2 A complaint ...")?"""
+    col = cmap.get(REQUIREMENT)
+    texts = [c.text for g, r in grids if r.index not in header_rows for c in g if c.col == col and c.text]
+    numbered = sum(1 for t in texts if split_leading_id(t))
+    return bool(texts) and numbered >= max(1, len(texts) // 2)
 
 
 def _repeats_header(texts: list[str], cmap: ColumnMap) -> bool:
