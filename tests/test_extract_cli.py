@@ -113,3 +113,10 @@ def test_document_without_assessment_table(tmp_path: Path) -> None:
     result = run("extract", str(path))
     assert result.exit_code == 2
     assert "no self-assessment table" in result.stderr
+
+
+def test_alignment_and_missing_provisions_are_reported(form: Path) -> None:
+    data = json.loads(run("extract", str(form), "--code", "2024").stdout)
+    first = data["rows"][0]
+    assert first["alignment"]["provisions"] == ["1.2"]
+    assert "1.4" in data["missing"] and "1.2" not in data["missing"]

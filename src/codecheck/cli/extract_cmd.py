@@ -94,8 +94,12 @@ def build_payload(file: Path, code: str | None = None) -> dict:
     }
     aligned = _align(doc, detection)
     if aligned is not None:
-        for out, arow in zip(rows, aligned.rows, strict=False):
-            out["alignment"] = arow.as_dict()
+        # alignment may join two physical rows a reader could not (same number split over rows): the
+        # aligned rows are then the document's rows, each with how it was paired
+        payload["rows"] = [{**arow.row.as_dict(), "alignment": arow.as_dict()} for arow in aligned.rows]
+        if len(aligned.rows) != len(doc.rows):
+            joined = len(doc.rows) - len(aligned.rows)
+            payload["notes"].append(f"{joined} row(s) joined to the row above during alignment")
         payload["missing"] = list(aligned.missing)
     return payload
 
