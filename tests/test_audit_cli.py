@@ -109,6 +109,9 @@ def test_batch_over_a_folder_reports_each_bad_file_once_and_audits_the_rest(fold
     assert docs["corrupt.docx"]["status"] == "error"
     assert "password" in docs["locked.docx"]["error"]
     assert data["summary"]["errors"] == 2 and data["summary"]["documents"] == 4
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(errors) == 2 and all(line.startswith("codecheck: error: ") for line in errors)
+    assert result.stderr.count("corrupt.docx") == 1 and result.stderr.count("locked.docx") == 1
 
 
 def test_batch_text_output_lists_bad_files_once_with_a_summary_table(folder: Path) -> None:
@@ -188,6 +191,7 @@ def test_single_unreadable_document_still_gives_json(tmp_path: Path) -> None:
     bad = write_random(tmp_path / "corrupt.docx")
     result = invoke(str(bad), "--format", "json")
     assert result.exit_code == 2
+    assert "corrupt.docx" in one_error_line(result)
     assert json.loads(result.stdout)["status"] == "error"
 
 

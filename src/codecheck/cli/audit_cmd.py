@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from codecheck.cli.common import check_output_path, guarded, warning_line, write_output
+from codecheck.cli.common import check_output_path, error_line, guarded, warning_line, write_output
 from codecheck.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError
 
 FORMAT_NAMES = ("text", "json", "html", "markdown", "sarif", "junit", "github")
@@ -320,7 +320,10 @@ def _audit(
     if fmt == "github":
         _write_step_summary(results, options)
 
-    if any(r.error for r in results):
+    errors = [r for r in results if r.error]
+    for r in errors:  # one line per unreadable document on stderr too, whatever the report format
+        error_line(r.error or "")
+    if errors:
         return EXIT_ERROR
     if write_baseline is not None or exit_zero:
         return EXIT_OK
