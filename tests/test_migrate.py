@@ -268,3 +268,21 @@ def test_real_2022_form_migrates_without_losing_text(tmp_path: Path) -> None:
     for row in json.loads(labels.read_text(encoding="utf-8"))["rows"]:
         for value in (row["evidence"], row["commentary"]):
             assert " ".join(value.split()) in text, row["provision"]
+
+
+def test_low_confidence_detection_is_flagged(filled_2022: tuple[Path, dict]) -> None:
+    from dataclasses import replace
+
+    from codecheck.api import align, read
+    from codecheck.migrate import migrate_aligned
+    from codecheck.model import VersionDetection
+
+    aligned = align(read(filled_2022[0]))
+    _, sure = migrate_aligned(aligned, get_version("2024"))
+    assert not sure.uncertain and sure.detection.startswith("detected")
+    aligned.detection = replace(aligned.detection, confidence=0.3)
+    _, unsure = migrate_aligned(aligned, get_version("2024"))
+    assert unsure.uncertain
+    aligned.detection = VersionDetection("2022", 1.0, ("set with --from",), forced=True)
+    _, forced = migrate_aligned(aligned, get_version("2024"))
+    assert not forced.uncertain and forced.detection == "set with --from"

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 # Least compliant first: when several old rows feed one new row and disagree, the carried answer is the
 # least compliant of them, so a merge can never turn a "No" into a "Yes".
 _ANSWER_ORDER: tuple[Answer, ...] = ("no", "partial", "yes", "na", "blank")
+# Below this version-detection confidence the command warns: carrying answers over from the wrong
+# version would put them against the wrong provisions.
+LOW_DETECTION = 0.5
 _ANSWER_WORDS = {"yes": "Yes", "no": "No", "partial": "Partial", "na": "N/A", "blank": ""}
 
 
@@ -42,6 +45,8 @@ class MigrationReport:
     unanswered: list[str] = field(default_factory=list)  # left blank: the old form had nothing for them
     conflicts: list[str] = field(default_factory=list)  # target ids whose old answers disagreed
     appendix: list[str] = field(default_factory=list)  # old ids / rows kept in the appendix
+    detection: str = ""  # how the source version was decided, for the summary
+    uncertain: bool = False  # the source version was detected with low confidence
 
     def summary(self) -> str:
         return (f"{len(self.carried)} rows carried over for review, "
@@ -83,6 +88,9 @@ def migrate_aligned(aligned: AlignedDocument, target: CodeVersion, landlord: str
     vmap = get_map(source.id, target.id)
     checked = diff_versions(source, target)
     report = MigrationReport(source.id, target.id)
+    det = aligned.detection
+    report.detection = "set with --from" if det.forced else f"detected, confidence {det.confidence:.2f}"
+    report.uncertain = not det.forced and det.confidence < LOW_DETECTION
 
     rows_for: dict[str, list[AlignedRow]] = {}
     for arow in aligned.rows:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from codecheck.cli.common import check_output_path, guarded, write_output
+from codecheck.cli.common import check_output_path, guarded, warning_line, write_output
 
 
 def migrate(
@@ -39,5 +39,9 @@ def migrate(
 
         name = " ".join(landlord.split()) if landlord else None
         spec, report = migrate_file(document, to, source_spec=from_version, landlord=name)
+        if report.uncertain:
+            warning_line(f"{document}: the document's Code version was detected as {report.source} with low "
+                         f"confidence ({report.detection}); if that is wrong, rerun with --from")
         write_output(output, render_form(spec), force)
-        typer.echo(f"wrote {output}: {report.source} → {report.target}; {report.summary()}", err=True)
+        typer.echo(f"wrote {output}: {report.source} ({report.detection}) → {report.target}; "
+                   f"{report.summary()}", err=True)
