@@ -57,6 +57,14 @@ def _parse_today(value: str | None):
         raise ConfigError(f"--today expects a date as YYYY-MM-DD, not {value!r}") from None
 
 
+def _complete_formats(incomplete: str) -> list[str]:
+    return [f for f in FORMAT_NAMES if f.startswith(incomplete)]
+
+
+def _complete_levels(incomplete: str) -> list[str]:
+    return [level for level in FAIL_ON if level.startswith(incomplete)]
+
+
 def _check_format(name: str, where: str) -> str:
     name = name.strip().lower()
     if name not in FORMAT_NAMES:
@@ -120,19 +128,31 @@ def audit(
         ),
     ],
     code: Annotated[
-        str | None, typer.Option("--code", help="Audit against this Code version instead of detecting it.")
+        str | None,
+        typer.Option(
+            "--code", metavar="VERSION", help="Audit against this Code version instead of detecting it."
+        ),
     ] = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMAT_NAMES)} (default: text)."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            autocompletion=_complete_formats,
+            help=f"Output format: {', '.join(FORMAT_NAMES)} (default: text).",
+        ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the report here instead of stdout."),
     ] = None,
     fail_on: Annotated[
         str | None,
         typer.Option(
             "--fail-on",
+            metavar="LEVEL",
+            autocompletion=_complete_levels,
             help="Exit 1 when a finding reaches this severity: error (default), warning, info, never.",
         ),
     ] = None,
@@ -145,49 +165,69 @@ def audit(
     select: Annotated[
         list[str] | None,
         typer.Option(
-            "--select", help="Only these rules (codes, prefixes, slugs, groups; comma-separated or repeated)."
+            "--select",
+            metavar="RULES",
+            help="Only these rules (codes, prefixes, slugs, groups; comma-separated or repeated).",
         ),
     ] = None,
     ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Skip these rules (codes, prefixes, slugs, groups).")
+        list[str] | None,
+        typer.Option("--ignore", metavar="RULES", help="Skip these rules (codes, prefixes, slugs, groups)."),
     ] = None,
     severity: Annotated[
         list[str] | None,
         typer.Option("--severity", metavar="RULE=LEVEL", help="Change a rule's severity, e.g. CC108=error."),
     ] = None,
-    config_file: Annotated[Path | None, typer.Option("--config", help="Configuration file to use.")] = None,
-    rules_files: Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule set (YAML).")] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", metavar="FILE", help="Configuration file to use.")
+    ] = None,
+    rules_files: Annotated[
+        list[Path] | None, typer.Option("--rules", metavar="FILE", help="Extra rule set (YAML).")
+    ] = None,
     sarif_output: Annotated[
-        Path | None, typer.Option("--sarif-output", help="Also write SARIF 2.1.0 here.")
+        Path | None, typer.Option("--sarif-output", metavar="FILE", help="Also write SARIF 2.1.0 here.")
     ] = None,
     junit_output: Annotated[
-        Path | None, typer.Option("--junit-output", help="Also write JUnit XML here.")
+        Path | None, typer.Option("--junit-output", metavar="FILE", help="Also write JUnit XML here.")
     ] = None,
     html_output: Annotated[
-        Path | None, typer.Option("--html-output", help="Also write the HTML report here.")
+        Path | None, typer.Option("--html-output", metavar="FILE", help="Also write the HTML report here.")
     ] = None,
-    json_output: Annotated[Path | None, typer.Option("--json-output", help="Also write JSON here.")] = None,
+    json_output: Annotated[
+        Path | None, typer.Option("--json-output", metavar="FILE", help="Also write JSON here.")
+    ] = None,
     markdown_output: Annotated[
-        Path | None, typer.Option("--markdown-output", help="Also write Markdown here.")
+        Path | None, typer.Option("--markdown-output", metavar="FILE", help="Also write Markdown here.")
     ] = None,
     baseline: Annotated[
         Path | None,
-        typer.Option("--baseline", help="Report only findings that this baseline file does not record."),
+        typer.Option(
+            "--baseline", metavar="FILE", help="Report only findings that this baseline file does not record."
+        ),
     ] = None,
     write_baseline: Annotated[
         Path | None,
-        typer.Option("--write-baseline", help="Record the findings of this run as a baseline file."),
+        typer.Option(
+            "--write-baseline", metavar="FILE", help="Record the findings of this run as a baseline file."
+        ),
     ] = None,
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Worker processes (default: the machine's cores; 1 = no pool)."
+            "--jobs",
+            "-j",
+            metavar="N",
+            min=1,
+            help="Worker processes (default: the machine's cores; 1 = no pool).",
         ),
     ] = None,
     timeout: Annotated[
         float | None,
         typer.Option(
-            "--timeout", min=1, help="Give up on a document after this many seconds (worker pool only)."
+            "--timeout",
+            metavar="SECONDS",
+            min=1,
+            help="Give up on a document after this many seconds (worker pool only).",
         ),
     ] = None,
     today: Annotated[
