@@ -155,6 +155,7 @@ def test_invalid_rule_declarations_name_file_rule_and_field(tmp_path: Path, body
         ("schema: 1\nrules: {}\n", "'rules' must be a list"),
         ("schema: 1\nrules: [\n", "invalid YAML"),
         ("- 1\n", "expected a mapping"),
+        ("schema: 1\nschema: 1\nrules: []\n", "given twice"),
         ("schema: 1\nrules: []\nextra: 1\n", "unknown top-level key"),
     ],
 )
@@ -178,7 +179,7 @@ def test_extra_file_overrides_a_builtin_rule_field_by_field(tmp_path: Path) -> N
 
 
 def test_extra_file_adds_a_rule_reusing_a_registered_check(tmp_path: Path) -> None:
-    body = GOOD_RULE.format(code="EX001", slug="low-confidence-strict") + (
+    body = GOOD_RULE.format(code="EX001", slug="low-confidence-strict").replace("    params: {}\n", "") + (
         "    check: low-confidence-row\n    params: {threshold: 0.95}\n"
     )
     rule = next(r for r in load_rules([write_rules(tmp_path, body)]) if r.code == "EX001")
@@ -336,4 +337,49 @@ def test_run_rules_sorts_by_document_order_then_code(monkeypatch: pytest.MonkeyP
 def test_run_rules_refuses_a_rule_without_a_check() -> None:
     rule = RuleSpec("EX003", "no-such-check", Severity.INFO, "s", "r", ("*",))
     with pytest.raises(RuleDefinitionError):
+        run_rules(aligned_doc(), [rule], date(2025, 1, 1))
+
+
+# --------------------------------------------------------------------------- user rules: text-pattern
+
+
+def test_user_rule_with_the_generic_text_pattern_check(tmp_path: Path) -> None:
+    body = GOOD_RULE.format(code="EX010", slug="no-informal-stage").replace('["2024"]', '["*"]')
+    body = body.replace("    params: {}\n", "") + (
+        "    check: text-pattern\n"
+        "    params:\n"
+        "      patterns: ['\\binformal stage\\b']\n"
+        "      columns: [commentary]\n"
+        "      answers: [yes]\n"
+        "      message: Mentions an informal stage\n"
+    )
+    rule = next(r for r in load_rules([write_rules(tmp_path, body)]) if r.code == "EX010")
+    aligned = aligned_doc()
+    aligned.rows[0].row.commentary = "We try an Informal Stage first, then stage 1."
+    aligned.rows[1].row.commentary = "No informal stage is used."
+    aligned.rows[1].row.answer = "no"
+    found = run_rules(aligned, [rule], date(2025, 1, 1))
+    assert [(f.code, f.provision, f.message) for f in found] == [
+        ("EX010", "2.1", "Mentions an informal stage")
+    ]
+    assert "Informal Stage" in found[0].snippet
+
+
+def test_text_pattern_rejects_bad_params() -> None:
+    rule = RuleSpec(
+        "EX011", "bad", Severity.INFO, "s", "r", ("*",), {"patterns": ["("]}, check="text-pattern"
+    )
+    with pytest.raises(RuleDefinitionError, match="invalid pattern"):
+        run_rules(aligned_doc(), [rule], date(2025, 1, 1))
+    rule = RuleSpec(
+        "EX012",
+        "bad2",
+        Severity.INFO,
+        "s",
+        "r",
+        ("*",),
+        {"patterns": ["x"], "columns": ["title"]},
+        check="text-pattern",
+    )
+    with pytest.raises(RuleDefinitionError, match="columns"):
         run_rules(aligned_doc(), [rule], date(2025, 1, 1))

@@ -21,6 +21,8 @@ CHECK_MODULES = (
     "wording",
 )
 
+importlib.import_module("codecheck.engine.generic")  # `text-pattern`, for rules users declare
+
 for _name in CHECK_MODULES:
     try:
         importlib.import_module(f"{__name__}.{_name}")

@@ -34,6 +34,7 @@ MAX_RULES_FILE_BYTES = 1_000_000  # a rules file is hand-written YAML; anything 
 _REQUIRED = ("code", "slug", "severity", "summary", "rationale", "versions")
 _OPTIONAL = ("group", "provisions", "enabled", "params", "example", "check")
 _KNOWN_FIELDS = frozenset(_REQUIRED + _OPTIONAL)
+_UniqueKeyLoader: Any = None  # built on first use: yaml is imported lazily
 
 
 def builtin_rule_files() -> list[Path]:
@@ -43,10 +44,35 @@ def builtin_rule_files() -> list[Path]:
     return sorted(p for p in rules_dir().glob("*.yaml") if p.is_file())
 
 
+def _unique_key_loader():
+    """A SafeLoader that refuses a key given twice in one mapping (YAML would keep the last silently)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def construct_mapping(loader: Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set = set()
+        for key_node, _value in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} given twice", key_node.start_mark
+                )
+            seen.add(key)
+        return loader.construct_mapping(node, deep=deep)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return Loader
+
+
 def read_rules_file(path: Path) -> list[dict[str, Any]]:
     """Parse one rules file and return its raw rule mappings (structure checked, fields not yet)."""
     import yaml
 
+    global _UniqueKeyLoader
+    if _UniqueKeyLoader is None:
+        _UniqueKeyLoader = _unique_key_loader()
     try:
         size = path.stat().st_size
         if size > MAX_RULES_FILE_BYTES:
@@ -59,7 +85,7 @@ def read_rules_file(path: Path) -> list[dict[str, Any]]:
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleDefinitionError(f"cannot read rules file: {exc}", path) from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass: no Python objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

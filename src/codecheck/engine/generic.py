@@ -1,0 +1,100 @@
+"""A generic check for rules that users declare in their own ``--rules`` files.
+
+Built-in rules each have their own function; a team's house rule ("never write 'informal stage'",
+"cite the policy by its reference number") usually needs nothing more than a pattern over one column
+of the rows. Such a rule names this check::
+
+    - code: EX001
+      slug: no-informal-stage
+      check: text-pattern
+      group: house
+      severity: warning
+      summary: "Commentary mentions an informal stage"
+      rationale: "Code 5.x: ..."
+      versions: ["*"]
+      params:
+        patterns: ['\\binformal stage\\b']
+        columns: [commentary, evidence]
+        answers: [yes, partial]        # optional: only rows with these answers
+        message: "Mentions an informal stage"
+        when: match                    # or "absent": flag rows where no pattern matches
+
+Patterns are Python regular expressions matched case-insensitively; a bad pattern is reported as a
+``RuleDefinitionError`` naming the rule's code when the rule runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from codecheck.engine.registry import CheckContext, Hit, check
+from codecheck.errors import RuleDefinitionError
+
+COLUMNS = ("requirement", "answer_text", "evidence", "commentary")
+SNIPPET_CHARS = 120
+
+
+def _compile(patterns: Any) -> list[re.Pattern[str]]:
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
+        raise RuleDefinitionError("text-pattern: param 'patterns' must be a non-empty list of regexes")
+    try:
+        return [re.compile(p, re.IGNORECASE) for p in patterns]
+    except re.error as exc:
+        raise RuleDefinitionError(f"text-pattern: invalid pattern {exc.pattern!r}: {exc}") from None
+
+
+def _columns(value: Any) -> tuple[str, ...]:
+    cols = tuple(value) if isinstance(value, list | tuple) else (value,) if isinstance(value, str) else ()
+    unknown = [c for c in cols if c not in COLUMNS]
+    if not cols or unknown:
+        raise RuleDefinitionError(f"text-pattern: param 'columns' must list some of {', '.join(COLUMNS)}")
+    return cols
+
+
+def _answer(value: Any) -> str:
+    """YAML 1.1 reads an unquoted ``yes``/``no`` as a boolean; take it as the answer the user meant."""
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    return str(value).strip().lower()
+
+
+@check("text-pattern")
+def text_pattern(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
+    """Flag rows whose chosen columns match (or, with ``when: absent``, do not match) the patterns."""
+    patterns = _compile(params.get("patterns"))
+    columns = _columns(params.get("columns", ["commentary"]))
+    answers = {_answer(a) for a in params.get("answers") or ()}
+    absent = str(params.get("when", "match")) == "absent"
+    message = str(params.get("message") or "Matches the rule's pattern")
+    for ar in ctx.aligned.rows:
+        row = ar.row
+        if answers and row.answer not in answers:
+            continue
+        found = None
+        for col in columns:
+            text = getattr(row, col) or ""
+            for pattern in patterns:
+                m = pattern.search(text)
+                if m:
+                    found = m
+                    break
+            if found:
+                break
+        if absent == (found is not None):
+            continue
+        snippet = None
+        if found is not None:
+            start = max(0, found.start() - 40)
+            snippet = " ".join(found.string[start : found.end() + 40].split())[:SNIPPET_CHARS]
+        yield Hit(
+            provision=ar.provision or (row.provision.strip() or None),
+            message=message,
+            location=row.location,
+            snippet=snippet,
+        )
