@@ -49,9 +49,9 @@ HEADERS_JOINT = [
 ]
 HEADERS_CHECKBOX = ["Code provision", "Code requirement", "Yes", "Partial", "No", "Evidence", "Commentary"]
 
-WIDTHS_5 = [Cm(1.8), Cm(8.2), Cm(2.4), Cm(4.6), Cm(8.7)]
+WIDTHS_5 = [Cm(2.2), Cm(8.1), Cm(2.4), Cm(4.6), Cm(8.4)]
 WIDTHS_4 = [Cm(1.8), Cm(9.5), Cm(2.2), Cm(12.2)]
-WIDTHS_7 = [Cm(1.8), Cm(7.4), Cm(1.3), Cm(1.5), Cm(1.3), Cm(4.2), Cm(8.2)]
+WIDTHS_7 = [Cm(2.2), Cm(7.0), Cm(1.3), Cm(1.5), Cm(1.3), Cm(4.2), Cm(8.2)]
 
 
 # --------------------------------------------------------------------------- document scaffolding
