@@ -235,3 +235,21 @@ def test_document_date_is_the_forms_own() -> None:
 def test_a_date_of_the_code_is_not_the_forms_date() -> None:
     result = aligned(full_rows("2024"), text=["The Code came into force on 1 April 2024."])
     assert result.document_date is None
+
+
+def test_unnumbered_row_with_another_provisions_text_is_not_a_continuation() -> None:
+    # a blank form (answers empty): the number of the second row was lost, its text is 9.1's
+    rows = [
+        row("6.3", wording("2024", "6.3"), answer="blank", n=1),
+        row("", wording("2024", "9.1"), "blank", 2),
+    ]
+    result = aligned(rows)
+    assert [ar.provisions for ar in result.rows] == [("6.3",), ("9.1",)]
+    assert result.rows[1].method == "text"
+
+
+def test_unnumbered_short_tail_on_a_blank_form_is_a_continuation() -> None:
+    text = wording("2024", "8.1")
+    rows = [row("8.1", text[:-60], answer="blank", n=1), row("", text[-60:], answer="blank", n=2)]
+    result = aligned(rows)
+    assert len(result.rows) == 1 and result.rows[0].provisions == ("8.1",)

@@ -191,6 +191,8 @@ def _is_continuation(
         return False  # the official form itself repeats this number (Joint 6.1, 6.19)
     if not row.requirement.strip():
         return not printed or not _has_answer_content(row) or not _has_answer_content(prev.row)
+    if not printed and _is_another_provision(row, prev, words):
+        return False  # a row whose number was lost, not the tail of the row above
     if not printed and (row.answer == "blank" or prev.row.answer == "blank"):
         return True
     if not (_has_answer_content(row) and _has_answer_content(prev.row)):
@@ -208,6 +210,21 @@ def _is_continuation(
         return max(fuzz.ratio(text, w) for w in wordings)
 
     return fit(joined) > max(fit(words.prep(prev.row.requirement)), fit(words.prep(row.requirement))) + 5
+
+
+def _is_another_provision(row: Row, prev: AlignedRow, words: _Wordings) -> bool:
+    """Whether an unnumbered row's text is, on its own, clearly a provision other than ``prev``'s."""
+    text = words.prep(row.requirement)
+    if len(text) < 40:  # too short to be a provision's wording
+        return False
+    options = AlignOptions()
+    ranked = words.ranked(text, options.text_min)
+    return bool(
+        ranked
+        and ranked[0][0] not in prev.provisions
+        and words.own_score(text, prev.provisions) < options.text_min
+        and _clear_winner(ranked, ranked[0], options)
+    )
 
 
 def align_row(

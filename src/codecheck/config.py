@@ -58,7 +58,7 @@ class Config:
     code: str | None = None  # forced Code version id; None: detect it
     rules_files: tuple[Path, ...] = ()
     per_document_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> selectors
-    limits_overrides: dict[str, int | float] = field(default_factory=dict)
+    limits_overrides: dict[str, int] = field(default_factory=dict)
     format: str | None = None  # default output format of `audit` (None: the command's own default)
     config_file: Path | None = None  # the file read, if any
     root: Path | None = None  # its folder: per-document-ignores globs are relative to it
@@ -214,15 +214,15 @@ def _convert(attr: str, key: str, value: Any, where: str, base: Path | None) -> 
         return {str(g): _selectors(v, f"{key}.{g}", where) for g, v in value.items()}
     if attr == "limits_overrides":
         if not isinstance(value, Mapping):
-            raise ConfigError(f"{where}: {key!r} must be a table of limit = number")
+            raise ConfigError(f"{where}: {key!r} must be a table of limit = whole number")
         known = _limit_names()
-        out: dict[str, int | float] = {}
+        out: dict[str, int] = {}
         for name, number in value.items():
             attr_name = str(name).replace("-", "_")
             if known is not None and attr_name not in known:
                 raise ConfigError(f"{where}: unknown key 'limits.{name}' (known: {', '.join(sorted(known))})")
-            if isinstance(number, bool) or not isinstance(number, int | float) or number <= 0:
-                raise ConfigError(f"{where}: 'limits.{name}' must be a positive number")
+            if isinstance(number, bool) or not isinstance(number, int) or number <= 0:
+                raise ConfigError(f"{where}: 'limits.{name}' must be a positive whole number")
             out[attr_name] = number
         return out
     raise AssertionError(attr)  # pragma: no cover - _KEYS and this function list the same attributes

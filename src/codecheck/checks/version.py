@@ -68,16 +68,19 @@ def outdated_version(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]
         reference = doc_date
     if since is not None and since > reference:
         return
-    name = successor.short_title if successor else (code.superseded_by or "a later version")
     what = code.short_title
-    if code.in_force_from is None:
-        status = f"{what}, a draft that never came into force; it was replaced by the {name}"
-    elif since is not None:
-        status = f"{what}, which the {name} replaced from {since.day} {since:%B %Y}"
+    when = f"{since.day} {since:%B %Y}" if since is not None else None
+    if successor is None:
+        status = f"{what}, which no longer applies" + (f" (from {when})" if when else "")
+        advice = "complete the current Code's self-assessment form"
     else:
-        status = f"{what}, which has been replaced by the {name}"
-    dated = f" (the form is dated {doc_date.strftime('%B %Y')})" if doc_date else ""
-    yield Hit(
-        provision=None,
-        message=f"This form follows the {status}{dated}; complete the current {name} self-assessment form",
-    )
+        name = successor.short_title
+        if code.in_force_from is None:
+            status = f"{what}, a draft that never came into force; it was replaced by the {name}"
+        elif when:
+            status = f"{what}, which the {name} replaced from {when}"
+        else:
+            status = f"{what}, which has been replaced by the {name}"
+        advice = f"complete the current {name} self-assessment form"
+    dated = f" (the form is dated {doc_date:%B %Y})" if doc_date else ""
+    yield Hit(provision=None, message=f"This form follows the {status}{dated}; {advice}")
