@@ -105,8 +105,20 @@ def test_listed_files_are_committed(stem, name):
     assert (SAMPLES / name).is_file(), f"{name} missing: run python samples/generate.py --pdf"
 
 
+def _comparable(path: Path) -> bytes:
+    """A file's content for the staleness check. For a DOCX that is its canonical document body:
+    the zip bytes also carry python-docx's own template parts, which a newer python-docx may change
+    without the sample changing."""
+    if path.suffix != ".docx":
+        return path.read_bytes()
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as zf:
+        return etree.tostring(etree.fromstring(zf.read("word/document.xml")), method="c14n")
+
+
 def test_generator_reproduces_the_committed_files(tmp_path, monkeypatch):
-    """The committed DOCX, expected files and README are exactly what the generator writes now."""
+    """The committed DOCX, expected files and README are what the generator writes now."""
     import importlib.util
 
     monkeypatch.syspath_prepend(str(SAMPLES))
@@ -115,12 +127,12 @@ def test_generator_reproduces_the_committed_files(tmp_path, monkeypatch):
     spec.loader.exec_module(module)
     module.write_docx(tmp_path)
     produced = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
-    assert produced, "generator wrote nothing"
+    assert len(produced) == 2 * len(EXPECTED) + 1  # each DOCX and expected file, and the README
     for rel in produced:
         committed = SAMPLES / rel
         assert committed.is_file(), f"{rel} is generated but not committed"
         stale = f"{rel} is stale: rerun python samples/generate.py"
-        assert committed.read_bytes() == (tmp_path / rel).read_bytes(), stale
+        assert _comparable(committed) == _comparable(tmp_path / rel), stale
 
 
 def _document_xml(name: str):
