@@ -206,3 +206,16 @@ def test_corpus_document_sarif_validates() -> None:
     log = json.loads(result.stdout)
     jsonschema.Draft4Validator(json.loads((VENDOR / "sarif-schema-2.1.0.json").read_text())).validate(log)
     assert log["runs"][0]["results"]
+
+
+def test_reports_are_byte_identical_between_runs(folder: Path, tmp_path: Path) -> None:
+    outputs = []
+    for run in ("1", "2"):
+        out = tmp_path / run
+        out.mkdir()
+        args = [str(folder), "--jobs", "2", "--format", "json", "--output", str(out / "r.json")]
+        args += ["--sarif-output", str(out / "r.sarif"), "--html-output", str(out / "r.html")]
+        args += ["--junit-output", str(out / "r.xml"), "--markdown-output", str(out / "r.md")]
+        assert invoke(*args).exit_code == 2
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert outputs[0] == outputs[1]

@@ -22,7 +22,9 @@ from codecheck.report.base import (
     sorted_results,
 )
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~@])")
+# Inside a table cell text never starts a line, so list/heading markers are harmless; what remains
+# are inline markup, links (brackets), tables (pipes), raw HTML and @mentions.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|<>~@])")
 _ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
 
 
@@ -41,7 +43,8 @@ def _status(result: AuditResult, options: RenderOptions) -> str:
 
 
 def _counts(counts: dict[str, int]) -> str:
-    return " · ".join(f"{counts[k]} {k}" for k in ("error", "warning", "info"))
+    words = {"error": "errors", "warning": "warnings", "info": "info"}
+    return " · ".join(f"{counts[k]} {k if counts[k] == 1 else words[k]}" for k in words)
 
 
 def document_section(result: AuditResult, options: RenderOptions, level: int = 2) -> str:
