@@ -324,3 +324,51 @@ def test_provision_id_shapes() -> None:
         assert PROVISION_ID.match(text), text
     for text in ("Section 3", "Introduction", "2024", "1", "Page 3"):
         assert not PROVISION_ID.match(text), text
+
+
+def test_numbered_section_heading_row_is_context() -> None:
+    rows, _ = build_rows(
+        [
+            table(
+                [
+                    ["3", "Complaint handling staff", "", "", ""],
+                    ["3.1", "Landlords must have a person or team.", "Yes", "", ""],
+                ]
+            )
+        ]
+    )
+    assert [(r.provision, r.context) for r in rows] == [("3.1", "3 Complaint handling staff")]
+
+
+def test_contents_table_with_long_titles_and_page_numbers() -> None:
+    body = [
+        ["1.1", "Introduction to the Complaint Handling Code and its purpose", "3"],
+        ["1.2", "Definition of a complaint and of a service request", "4"],
+        ["2.1", "Accessibility and awareness of the complaints process", "....... 6"],
+    ]
+    assert build_rows([table(body, header=None)])[0] == []
+
+
+def test_numbered_code_paragraphs_are_not_a_self_assessment() -> None:
+    body = [
+        ["1.1", "Effective complaint handling enables residents to be heard and understood."],
+        ["1.2", "A complaint must be defined as an expression of dissatisfaction, however made."],
+    ]
+    assert build_rows([table(body, header=None)])[0] == []
+
+
+def test_rag_ratings_and_single_letters() -> None:
+    rows, _ = build_rows(
+        [
+            table(
+                [
+                    ["1.2", "Req.", "Green", "", ""],
+                    ["1.3", "Req.", "Amber", "", ""],
+                    ["1.4", "Req.", "Red", "", ""],
+                    ["1.5", "Req.", "Y", "", ""],
+                    ["1.6", "Req.", "N", "", ""],
+                ]
+            )
+        ]
+    )
+    assert [r.answer for r in rows] == ["yes", "partial", "no", "yes", "no"]

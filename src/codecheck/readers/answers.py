@@ -95,13 +95,17 @@ _VOCAB: tuple[tuple[Answer, re.Pattern[str]], ...] = tuple(
         ("na", r"^(n\s*/\s*a|n\.\s?a\.?|na|not\s+applicable|not\s+relevant|does\s+not\s+apply)\b"),
         (
             "partial",
-            r"^(partial|partly|part[\s-]+compliant|in[\s-]+progress|ongoing|working\s+towards|"
+            r"^(amber\b|partial|partly|part[\s-]+compliant|in[\s-]+progress|ongoing|working\s+towards|"
             r"mostly|largely)",
         ),
-        ("no", r"^(no\b|non[\s-]*complian|not\s+complian|not\s+met\b|not\s+yet\b|does\s+not\s+comply|x\b)"),
+        (
+            "no",
+            r"^(no\b|n\b(?!/)|red\b|non[\s-]*complian|not\s+complian|not\s+met\b|not\s+yet\b|"
+            r"does\s+not\s+comply|x\b)",
+        ),
         (
             "yes",
-            r"^(yes|y|compliant|complies|comply|complied|met|fully\s+(compliant|met)|achieved|"
+            r"^(yes|y|green|compliant|complies|comply|complied|met|fully\s+(compliant|met)|achieved|"
             r"in\s+place|agreed|confirmed|true)\b",
         ),
     )

@@ -162,6 +162,8 @@ def roles_from_header(cells: Sequence[str]) -> ColumnMap | None:
     return cmap
 
 
+_PAGE_NUMBER = re.compile(r"^[.\s\u2026]*(page\s*)?\d{1,4}$", re.IGNORECASE)
+
 LEADING_ID = re.compile(r"^\(?(\d{1,2}\.\d{1,2}[a-z]?)\)?[.:)]?(?:\s+|$)")
 
 
@@ -203,7 +205,10 @@ def infer_roles(rows: Sequence[Sequence[tuple[str, bool | None]]], ncols: int) -
             1 for t, c in zip(texts, checks, strict=False) if c is not None or glyph_state(t) is not None
         )
         avg = sum(len(t) for t in nonempty) / n
-        stats.append({"ids": ids / n, "answers": answers / n, "avg": avg, "filled": len(nonempty)})
+        numeric = sum(1 for t in nonempty if _PAGE_NUMBER.match(t)) / n
+        stats.append(
+            {"ids": ids / n, "answers": answers / n, "avg": avg, "filled": len(nonempty), "numeric": numeric}
+        )
     id_col = max(range(ncols), key=lambda c: (stats[c]["ids"], -c))
     if stats[id_col]["ids"] < 0.5 or stats[id_col]["filled"] < 1:
         return None
@@ -213,18 +218,21 @@ def infer_roles(rows: Sequence[Sequence[tuple[str, bool | None]]], ncols: int) -
     ans_cands = [c for c in rest if stats[c]["answers"] >= 0.6 and stats[c]["avg"] <= 60]
     if ans_cands:
         cmap.roles[COMPLY] = max(ans_cands, key=lambda c: stats[c]["answers"])
-    text_cols = [c for c in rest if c != cmap.roles.get(COMPLY)]
+    # page numbers, dot leaders and other short numeric columns carry no assessment text
+    text_cols = [c for c in rest if c != cmap.roles.get(COMPLY) and stats[c]["numeric"] < 0.5]
     after = [c for c in text_cols if c > id_col] or text_cols
     if not after:
         return cmap if COMPLY in cmap.roles else None
     req = after[0] if stats[after[0]]["avg"] >= 20 else max(after, key=lambda c: stats[c]["avg"])
+    if stats[req]["avg"] < 25:
+        return None  # a contents or contact table: short labels beside numbers
     cmap.roles[REQUIREMENT] = req
-    others = [c for c in text_cols if c != req and c > id_col]
+    others = [c for c in text_cols if c != req and c > id_col and stats[c]["filled"]]
     if len(others) == 1:
         cmap.roles[COMMENTARY] = others[0]
     elif len(others) >= 2:
         cmap.roles[EVIDENCE] = others[0]
         cmap.roles[COMMENTARY] = others[1]
-    if stats[req]["avg"] < 25:
-        return None  # a contents or contact table: short labels beside numbers
+    if COMPLY not in cmap.roles and not others:
+        return None  # numbered paragraphs with nothing answered: Code text, not a self-assessment
     return cmap

@@ -254,6 +254,13 @@ class _Builder:
                 self._close()
                 self.context = only.text
                 return
+        if _SECTION_NUMBER.match(pid) and pcell is not None:
+            # "3 | Complaint handling staff" with nothing answered: a section heading row
+            others = [c for c in filled if c is not pcell]
+            if len(others) <= 1 and all(c.checked is None and len(c.text) <= 150 for c in others):
+                self._close()
+                self.context = " ".join([pid] + [c.text for c in others])
+                return
         if pid and pcell is not None and pcell.span >= max(2, ncols - 1):
             self._close()
             self.context = pid
