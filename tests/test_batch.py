@@ -100,3 +100,10 @@ def test_a_stuck_document_times_out_and_the_rest_complete(tmp_path: Path) -> Non
 
 def test_default_jobs_is_positive() -> None:
     assert default_jobs() >= 1
+
+
+def test_progress_bar_path_gives_the_same_results(tmp_path: Path) -> None:
+    paths = touch(tmp_path, "a.docx", "corrupt.docx", "b.docx")
+    quiet = audit_many(paths, jobs=2, audit_fn=fake_audit)
+    shown = audit_many(paths, jobs=2, progress=True, audit_fn=fake_audit)
+    assert [r.error for r in quiet] == [r.error for r in shown]

@@ -118,6 +118,7 @@ class _Progress:
 
     def __init__(self, total: int, enabled: bool) -> None:
         self._bar = None
+        self._started = False
         if enabled and total > 1:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -133,16 +134,20 @@ class _Progress:
             self._task = self._bar.add_task("audit", total=total)
 
     def __enter__(self) -> _Progress:
-        if self._bar is not None:
-            self._bar.start()
         return self
+
+    def start(self) -> None:
+        """Start drawing; called once the worker processes exist (never fork with rich's thread alive)."""
+        if self._bar is not None and not self._started:
+            self._started = True
+            self._bar.start()
 
     def advance(self) -> None:
         if self._bar is not None:
             self._bar.advance(self._task)
 
     def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
+        if self._bar is not None and self._started:
             self._bar.stop()
 
 
@@ -169,6 +174,7 @@ def audit_many(
     results: dict[int, AuditResult] = {}
     with _Progress(len(paths), progress) as bar:
         if jobs <= 1:
+            bar.start()
             for i, p in enumerate(paths):
                 results[i] = audit_one(p, config, code, today, audit_fn)
                 bar.advance()
@@ -226,6 +232,7 @@ def _run_pool(
         futures: dict[Future, int] = {
             executor.submit(audit_one, paths[i], config, code, today, audit_fn): i for i in indices
         }
+        bar.start()  # with the fork start method all workers exist after the first submit
         started: dict[Future, float] = {}
         pending = set(futures)
         while pending:
