@@ -217,7 +217,6 @@ def build(results: list[AuditResult], options: RenderOptions) -> dict:
         rank = {"error": 0, "warning": 1, "note": 2}
         sarif_results = sorted(sarif_results, key=lambda x: rank[x["level"]])[:MAX_RESULTS]
 
-    versions = sorted({r.aligned.code.id for r in ordered if r.aligned})
     run: dict = {
         "tool": {
             "driver": {
@@ -227,7 +226,9 @@ def build(results: list[AuditResult], options: RenderOptions) -> dict:
                 "rules": descriptors,
             }
         },
-        "automationDetails": {"id": f"codecheck/{'+'.join(versions) or 'none'}/"},
+        # Stable whatever Code versions the documents follow: GitHub treats a new category as a new
+        # analysis and would leave the old category's alerts open forever.
+        "automationDetails": {"id": "codecheck/"},
         "artifacts": artifacts,
         "results": sarif_results,
         "invocations": [
