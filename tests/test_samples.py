@@ -77,15 +77,30 @@ def _read(name: str):
     return read_document(SAMPLES / name)
 
 
-@cache
-def _audit(name: str) -> dict:
-    result = CliRunner().invoke(app, ["audit", str(SAMPLES / name), "--format", "json", "--today", TODAY])
-    assert result.exit_code in (0, 1), result.output
-    return json.loads(result.stdout)
+@pytest.fixture(scope="module")
+def audit(tmp_path_factory):
+    """``audit(name)``: the JSON report of one sample, audited once per test module.
+
+    An explicit empty configuration file keeps the result to the built-in defaults, whatever a
+    ``[tool.codecheck]`` table the repository's own pyproject.toml may gain later.
+    """
+    config = tmp_path_factory.mktemp("config") / "codecheck.toml"
+    config.write_text("# built-in defaults only\n", encoding="utf-8")
+    reports: dict[str, dict] = {}
+
+    def run(name: str) -> dict:
+        if name not in reports:
+            args = ["audit", str(SAMPLES / name), "--format", "json", "--today", TODAY]
+            result = CliRunner().invoke(app, [*args, "--config", str(config)])
+            assert result.exit_code in (0, 1), result.output
+            reports[name] = json.loads(result.stdout)
+        return reports[name]
+
+    return run
 
 
-def _reported(name: str) -> set[tuple[str, str | None]]:
-    return {(f["rule"], f["provision"]) for f in _audit(name)["findings"]}
+def _reported(report: dict) -> set[tuple[str, str | None]]:
+    return {(f["rule"], f["provision"]) for f in report["findings"]}
 
 
 # --------------------------------------------------------------------------- the files themselves
@@ -269,32 +284,32 @@ def test_tracked_deletion_is_not_read_and_insertion_is():
 
 
 @pytest.mark.parametrize(("stem", "name"), FILES)
-def test_audit_detects_the_version(stem, name):
-    assert _audit(name)["code_version"] == EXPECTED[stem]["code_version"]
+def test_audit_detects_the_version(audit, stem, name):
+    assert audit(name)["code_version"] == EXPECTED[stem]["code_version"]
 
 
 @pytest.mark.parametrize(
     ("stem", "name", "item"),
     [_param(stem, name, "finding", item) for stem, name in FILES for item in EXPECTED[stem]["findings"]],
 )
-def test_built_in_finding_is_reported(stem, name, item):
-    assert (item["rule"], item["provision"]) in _reported(name)
+def test_built_in_finding_is_reported(audit, stem, name, item):
+    assert (item["rule"], item["provision"]) in _reported(audit(name))
 
 
 @pytest.mark.parametrize(
     ("stem", "name", "item"),
     [_param(stem, name, "trap", item) for stem, name in FILES for item in EXPECTED[stem]["traps"]],
 )
-def test_trap_is_not_reported(stem, name, item):
-    assert (item["rule"], item["provision"]) not in _reported(name)
+def test_trap_is_not_reported(audit, stem, name, item):
+    assert (item["rule"], item["provision"]) not in _reported(audit(name))
 
 
 @pytest.mark.parametrize(("stem", "name"), FILES)
-def test_nothing_else_is_reported(stem, name):
+def test_nothing_else_is_reported(audit, stem, name):
     """Every finding is one the sample was built to trigger (traps are covered one by one above)."""
     exp = EXPECTED[stem]
     allowed = {(i["rule"], i["provision"]) for key in ("findings", "tolerated", "traps") for i in exp[key]}
-    assert _reported(name) - allowed == set()
+    assert _reported(audit(name)) - allowed == set()
 
 
 # --------------------------------------------------------------------------- fresh text
