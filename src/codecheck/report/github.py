@@ -60,7 +60,7 @@ def annotations(results: list[AuditResult], options: RenderOptions) -> tuple[lis
             used[level] += 1
             where = f.location.describe() if f.location else "whole document"
             title = f"{f.code} {f.rule}" + (f" (provision {f.provision})" if f.provision else "")
-            props = {"file": doc, "line": "1", "title": title}
+            props = {"file": doc, "title": title}  # no line: a DOCX/PDF has none worth pointing at
             lines.append(_command(level, props, f"{f.message} [{where}]"))
     return lines, overflow
 
