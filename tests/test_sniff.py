@@ -187,3 +187,11 @@ def test_inputs_are_not_modified(tmp_path: Path) -> None:
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     read_document(path)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_opendocument_text_is_named(tmp_path: Path) -> None:
+    odt = tmp_path / "form.docx"
+    with zipfile.ZipFile(odt, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", "<office:document-content/>")
+    expect_error(odt, r"OpenDocument file \(\.odt\)")

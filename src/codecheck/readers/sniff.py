@@ -103,6 +103,8 @@ class Package:
             self.zip.close()
             if "xl/workbook.xml" in self.names:
                 raise InputError("an Excel workbook, not a Word document; save the form as DOCX or PDF", path)
+            if "content.xml" in self.names and "mimetype" in self.names:
+                raise InputError("an OpenDocument file (.odt), not DOCX; save it as DOCX or PDF", path)
             if "ppt/presentation.xml" in self.names:
                 raise InputError("a PowerPoint file, not a Word document", path)
             raise InputError("a ZIP file but not a Word document (no word/document.xml)", path)
