@@ -327,6 +327,10 @@ def _audit(
     if fmt is None:
         fmt = _check_format(config.format, f"{config.config_file}: format") if config.format else "text"
     rules = select_rules(load_rules(config.rules_files), config)
+    if config.code:  # a forced version that does not exist is one usage error, not N unreadable documents
+        from codecheck.codes import get_version
+
+        get_version(config.code)
     known = baseline_mod.load(baseline) if baseline is not None else None
 
     paths, missing = expand_inputs(inputs)

@@ -44,7 +44,7 @@ def _render_document(console, result: AuditResult, options: RenderOptions) -> No
     if result.error:
         head.append("  could not be audited: ", style="bold red")
         head.append(one_line(result.error))
-        console.print(head)
+        console.print(head, soft_wrap=True)
         console.print()
         return
     aligned = result.aligned
