@@ -53,15 +53,32 @@ def test_all_answers_blank_but_commentary_filled_is_one_document_finding() -> No
 
 @pytest.mark.parametrize("answer", ["no", "partial"])
 def test_no_or_partial_without_commentary(answer: str) -> None:
-    hits = run_one("no-without-explanation", "5.4", answer=answer, evidence="Contract clause 4")
-    assert len(hits) == 1 and "explanation" in hits[0].message
+    hits = run_one("no-without-explanation", "5.4", answer=answer)
+    assert len(hits) == 1 and "no commentary" in hits[0].message
+
+
+def test_a_word_or_two_is_no_explanation() -> None:
+    hits = run_one("no-without-explanation", "5.4", answer="partial", commentary="Ongoing")
+    assert len(hits) == 1 and 'only "Ongoing"' in hits[0].message
 
 
 @pytest.mark.parametrize(
-    ("answer", "commentary"), [("no", "We are recruiting a complaints lead."), ("yes", "")]
+    ("answer", "commentary", "evidence"),
+    [
+        ("no", "We are recruiting a complaints lead.", ""),
+        (
+            "partial",
+            "",
+            "Contractor clause still being agreed with the repairs partner",
+        ),  # explained in Evidence
+        ("yes", "", ""),
+    ],
 )
-def test_explained_or_yes_not_flagged(answer: str, commentary: str) -> None:
-    assert run_one("no-without-explanation", "5.4", answer=answer, commentary=commentary) == []
+def test_explained_or_yes_not_flagged(answer: str, commentary: str, evidence: str) -> None:
+    assert (
+        run_one("no-without-explanation", "5.4", answer=answer, commentary=commentary, evidence=evidence)
+        == []
+    )
 
 
 # --------------------------------------------------------------------------- CC111
@@ -76,6 +93,7 @@ def test_explained_or_yes_not_flagged(answer: str, commentary: str) -> None:
         "This is not yet in place for contractor complaints.",
         "We are working with the repairs partner to meet this requirement.",
         "We will work with the Board to embed this practice.",
+        "The policy is currently being updated to reflect the 2024 Code.",
     ],
 )
 def test_yes_contradicted(commentary: str) -> None:
@@ -92,6 +110,8 @@ def test_yes_contradicted(commentary: str) -> None:
         "The register is not currently being developed further; it is complete.",  # negation
         'Our leaflet says "a new form will be introduced" - this happened in 2023.',  # quotation
         "The Member Responsible for Complaints will receive quarterly reports.",  # future practice
+        "The policy was updated to reflect the 2024 Code in April.",  # done
+        "We have not yet had a case where this applied.",  # not about the requirement being met
     ],
 )
 def test_yes_not_contradicted(commentary: str) -> None:

@@ -18,6 +18,7 @@ from content_fixtures import make_doc, make_row, run, run_one
         "Residents first raise an informal complaint with their officer.",
         "A pre-complaint resolution call is made before logging.",
         "Complaints start with local resolution by the service team.",
+        "Our complaints process has three stages.",
     ],
 )
 def test_extra_stage_flagged(commentary: str) -> None:
@@ -38,6 +39,9 @@ def test_extra_stage_flagged(commentary: str) -> None:
         "Complaints not about the housing service go to a separate corporate process for other services "
         "with stage 3.",
         'Our old leaflet said "appeal to stage 3" and has been withdrawn.',
+        "We moved from a three-stage process to two stages in April.",
+        "If residents remain unhappy they may refer the matter to the Housing Ombudsman (stage 3).",
+        "Stage 3 is the Housing Ombudsman, who is independent of Example Homes.",
     ],
 )
 def test_extra_stage_traps(commentary: str) -> None:
@@ -71,6 +75,12 @@ def test_2022_stage_zero_never_allowed() -> None:
         ("6.15", "At stage 2 an extension of up to 30 working days can be agreed.", "20 working days"),
         ("6.14", "Final responses are sent within 6 weeks.", "20 working days"),
         ("2.3", "Residents must make their complaint within 6 months of the issue.", "12 months"),
+        ("6.3", "A full written reply is sent within fifteen working days.", "10 working days"),
+        ("6.3", "Stage 1 complaints are answered within 10 to 20 working days.", "10 working days"),
+        ("6.3", "The council applies a 30-day response target.", "10 working days"),
+        ("5.13", "At stage 2 a further 20 working days can be used.", "10 working days"),  # 2022 Code
+        ("2.3", "We do not accept complaints about events more than 6 months old.", "12 months"),
+        ("2.3", "We will not accept complaints older than 6 months.", "12 months"),
         (
             "6.3",
             "Stage 1 responses are sent within a total of 30 working days including any extension.",
@@ -79,7 +89,8 @@ def test_2022_stage_zero_never_allowed() -> None:
     ],
 )
 def test_wrong_timescale_flagged(pid: str, commentary: str, expect: str) -> None:
-    hits = run_one("wrong-timescale", pid, commentary=commentary)
+    version = "2022" if pid == "5.13" else "2024"
+    hits = run_one("wrong-timescale", pid, version=version, commentary=commentary)
     assert len(hits) == 1, commentary
     assert expect in hits[0].message
     assert hits[0].snippet
@@ -114,6 +125,19 @@ def test_message_is_specific() -> None:
         ("6.14", "We aim to respond within 20 working days as a maximum."),
         ("6.4", "We do not extend timeframes beyond the 10-working day limit."),
         ("6.3", "Repairs are completed within 28 days."),
+        ("6.3", "We aim to respond within 10 working days, or 20 working days if an extension is needed."),
+        ("6.3", "Residents have 28 days after our stage 1 response to escalate their complaint."),
+        (
+            "6.3",
+            "You can ask for your complaint to be escalated within 20 working days of receiving our reply.",
+        ),
+        ("6.3", "Escalation requests must be received within one calendar month."),
+        ("6.15", "At stage 2 a further 20 working days can be used."),  # 2024 allows 20
+        ("6.3", "Stage 1 and stage 2 responses are sent within 10 and 20 working days respectively."),
+        (
+            "6.3",
+            "Residents may bring their complaint to the Ombudsman within 12 months of our final response.",
+        ),
     ],
 )
 def test_wrong_timescale_traps(pid: str, commentary: str) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from codecheck.engine.registry import CheckContext, Hit, check
 from codecheck.text.cells import answer_phrase, provision_label, quote, row_text
 from codecheck.text.context import compile_any, is_negated
-from codecheck.text.normalize import clean, fold, is_blank
+from codecheck.text.normalize import clean, fold, is_blank, words
 from codecheck.text.sentences import sentence_at
 
 
@@ -67,17 +67,26 @@ def missing_answer(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
 
 @check("no-without-explanation")
 def no_without_explanation(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
-    """No/Partial rows with an empty commentary: non-compliance must be explained."""
+    """No/Partial rows with no explanation: nothing (or a word or two) in commentary and evidence.
+
+    Evidence counts too: some forms put the explanation in the Evidence column, and a row whose
+    evidence explains the gap is not unexplained.
+    """
     answers = set(params.get("answers", ("no", "partial")))
+    min_words = int(params.get("min_words", 3))
     for arow in ctx.aligned.rows:
         row = arow.row
-        if row.answer not in answers or not is_blank(row.commentary):
+        if row.answer not in answers:
             continue
+        said = len(words(row.commentary)) + len(words(row.evidence))
+        if said >= min_words:
+            continue
+        given = clean(f"{row.commentary} {row.evidence}")
+        what = f'only "{given}" as explanation' if given else "no commentary"
         yield Hit(
             provision=provision_label(arow),
             message=(
-                f"Answered {answer_phrase(row)} with no commentary: the Code requires a detailed "
-                "explanation of "
+                f"Answered {answer_phrase(row)} with {what}: the Code requires a detailed explanation of "
                 "non-compliance and the date by which the landlord intends to comply"
             ),
             location=row.location,

@@ -139,7 +139,9 @@ def wrong_timescale(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
             sentence = mention.sentence.text
             if exclude and exclude.search(sentence):
                 continue
-            if is_negated(text, mention.start, mention.end, neg, (), window):
+            # "we do not accept complaints older than 6 months" states a limit, so a time limit is
+            # never read as denied
+            if mention.what != "time_limit" and is_negated(text, mention.start, mention.end, neg, (), window):
                 continue
             if quotes_requirement(sentence, arow.row.requirement, quote_threshold):
                 continue

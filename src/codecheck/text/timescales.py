@@ -28,6 +28,8 @@ _STAGE = re.compile(
     re.IGNORECASE,
 )
 
+_AFTER_CHARS = 80  # how far after a figure its cue may sit ("10 working days to respond")
+
 #: what a mention may time; "window" (an escalation-request window) and "total" are never compared
 #: with a Code figure of the same name
 WHATS = ("window", "total", "time_limit", "extend", "acknowledge", "respond")
@@ -61,12 +63,14 @@ def _unit(qual: str | None, unit: str) -> str:
 def find_timescales(text: str, cues: Mapping[str, list[str]]) -> list[TimescaleMention]:
     """Every timescale mention in ``text`` (cleaned), classified with ``cues``.
 
-    ``cues`` maps each name in ``WHATS`` to regex fragments; the cue nearest before the figure in its
-    clause decides what the figure times (falling back to the words just after it), because a
+    ``cues`` maps each name in ``WHATS`` to regex fragments matched against the clause *before* the
+    figure, and ``<name>_after`` to fragments matched against the words just *after* it. The cue
+    nearest before the figure decides what it times (falling back to the words after it), because a
     sentence often times two things ("acknowledged within 5 working days and answered within 10").
     """
     out: list[TimescaleMention] = []
     compiled = {w: compile_any(cues.get(w, ())) for w in WHATS}
+    compiled.update({f"{w}_after": compile_any(cues.get(f"{w}_after", ())) for w in WHATS})
     for m in _QUANTITY.finditer(text):
         num = parse_number(m.group("num"))
         if num is None or num == 0:
@@ -86,10 +90,12 @@ def _classify(text: str, start: int, end: int, compiled: Mapping[str, re.Pattern
     clause = clause_at(text, start)
     before = text[clause.start : start]
     after = text[end : clause.end]
-    # window and total override: "request an escalation within 20 working days", "a total of 20"
+    tail = after.lstrip(" ,")[:_AFTER_CHARS]
+    # window and total override: "request an escalation within 20 working days", "a total of 20",
+    # "28 days after our response to escalate", "20 working days in total"
     for what in ("window", "total"):
-        pat = compiled.get(what)
-        if pat and (pat.search(before) or pat.match(after.lstrip())):
+        pat, pat_after = compiled.get(what), compiled.get(f"{what}_after")
+        if (pat and pat.search(before)) or (pat_after and pat_after.search(tail)):
             return what
     best: tuple[int, str] | None = None
     for what in ("time_limit", "extend", "acknowledge", "respond"):
@@ -99,11 +105,14 @@ def _classify(text: str, start: int, end: int, compiled: Mapping[str, re.Pattern
         for cm in pat.finditer(before):
             if best is None or cm.end() > best[0] or (cm.end() == best[0] and what == "extend"):
                 best = (cm.end(), what)
+    extended_after = compiled.get("extend_after")
     if best:
+        if best[1] == "respond" and extended_after and extended_after.search(tail):
+            return "total"  # "respond within 20 working days if an extension is needed"
         return best[1]
     for what in ("time_limit", "extend", "acknowledge", "respond"):
-        pat = compiled.get(what)
-        if pat and pat.search(after[:80]):
+        pat = compiled.get(f"{what}_after")
+        if pat and pat.search(tail):
             return what
     return None
 
