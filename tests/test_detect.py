@@ -97,3 +97,27 @@ def test_document_dates() -> None:
         title="Review – SEPTEMBER 2022",
     )
     assert [d.isoformat() for d in document_dates(doc)] == ["2022-09-01", "2024-06-01"]
+
+
+def test_section_titles_are_evidence() -> None:
+    rows = [
+        Row(
+            provision="2.1",
+            requirement="",
+            answer="yes",
+            answer_text="Yes",
+            evidence="",
+            commentary="",
+            location=Location(table=1, row=2),
+        )
+    ]
+    doc = Document(
+        path=Path("x.docx"),
+        format="docx",
+        rows=rows,
+        title="Example Homes self-assessment",
+        text=["Section 2: Exclusions", "Section 4: Complaint handling staff"],
+    )
+    detection = detect_version(doc)
+    assert detection.version == "2024"
+    assert any("section titles" in r for r in detection.reasons)

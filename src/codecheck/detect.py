@@ -8,6 +8,7 @@ signals are combined, each scored 0..1 per version:
              and has 9.x;
 * wording  – fuzzy similarity of each row's requirement with the version's wording for that id;
 * keywords – the version's detection keywords found in the document's text;
+* sections – the version's section titles found in headings and text;
 * title    – the version's title patterns matched against the title and opening paragraphs;
 * dates    – dates printed in the document that fall inside the version's in-force period.
 
@@ -22,7 +23,7 @@ from datetime import date
 
 from codecheck.model import CodeVersion, Document, VersionDetection
 
-WEIGHTS = {"ids": 0.3, "wording": 0.4, "keywords": 0.15, "title": 0.05, "dates": 0.1}
+WEIGHTS = {"ids": 0.3, "wording": 0.35, "keywords": 0.15, "sections": 0.05, "title": 0.05, "dates": 0.1}
 
 _MONTHS = {
     m: i
@@ -126,6 +127,16 @@ def _keyword_score(text: str, code: CodeVersion) -> tuple[float, list[str]]:
     return len(found) / len(keywords), found
 
 
+def _section_score(text: str, code: CodeVersion) -> tuple[float, list[str]]:
+    """Share of the version's section titles printed in the document ("Exclusions" is 2024's section 2,
+    "Complaint handling principles" 2022's section 4)."""
+    titles = [s.title for s in code.sections if s.title]
+    if not titles:
+        return 0.0, []
+    found = [t for t in titles if _norm(t) in text]
+    return len(found) / len(titles), found
+
+
 def _title_score(doc: Document, code: CodeVersion) -> tuple[float, str | None]:
     head = _norm(" ".join([doc.title or "", *doc.text[:8]]))
     for pattern in code.detection.get("title_patterns", []):
@@ -189,18 +200,22 @@ def detect_version(doc: Document, forced: str | None = None) -> VersionDetection
         s_ids = _f1(ids, _form_ids(code))
         s_words = _wording_score(doc, code)
         s_kw, kws = _keyword_score(text, code)
+        s_sections, sections = _section_score(text, code)
         s_title, pattern = _title_score(doc, code)
         s_dates, dates = _date_score(doc, code)
         total = (
             WEIGHTS["ids"] * s_ids
             + WEIGHTS["wording"] * s_words
             + WEIGHTS["keywords"] * s_kw
+            + WEIGHTS["sections"] * s_sections
             + WEIGHTS["title"] * s_title
             + WEIGHTS["dates"] * s_dates
         )
         reasons = [f"provision ids match its form {s_ids:.0%}", f"requirement wording matches {s_words:.0%}"]
         if kws:
             reasons.append(f"{len(kws)} keyword(s): " + "; ".join(f"'{k}'" for k in kws[:4]))
+        if sections:
+            reasons.append(f"{len(sections)}/{len(code.sections)} of its section titles")
         if pattern:
             reasons.append("title matches")
         if dates:
