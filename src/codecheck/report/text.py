@@ -72,6 +72,7 @@ def _render_document(console, result: AuditResult, options: RenderOptions) -> No
 
     summaries = section_summaries(result)
     if summaries:
+        console.print()
         table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, title_justify="left")
         # numbers never wrap; the section title gives way (about 64 columns go to the eight numbers)
         table.add_column("Section", no_wrap=True, overflow="ellipsis", max_width=max(16, options.width - 64))
