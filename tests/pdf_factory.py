@@ -53,6 +53,11 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
                 current = word
             else:
                 current = trial
+            while _width(current, size, bold) > width and len(current) > 1:
+                # a word wider than the column breaks inside, as Word does
+                cut = max(1, max(k for k in range(1, len(current) + 1) if _width(current[:k], size, bold) <= width))
+                lines.append(current[:cut])
+                current = current[cut:]
         lines.append(current)
     return lines if any(lines) else [""]
 

@@ -23,11 +23,10 @@ from dataclasses import dataclass, field
 
 from codecheck.readers.columns import PROVISION_ID
 from codecheck.readers.pdf_tables import PageTable
-from codecheck.readers.pdf_text import Line
+from codecheck.readers.pdf_text import PAGE_NUMBER, Line
 from codecheck.readers.raw import RawCell, RawRow, RawTable
 
 COLUMN_TOLERANCE = 4.0  # points: column boundaries of two pieces of one table agree within this
-_PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 
 
@@ -79,7 +78,7 @@ def is_furniture(line: Line, height: float, furniture: set[str]) -> bool:
     key = _furniture_key(line, height)
     if key is None:
         return False
-    return key in furniture or bool(_PAGE_NUMBER.match(line.text.strip()))
+    return key in furniture or bool(PAGE_NUMBER.match(line.text.strip()))
 
 
 def _same_columns(a: PageTable, b: PageTable) -> bool:

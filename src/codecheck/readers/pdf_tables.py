@@ -15,11 +15,19 @@ page breaks. Cells take the words whose centre lies inside them, so nothing is e
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from codecheck.readers.columns import PROVISION_ID
-from codecheck.readers.pdf_text import Line, Word, cell_text, group_lines, has_unmapped_glyphs
+from codecheck.readers.pdf_text import (
+    PAGE_NUMBER,
+    Line,
+    Word,
+    cell_text,
+    group_lines,
+    has_unmapped_glyphs,
+)
 
 EDGE_OBJECTS = frozenset({"rect", "line", "curve"})
 UNRULED_CONFIDENCE = 0.8  # column boundaries inferred from text positions
@@ -173,13 +181,15 @@ def _dedupe(values: Sequence[float], tol: float) -> list[float]:
 # --------------------------------------------------------------------------- unruled
 
 
-def _gutters(lines: Sequence[Line], x_min: float, x_max: float) -> list[tuple[float, float]]:
-    """X-ranges inside [x_min, x_max] that no word of ``lines`` touches, at least MIN_GUTTER wide."""
+def _gutters(
+    lines: Sequence[Line], x_min: float, x_max: float, min_gap: float = MIN_GUTTER
+) -> list[tuple[float, float]]:
+    """X-ranges inside [x_min, x_max] that no word of ``lines`` touches, at least ``min_gap`` wide."""
     spans = sorted((w.x0, w.x1) for line in lines for w in line.words)
     gaps: list[tuple[float, float]] = []
     reach = x_min
     for a, b in spans:
-        if a - reach >= MIN_GUTTER and reach > x_min:
+        if a - reach >= min_gap and reach > x_min:
             gaps.append((reach, a))
         reach = max(reach, b)
     return gaps
@@ -208,6 +218,8 @@ def unruled_tables(
     previous page: lines at the top of this page that keep to its gutters continue it, even when
     they hold no header and fewer than two numbered rows.
     """
+    # page numbers in the margins would otherwise sit in a column of the table above them
+    lines = [ln for ln in lines if not _margin_page_number(ln, page_height)]
     tables: list[PageTable] = []
     i = 0
     if template is not None and not template.ruled and template.gutters and lines:
@@ -242,6 +254,11 @@ def unruled_tables(
     return tables
 
 
+def _margin_page_number(line: Line, page_height: float) -> bool:
+    in_margin = line.top > 0.9 * page_height or line.bottom < 0.1 * page_height
+    return in_margin and bool(PAGE_NUMBER.match(line.text.strip()))
+
+
 def _fits(lines: Sequence[Line], gutters: Sequence[tuple[float, float]]) -> bool:
     """True when no word of ``lines`` enters any of ``gutters``."""
     return all(
@@ -268,15 +285,20 @@ def _grow_block(lines: Sequence[Line], start: int) -> tuple[int, list[tuple[floa
         gap = lines[end].top - lines[end - 1].bottom
         if gap > 3.5 * pitch:
             break
-        candidate = _gutters(lines[start : end + 1], x_min, x_max)
-        if len(candidate) < 2:
-            break
+        # a settled gutter may narrow to a sliver (text reaching the cell edge) and still divide
+        candidate = _gutters(lines[start : end + 1], x_min, x_max, min_gap=1.5)
         survivors = []
         for a, b in candidate:
-            age = max((g for ga, gb, g in aged if a < gb and b > ga), default=0)
-            survivors.append((a, b, age + 1))
+            parents = [(ga, gb, g) for ga, gb, g in aged if a < gb and b > ga]
+            age = max((g for _, _, g in parents), default=0)
+            # narrowed from one side only: text reaching a cell edge, not a line running across
+            one_sided = any(abs(a - ga) < 0.01 or abs(b - gb) < 0.01 for ga, gb, _ in parents)
+            if b - a >= MIN_GUTTER or (age >= _SETTLED and one_sided):
+                survivors.append((a, b, age + 1))
+        if len(survivors) < 2:
+            break
         if any(
-            g >= _SETTLED and not any(a < gb and b > ga for a, b in candidate) for ga, gb, g in aged
+            g >= _SETTLED and not any(a < gb and b > ga for a, b, _ in survivors) for ga, gb, g in aged
         ):
             break
         aged = survivors
@@ -285,43 +307,64 @@ def _grow_block(lines: Sequence[Line], start: int) -> tuple[int, list[tuple[floa
 
 
 def _build_unruled(page_no: int, block: Sequence[Line], gutters: Sequence[tuple[float, float]]) -> PageTable:
-    """Cut a block into columns at its gutters and into rows at provision numbers.
+    """Cut a block into columns at its gutters and into physical rows at vertical gaps and numbers.
 
-    Lines before the first numbered line are the header; a line holding only a short text in the
-    number column after a gap is a sub-heading row ("Stage 1"); any other line continues the row
-    above (cells are top-aligned, so a row's first line carries its number).
+    Cell padding makes the gap between two rows wider than the gap between the lines of one cell,
+    so a gap clearly above the block's usual line gap starts a row ("band"). Bands are safe to
+    over-split: a band without a number is a continuation the builder joins to the row above. A
+    second number inside one band also starts a row (tables with no padding). Numbers need not be
+    on a row's first line (a number cell with blank lines above the number still lands in its row).
+    The first band is the header when it reads like one.
     """
     x0 = min(ln.x0 for ln in block)
     x1 = max(ln.x1 for ln in block)
     xs = [x0] + [(a + b) / 2 for a, b in gutters] + [x1]
     ncols = len(xs) - 1
     id_col = _id_column(block, xs)
-    rows: list[_Pending] = []
-    prev_bottom: float | None = None
+    threshold = _row_gap_threshold(block)
+
+    def column(w: Word) -> int:
+        return min(ncols - 1, max(0, bisect.bisect_right(xs, w.cx) - 1))
+
+    def numbered(line: Line) -> bool:
+        first = next((w for w in line.words if column(w) == id_col), None)
+        return first is not None and bool(PROVISION_ID.match(first.text.rstrip(":")))
+
+    groups: list[list[Line]] = []  # physical rows as lists of lines
+    header = False
     for line in block:
-        buckets: list[list[Word]] = [[] for _ in range(ncols)]
-        for w in line.words:
-            buckets[min(ncols - 1, max(0, bisect.bisect_right(xs, w.cx) - 1))].append(w)
-        first = buckets[id_col][0].text.rstrip(":") if buckets[id_col] else ""
-        is_id = bool(PROVISION_ID.match(first))
-        only_id_col = bool(buckets[id_col]) and not any(b for k, b in enumerate(buckets) if k != id_col)
-        gap = line.top - prev_bottom if prev_bottom is not None else 0.0
-        pitch = max(4.0, line.bottom - line.top)
-        if is_id:
-            rows.append(_Pending(ncols, line.top))
-        elif not rows:
-            rows.append(_Pending(ncols, line.top, header=_is_header_line(line), bold=line.bold))
-        elif rows[-1].header and len(rows) == 1 and (line.bold != rows[-1].bold or rows[-1].lines >= 3):
-            rows.append(_Pending(ncols, line.top))  # the header has ended: text continued from a page before
-        elif (only_id_col and not rows[-1].header and rows[-1].has_body(id_col)
-              and gap > 0.6 * pitch):
-            rows.append(_Pending(ncols, line.top))
-        row = rows[-1]
-        for k in range(ncols):
-            row.buckets[k].extend(buckets[k])
-        row.bottom = line.bottom
-        row.lines += 1
-        prev_bottom = line.bottom
+        is_id = numbered(line)
+        gap = line.top - groups[-1][-1].bottom if groups else 0.0
+        if not groups:
+            groups.append([line])
+            header = _is_header_line(line) and not is_id
+            continue
+        current = groups[-1]
+        if len(groups) == 1 and header:
+            if is_id or line.bold != current[0].bold or len(current) >= 3 or gap > threshold:
+                groups.append([line])  # the header has ended
+            else:
+                current.append(line)
+            continue
+        if gap > threshold:
+            groups.append([line])
+        elif is_id and any(numbered(ln) for ln in current):
+            # two numbers in one band: split where the lines between them part most widely
+            start = max(k for k, ln in enumerate(current) if numbered(ln)) + 1
+            candidates = [*range(start, len(current)), len(current)]
+            split = max(candidates, key=lambda k: (_gap_before(current, line, k), k))
+            groups[-1], moved = current[:split], current[split:]
+            groups.append([*moved, line])
+        else:
+            current.append(line)
+    rows: list[_Pending] = []
+    for lines in groups:
+        row = _Pending(ncols, lines[0].top)
+        for line in lines:
+            for w in line.words:
+                row.buckets[column(w)].append(w)
+        row.bottom = lines[-1].bottom
+        rows.append(row)
     table = PageTable(
         page_no, (x0, block[0].top, x1, block[-1].bottom), xs, [], ruled=False, gutters=list(gutters)
     )
@@ -335,24 +378,34 @@ def _build_unruled(page_no: int, block: Sequence[Line], gutters: Sequence[tuple[
     return table
 
 
+def _gap_before(lines: Sequence[Line], nxt: Line, k: int) -> float:
+    """The vertical gap above line ``k`` of ``lines`` (``nxt`` follows the last one), rounded."""
+    below = lines[k] if k < len(lines) else nxt
+    return round(below.top - lines[k - 1].bottom, 0) if k > 0 else -1.0
+
+
+def _row_gap_threshold(block: Sequence[Line]) -> float:
+    """A vertical gap above which a new physical row starts: clearly wider than line spacing."""
+    gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(block))
+    heights = sorted(ln.bottom - ln.top for ln in block)
+    height = heights[len(heights) // 2] if heights else 10.0
+    base = gaps[len(gaps) // 4] if gaps else 0.0
+    return base + max(1.5, 0.3 * height)
+
+
 @dataclass
 class _Pending:
     """A physical row of an unruled table while its lines are being collected."""
 
     ncols: int
     top: float
-    header: bool = False
-    bold: bool = False
     bottom: float = 0.0
-    lines: int = 0
     buckets: list[list[Word]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.buckets = [[] for _ in range(self.ncols)]
         self.bottom = self.top
 
-    def has_body(self, id_col: int) -> bool:
-        return any(b for k, b in enumerate(self.buckets) if k != id_col)
 
 
 def _id_column(block: Sequence[Line], xs: Sequence[float]) -> int:

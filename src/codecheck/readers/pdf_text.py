@@ -24,6 +24,8 @@ _ZAPF = {"3": "✓", "4": "✔", "5": "✗", "6": "✗", "7": "✗", "8": "✘",
 # Word-typed bullet glyphs that survive as real characters but are list formatting, not text.
 _BULLETS = frozenset("\u2022\u25aa\u25cf\u25e6\u2023\u2043\u25a0")
 _CID = re.compile(r"\(cid:\d+\)")
+# A page number line: "7", "Page 7", "7 of 20", "Page 7 / 20".
+PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
