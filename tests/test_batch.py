@@ -107,3 +107,16 @@ def test_progress_bar_path_gives_the_same_results(tmp_path: Path) -> None:
     quiet = audit_many(paths, jobs=2, audit_fn=fake_audit)
     shown = audit_many(paths, jobs=2, progress=True, audit_fn=fake_audit)
     assert [r.error for r in quiet] == [r.error for r in shown]
+
+
+def test_falls_back_to_this_process_when_no_workers_can_start(tmp_path: Path, monkeypatch, capsys) -> None:
+    import codecheck.batch as batch
+
+    def refuse(*args, **kwargs):
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", refuse)
+    paths = touch(tmp_path, "a.docx", "corrupt.docx")
+    results = audit_many(paths, jobs=2, audit_fn=fake_audit)
+    assert [bool(r.error) for r in results] == [False, True]
+    assert "auditing in this process" in capsys.readouterr().err

@@ -179,18 +179,28 @@ def audit_many(
                 results[i] = audit_one(p, config, code, today, audit_fn)
                 bar.advance()
         else:
-            crashed = _run_pool(
-                paths,
-                range(len(paths)),
-                jobs,
-                results,
-                bar,
-                config=config,
-                code=code,
-                today=today,
-                timeout=timeout,
-                audit_fn=audit_fn,
-            )
+            try:
+                crashed = _run_pool(
+                    paths,
+                    range(len(paths)),
+                    jobs,
+                    results,
+                    bar,
+                    config=config,
+                    code=code,
+                    today=today,
+                    timeout=timeout,
+                    audit_fn=audit_fn,
+                )
+            except OSError as exc:  # no processes to be had (limits, sandbox): audit here instead
+                from codecheck.cli.common import warning_line
+
+                warning_line(f"cannot start worker processes ({exc}); auditing in this process")
+                crashed = []
+                for i, p in enumerate(paths):
+                    if i not in results:
+                        results[i] = audit_one(p, config, code, today, audit_fn)
+                        bar.advance()
             for i in crashed:  # isolate: one fresh single-worker pool per suspect document
                 if _run_pool(
                     paths,
@@ -229,9 +239,12 @@ def _run_pool(
     executor = ProcessPoolExecutor(max_workers=jobs)
     timed_out = False
     try:
-        futures: dict[Future, int] = {
-            executor.submit(audit_one, paths[i], config, code, today, audit_fn): i for i in indices
-        }
+        futures: dict[Future, int] = {}
+        for i in indices:
+            try:
+                futures[executor.submit(audit_one, paths[i], config, code, today, audit_fn)] = i
+            except BrokenProcessPool:  # a worker died while we were still submitting
+                crashed.append(i)
         bar.start()  # with the fork start method all workers exist after the first submit
         started: dict[Future, float] = {}
         pending = set(futures)
