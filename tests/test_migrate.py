@@ -120,43 +120,89 @@ def test_all_old_evidence_text_is_in_the_new_document(migrated: Path, filled_202
         assert evidence in text, pid
 
 
+def _review_notes(path: Path) -> dict[str, str]:
+    """codecheck's review comments by the printed provision id they are anchored on."""
+    import docx
+    from docx.oxml.ns import qn
+
+    from codecheck.writer import NOTE_AUTHOR
+
+    document = docx.Document(str(path))
+    comments = {c.comment_id: c for c in document.comments}
+    notes: dict[str, str] = {}
+    for table in document.tables:
+        for row in table.rows[1:]:
+            cell = row.cells[0]
+            for start in cell._tc.iter(qn("w:commentRangeStart")):
+                comment = comments[int(start.get(qn("w:id")))]
+                assert comment.author == NOTE_AUTHOR
+                notes[cell.text] = comment.text
+    return notes
+
+
 def test_carried_rows_keep_answers_and_are_marked_for_review(migrated: Path) -> None:
     from codecheck.api import extract
 
     rows = {a.row.provision: a.row for a in extract(migrated).rows}
+    notes = _review_notes(migrated)
     single = rows["6.14"]  # from 2022 5.13 alone (stage 2 response)
-    assert single.answer == "yes" and single.answer_text == "Yes"  # the Comply cell holds only the answer
-    assert single.commentary.startswith(_text_for("5.13"))  # one source: the text as written
-    assert "For review: carried over from 2022 provision 5.13 — check it" in single.commentary
+    assert single.answer == "yes" and single.answer_text == "Yes"
+    # the landlord's cells hold exactly what the landlord wrote: review notes are never read as answers
+    assert single.commentary == _text_for("5.13") and single.evidence == ""
+    assert notes["6.14"].startswith("For review: carried over from 2022 provision 5.13 — check it")
+    assert "stage 2 response: 20 working days from escalation → 20 working days from acknowledgement" in (
+        notes["6.14"])
     r = rows["6.15"]  # stage 2 extension: from 2022 5.13 (and 5.14, by the map)
     assert f"2022 5.13: {_text_for('5.13')}" in r.commentary
-    assert re.search(r"carried over from 2022 provisions? [0-9., and]*5\.13", r.commentary)
-    assert "stage 2 extension: 10 working days → 20 working days" in r.commentary
-    assert "'should' requirement and is now 'must'" in rows["1.4"].commentary
+    assert "For review" not in r.commentary
+    assert re.search(r"carried over from 2022 provisions? [0-9., and]*5\.13", notes["6.15"])
+    assert "stage 2 extension: 10 working days → 20 working days" in notes["6.15"]
+    assert "'should' requirement and is now 'must'" in notes["1.4"]
     # 2022 2.7 (Yes) and 2.8 (Partial) both became 3.7: least compliant answer, both texts, a note
     merged = rows["3.7"]
     assert merged.answer == "partial"
-    assert f"2022 2.7: {_text_for('2.7')}" in merged.commentary
-    assert f"2022 2.8: {_text_for('2.8')}" in merged.commentary
-    assert "old answers differed" in merged.commentary
+    assert merged.commentary == f"2022 2.7: {_text_for('2.7')} 2022 2.8: {_text_for('2.8')}"
+    assert "old answers differed (2022 2.7: Yes; 2022 2.8: Partial)" in notes["3.7"]
+    # every form row carries a note: carried ones say from where, blank ones why they are blank
+    assert set(notes) == set(rows)
+    assert not any("For review" in row.commentary or "For review" in row.evidence for row in rows.values())
 
 
 def test_new_provisions_are_blank_and_flagged(migrated: Path) -> None:
-    from codecheck.api import extract
-
-    rows = {a.row.provision: a.row for a in extract(migrated).rows}
-    for pid in ("2.5", "5.13", "6.20", "8.5"):
-        assert rows[pid].answer == "blank", pid
-        assert rows[pid].evidence == ""
-        assert "new in the HOS Code 2024" in rows[pid].commentary
-
-
-def test_review_notes_are_italic_in_their_own_style(migrated: Path) -> None:
     import docx
 
-    from codecheck.writer import NOTE_STYLE
+    from codecheck.api import extract
+    from codecheck.writer.docx_form import FLAGGED_FILL
 
-    document = docx.Document(str(migrated))
+    rows = {a.row.provision: a.row for a in extract(migrated).rows}
+    notes = _review_notes(migrated)
+    for pid in ("2.5", "5.13", "6.20", "8.5"):
+        assert rows[pid].answer == "blank", pid
+        assert rows[pid].evidence == "" and rows[pid].commentary == ""
+        assert "new in the HOS Code 2024" in notes[pid]
+    shaded = set()
+    for table in docx.Document(str(migrated)).tables[:-1]:
+        for row in table.rows[1:]:
+            if FLAGGED_FILL in row.cells[2]._tc.xml:
+                shaded.add(row.cells[0].text)
+    assert {"2.5", "5.13", "6.20", "8.5", "3.7"} <= shaded
+    assert "6.14" not in shaded
+
+
+def test_notes_fall_back_to_italic_paragraphs_without_comment_support(
+    filled_2022: tuple[Path, dict], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import docx
+    import docx.document
+
+    from codecheck.migrate import migrate_file
+    from codecheck.writer import NOTE_STYLE, render_form
+
+    monkeypatch.delattr(docx.document.Document, "add_comment")  # python-docx before 1.2
+    spec, _ = migrate_file(filled_2022[0], "2024")
+    out = tmp_path / "fallback.docx"
+    out.write_bytes(render_form(spec))
+    document = docx.Document(str(out))
     notes = [p for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs
              if p.text.startswith("For review:")]
     assert notes

@@ -255,9 +255,10 @@ def _intro(source: CodeVersion, target: CodeVersion, source_name: str | None) ->
         f"This form was carried over by codecheck{origin}, a self-assessment against the "
         f"{source.short_title}, to the {target.short_title}. Answers, evidence and commentary come from the "
         f"provision(s) of the {source.short_title} that each provision replaces.",
-        "Notes in italics that start with \"For review:\" were written by codecheck, not by you: check each "
-        "carried-over answer against the new wording, then delete the note. Comply cells shaded yellow "
-        "need an answer or a decision (a provision that is new, or old answers that disagreed).",
+        "Provision numbers shaded orange carry a review comment from codecheck (\"For review: carried over "
+        "from …\"): check each carried-over answer against the new wording, then resolve the comment. "
+        "Comply cells shaded yellow need an answer or a decision (a provision that is new, or old answers "
+        "that disagreed).",
     ]
 
 

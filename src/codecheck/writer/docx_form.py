@@ -3,8 +3,14 @@
 The document is built to be read back by codecheck's own reader and to behave like the Ombudsman's
 form in Word: landscape A4, a heading paragraph before each table, the official header row marked
 "repeat as header row at the top of each page" (``w:tblHeader``) so long tables stay legible when
-printed, and codecheck's review notes in a paragraph style of their own ("Codecheck Review Note",
-italic) so a person sees them and software can tell them from the landlord's words.
+printed.
+
+codecheck's review notes ("carried over from 2022 provision 4.1 — check it against the new wording")
+are Word comments by "codecheck", anchored on the row's provision number, whose cell is shaded: Word
+shows them in the margin, the officer resolves them the usual way, they never print in a published
+PDF, and no reader takes them for the landlord's commentary (codecheck's own reader drops comments).
+With a python-docx too old to write comments (before 1.2) they fall back to italic paragraphs in the
+commentary cell, in a paragraph style of their own ("Codecheck Review Note").
 """
 
 from __future__ import annotations
@@ -17,6 +23,9 @@ from codecheck.writer.layout import COMBINED, COMMENTARY, COMPLY, EVIDENCE, PROV
 from codecheck.writer.spec import AppendixEntry, FormEntry, FormSpec
 
 NOTE_STYLE = "Codecheck Review Note"
+NOTE_AUTHOR = "codecheck"
+CARRIED_FILL = "FBE4D5"  # provision cell of a row with review notes (light orange)
+FLAGGED_FILL = "FFF2CC"  # Comply cell that needs an answer or a decision (light yellow)
 APPENDIX_HEADERS = ("Former provision", "Former wording", "Former answer", "What you wrote", "Why it is here")
 _APPENDIX_WIDTHS_CM = (2.4, 7.6, 2.4, 9.3, 4.4)
 
@@ -60,7 +69,7 @@ def render_form(spec: FormSpec) -> bytes:
             document.add_heading(xml_safe(table_spec.subheading), level=3)
         table = _new_table(document, layout.headers, layout.widths_cm)
         for entry in table_spec.entries:
-            _add_entry_row(table, entry, layout.roles, layout.widths_cm)
+            _add_entry_row(document, table, entry, layout.roles, layout.widths_cm)
 
     if spec.appendix_title and (spec.appendix or spec.appendix_intro):
         document.add_page_break()
@@ -115,10 +124,11 @@ def _new_table(document: Any, headers: tuple[str, ...], widths_cm: tuple[float, 
 
 
 def _add_entry_row(
-    table: Any, entry: FormEntry, roles: tuple[str, ...], widths_cm: tuple[float, ...]
+    document: Any, table: Any, entry: FormEntry, roles: tuple[str, ...], widths_cm: tuple[float, ...]
 ) -> None:
     cells = table.add_row().cells
-    notes_role = COMMENTARY if COMMENTARY in roles else COMBINED
+    as_comments = hasattr(document, "add_comment")
+    notes_role = PROVISION if as_comments else COMMENTARY if COMMENTARY in roles else COMBINED
     for cell, role, width in zip(cells, roles, widths_cm, strict=True):
         _set_width(cell, width)
         if role == PROVISION:
@@ -133,11 +143,14 @@ def _add_entry_row(
             _fill(cell, entry.commentary)
         elif role == COMBINED:
             _fill(cell, "\n".join(t for t in (entry.evidence, entry.commentary) if t.strip()))
-        if role == notes_role:
-            for note in entry.notes:
-                _note(cell, note)
+        if role == notes_role and entry.notes:
+            if as_comments:
+                _comment(document, cell, entry.notes)
+            else:
+                for note in entry.notes:
+                    _note(cell, note)
         if entry.flagged and role == COMPLY:
-            _shade(cell, "FFF2CC")
+            _shade(cell, FLAGGED_FILL)
 
 
 def _add_appendix_row(table: Any, item: AppendixEntry) -> None:
@@ -155,6 +168,17 @@ def _fill(cell: Any, text: str) -> None:
     for i, line in enumerate(lines):
         paragraph = paragraphs[0] if i == 0 and not paragraphs[0].text else cell.add_paragraph()
         paragraph.add_run(line)
+
+
+def _comment(document: Any, cell: Any, notes: list[str]) -> None:
+    """Attach ``notes`` as one Word comment on the provision number, and shade that cell."""
+    runs = [run for paragraph in cell.paragraphs for run in paragraph.runs]
+    if not runs:  # a row without a printed id still needs an anchor
+        runs = [cell.paragraphs[0].add_run("")]
+    comment = document.add_comment(runs, text=xml_safe(notes[0]), author=NOTE_AUTHOR, initials="CC")
+    for note in notes[1:]:
+        comment.add_paragraph(xml_safe(note))
+    _shade(cell, CARRIED_FILL)
 
 
 def _note(cell: Any, note: str) -> None:

@@ -16,9 +16,9 @@ from codecheck.writer.layout import FormLayout
 class FormEntry:
     """One form row: the printed id, the Code's wording, and what the landlord says (may be blank).
 
-    ``notes`` are reviewer notes written by codecheck (carried over from …, new provision …): they are
-    shown in italics in the commentary cell, in a paragraph style of their own, after the landlord's text,
-    so a reader of the DOCX can tell them from the landlord's answer.
+    ``notes`` are reviewer notes written by codecheck (carried over from …, new provision …): the DOCX
+    writer makes them a Word comment on the provision number, never text in the answer cells, so
+    nothing reading the form can take them for the landlord's answer or commentary.
     """
 
     printed_id: str
