@@ -181,7 +181,7 @@ def _carry(entry: FormEntry, sources: list[tuple[str, AlignedRow]], source: Code
     names = ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]
     plural = "provisions" if len(ids) > 1 else "provision"
     entry.notes.append(f"For review: carried over from {source.id} {plural} {names} — check it against the "
-                       "new wording, then delete this note.")
+                       "new wording.")
     conflict = len(distinct) > 1
     if conflict:
         entry.flagged = True
