@@ -271,7 +271,11 @@ def test_cli_formats(fmt: str) -> None:
     assert result.exit_code == 0, result.output
     if fmt == "json":
         data = json.loads(result.output)
+        assert data["schema_version"] == 1 and data["tool"]["name"] == "codecheck"
         assert data["from"]["id"] == "2022" and data["to"]["id"] == "2024"
+        change = next(c for c in data["changes"] if c["from"] == ["5.13"])
+        assert {"kinds", "map_kinds", "similarity", "obligation", "timescales", "words",
+                "disagreements"} <= set(change)
         assert data["summary"]["removed"] >= 3
 
 

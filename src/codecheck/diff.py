@@ -37,6 +37,8 @@ KIND_LABELS = {
     "merged": "merged", "split": "split",
 }
 
+JSON_SCHEMA_VERSION = 1
+
 # A mapped pair scoring below this (rapidfuzz token_set_ratio, 0..100) is reported as a disagreement:
 # the map links them but the texts barely overlap. Calibrated on the shipped maps so that topic changes
 # the map documents ("becomes triage requirement") are surfaced without flooding the report.
@@ -133,7 +135,12 @@ class CodeDiff:
         return counts
 
     def as_dict(self) -> dict:
+        from codecheck import __version__
+
         return {
+            # schema_version is bumped only for incompatible changes; keys may be added within a version.
+            "schema_version": JSON_SCHEMA_VERSION,
+            "tool": {"name": "codecheck", "version": __version__},
             "from": _version_dict(self.old), "to": _version_dict(self.new),
             "map": self.map_source, "provision": self.provision_filter,
             "summary": self.summary(), "version_notes": list(self.version_notes),
