@@ -220,20 +220,8 @@ def unruled_tables(
     """
     # page numbers in the margins would otherwise sit in a column of the table above them
     lines = [ln for ln in lines if not _margin_page_number(ln, page_height)]
-    tables: list[PageTable] = []
+    found: list[tuple[int, int, list[tuple[float, float]]]] = []  # (start, end, gutters)
     i = 0
-    if template is not None and not template.ruled and template.gutters and lines:
-        first = 0
-        while first < len(lines) and lines[first].bottom < 0.08 * page_height:
-            first += 1  # running header
-        end = first
-        while end < len(lines) and _fits([lines[end]], template.gutters) and (
-            end == first or lines[end].top - lines[end - 1].bottom <= 3.5 * max(6.0, lines[end].size)
-        ):
-            end += 1
-        if end > first:
-            tables.append(_build_unruled(page_no, lines[first:end], template.gutters))
-            i = end
     while i < len(lines):
         line = lines[i]
         starts_header = _is_header_line(line)
@@ -244,14 +232,33 @@ def unruled_tables(
         block = lines[i:block_end]
         id_lines = sum(1 for ln in block if _is_id_line(ln))
         if len(gutters) >= 2 and (id_lines >= 2 or (starts_header and len(block) >= 2)):
-            start = i
-            if not tables and i > 0 and _fits(lines[:i], gutters):
-                start = 0  # a continuation at the top of the page
-            tables.append(_build_unruled(page_no, lines[start:block_end], gutters))
+            found.append((i, block_end, gutters))
             i = block_end
         else:
             i += 1
-    return tables
+    # lines above the first table: the rest of a row continued from the previous page?
+    first = 0
+    while first < len(lines) and lines[first].bottom < 0.08 * page_height:
+        first += 1  # running header
+    top_end = found[0][0] if found else len(lines)
+    if first < top_end:
+        above = lines[first:top_end]
+        if found and _fits(above, found[0][2]) and _body_like(above, lines[found[0][0] : found[0][1]]):
+            found[0] = (first, found[0][1], found[0][2])
+        elif template is not None and template.gutters and not template.ruled:
+            end = first
+            while end < top_end and _fits([lines[end]], template.gutters) and not lines[end].bold:
+                end += 1
+            if end > first:
+                found.insert(0, (first, end, list(template.gutters)))
+    return [_build_unruled(page_no, lines[a:b], gutters) for a, b, gutters in found]
+
+
+def _body_like(lines: Sequence[Line], block: Sequence[Line]) -> bool:
+    """Lines that look like table text, not a heading: no larger than the block's text, not bold."""
+    sizes = sorted(ln.size for ln in block)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    return all(ln.size <= body + 0.5 and not ln.bold for ln in lines)
 
 
 def _margin_page_number(line: Line, page_height: float) -> bool:
