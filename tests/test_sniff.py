@@ -195,3 +195,15 @@ def test_opendocument_text_is_named(tmp_path: Path) -> None:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
         z.writestr("content.xml", "<office:document-content/>")
     expect_error(odt, r"OpenDocument file \(\.odt\)")
+
+
+def test_damaged_zip_offsets_are_one_line_errors(tmp_path: Path) -> None:
+    """Cutting bytes out of the middle leaves entries whose offsets point past the end (OSError on seek)."""
+    data = simple_form(tmp_path / "f.docx").read_bytes()
+    for start, length in ((4, 744), (200, 3000), (len(data) // 3, 5000)):
+        mutant = tmp_path / f"cut-{start}.docx"
+        mutant.write_bytes(data[:start] + data[start + length :])
+        try:
+            read_document(mutant)
+        except InputError as exc:
+            assert "\n" not in str(exc) and str(mutant) in str(exc)

@@ -8,7 +8,9 @@ OLE compound file (magic D0 CF 11 E0) holding an ``EncryptedPackage`` stream.
 
 from __future__ import annotations
 
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Literal
 
@@ -20,6 +22,18 @@ Kind = Literal["docx", "pdf"]
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    KeyError,
+    struct.error,
+    IndexError,
+)
 
 
 def _describe_other(head: bytes) -> str:
@@ -90,10 +104,8 @@ class Package:
         self.inflated = 0
         try:
             self.zip = zipfile.ZipFile(path)
-        except zipfile.BadZipFile:
+        except _ZIP_ERRORS:
             raise InputError("corrupt or truncated ZIP package (not a readable DOCX)", path) from None
-        except OSError as exc:
-            raise InputError(f"cannot open document: {exc.strerror or exc}", path) from None
         infos = self.zip.infolist()
         if len(infos) > limits.max_zip_entries:
             self.zip.close()
@@ -143,18 +155,14 @@ class Package:
                     if total > cap:
                         raise InputError(f"part {name} inflates past the size limit (zip bomb?)", self.path)
                     chunks.append(chunk)
-        except (zipfile.BadZipFile, zlib_error(), EOFError) as exc:
-            raise InputError(f"corrupt package part {name}: {exc}", self.path) from None
-        except RuntimeError as exc:  # encrypted ZIP member
-            raise InputError(f"cannot read part {name}: {exc}", self.path) from None
+        except InputError:
+            raise
+        except _ZIP_ERRORS as exc:
+            # damaged entries fail in many ways: bad CRC, bad offsets (OSError from seek), unknown
+            # compression (NotImplementedError), an encrypted member (RuntimeError), zlib errors
+            raise InputError(f"corrupt package part {name} ({type(exc).__name__})", self.path) from None
         self.inflated += total
         return b"".join(chunks)
-
-
-def zlib_error() -> type[Exception]:
-    import zlib
-
-    return zlib.error
 
 
 def open_package(path: Path, limits: Limits | None = None) -> Package:
