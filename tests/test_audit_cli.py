@@ -33,20 +33,20 @@ def one_error_line(result) -> str:
     return lines[0]
 
 
-@pytest.fixture
-def good(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def good(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from docx_factory import simple_form
 
-    return simple_form(tmp_path / "example-homes.docx")
+    return simple_form(tmp_path_factory.mktemp("good") / "example-homes.docx")
 
 
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    """A document folder: two readable forms, a corrupt file and a password-protected one."""
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A document folder: two readable forms, a corrupt file and a password-protected one (read-only use)."""
     from docx_factory import simple_form
     from hostile_factory import write_encrypted_docx, write_random
 
-    docs = tmp_path / "docs"
+    docs = tmp_path_factory.mktemp("batch") / "docs"
     docs.mkdir()
     simple_form(docs / "a-homes.docx")
     simple_form(docs / "b-homes.docx")

@@ -76,6 +76,13 @@ def display_path(path: Path, base_dir: Path | None = None) -> str:
         return Path(path).as_posix()
 
 
+def error_reason(result: AuditResult) -> str:
+    """The error without its leading "<path>: " (for formats that already show the document name)."""
+    text = result.error or ""
+    prefix = f"{result.path}: "
+    return text[len(prefix):] if text.startswith(prefix) else text
+
+
 # --------------------------------------------------------------------------- ordering
 
 

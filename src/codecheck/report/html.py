@@ -18,6 +18,7 @@ from codecheck.report.base import (
     answer_totals,
     code_wording,
     display_path,
+    error_reason,
     grouped_by_section,
     overall_counts,
     result_failed,
@@ -116,7 +117,7 @@ def _groups(result: AuditResult, options: RenderOptions) -> list[dict]:
 def _document_view(result: AuditResult, options: RenderOptions) -> dict:
     view: dict = {
         "name": display_path(result.path, options.base_dir),
-        "error": result.error,
+        "error": error_reason(result) if result.error else None,
         "failed": result_failed(result, options.fail_on),
         "counts": overall_counts([result]),
         "answers": answer_totals(result),

@@ -15,6 +15,7 @@ from codecheck.model import AuditResult
 from codecheck.report.base import (
     RenderOptions,
     display_path,
+    error_reason,
     grouped_by_section,
     overall_counts,
     result_failed,
@@ -52,7 +53,7 @@ def document_section(result: AuditResult, options: RenderOptions, level: int = 2
     name = md(display_path(result.path, options.base_dir))
     out = [f"{h} {name}", ""]
     if result.error:
-        out += [f"**Could not be audited:** {md(result.error)}", ""]
+        out += [f"**Could not be audited:** {md(error_reason(result))}", ""]
         return "\n".join(out)
     aligned = result.aligned
     if aligned is not None:

@@ -15,6 +15,7 @@ from codecheck.model import AuditResult, Severity
 from codecheck.report.base import (
     RenderOptions,
     display_path,
+    error_reason,
     grouped_by_section,
     overall_counts,
     result_failed,
@@ -43,7 +44,7 @@ def _render_document(console, result: AuditResult, options: RenderOptions) -> No
     head = Text(name, style="bold")
     if result.error:
         head.append("  could not be audited: ", style="bold red")
-        head.append(one_line(result.error))
+        head.append(one_line(error_reason(result)))
         console.print(head, soft_wrap=True)
         console.print()
         return
