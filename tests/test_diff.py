@@ -178,7 +178,10 @@ def test_map_and_text_disagreements_are_reported(monkeypatch: pytest.MonkeyPatch
     third = _entry(result, "1.3")
     assert "strengthened" not in third.kinds
     assert any("says strengthened" in d for d in third.disagreements)
-    assert result.summary()["disagreements"] == 3
+    added = _entry(result, None, "1.2")
+    assert added.kinds == ("added",)
+    assert any("new 1.2 reads almost the same as old 1.2" in d for d in added.disagreements)  # both sides
+    assert result.summary()["disagreements"] == 4
     assert "DISAGREEMENT:" in render_text(result)
 
 

@@ -353,33 +353,46 @@ def _kind_disagreements(map_kinds: tuple[str, ...], kinds: list[str], score: flo
 
 
 def _unmapped_matches(old: CodeVersion, new: CodeVersion, changes: list[ProvisionChange]) -> None:
-    """Report near-identical wording the map does not link (a likely gap or slip in the map)."""
+    """Report near-identical wording the map does not link (a likely gap or slip in the map).
+
+    Checked from both sides, so a provision the map calls added whose wording an old provision already
+    had is caught as well as a removed one that lives on under another number.
+    """
+    _one_side(old, new, changes, "from")
+    _one_side(new, old, changes, "to")
+
+
+def _one_side(here: CodeVersion, there: CodeVersion, changes: list[ProvisionChange], side: str) -> None:
     from rapidfuzz import fuzz, process
 
-    new_texts = {p.id: normalise(p.text) for p in new.provisions if p.obligation != "intro"}
-    if not new_texts:
+    texts = {p.id: normalise(p.text) for p in there.provisions if p.obligation != "intro"}
+    ids = list(texts)
+    if not ids:
         return
-    ids = list(new_texts)
+    choices = [texts[i] for i in ids]
+    linked = {(f, t) if side == "from" else (t, f) for c in changes for f in c.from_ids for t in c.to_ids}
     for change in changes:
-        for pid in change.from_ids:
-            provision = old.provision(pid)
+        mine, theirs = change.from_ids, change.to_ids
+        if side == "to":
+            mine, theirs = theirs, mine
+        for pid in mine:
+            provision = here.provision(pid)
             if provision is None or provision.obligation == "intro":
                 continue
-            best = process.extractOne(normalise(provision.text), [new_texts[i] for i in ids],
-                                      scorer=fuzz.token_set_ratio)
+            text = normalise(provision.text)
+            best = process.extractOne(text, choices, scorer=fuzz.token_set_ratio)
             if best is None:
                 continue
             _, score, index = best
-            target = ids[index]
-            if score < STRONG_SIMILARITY or target in change.to_ids:
-                continue
-            mapped = max((fuzz.token_set_ratio(normalise(provision.text), new_texts[t])
-                          for t in change.to_ids if t in new_texts), default=0.0)
+            match = ids[index]
+            if score < STRONG_SIMILARITY or match in theirs or (pid, match) in linked:
+                continue  # weak, or linked here or by another entry of the map
+            mapped = max((fuzz.token_set_ratio(text, texts[t]) for t in theirs if t in texts), default=0.0)
             if score - mapped >= _MARGIN:
-                change.disagreements.append(
-                    f"{old.id} {pid} reads almost the same as {new.id} {target} "
-                    f"(similarity {score:.0f}/100), which the map does not link to it"
-                )
+                message = (f"{here.id} {pid} reads almost the same as {there.id} {match} "
+                           f"(similarity {score:.0f}/100), which the map does not link to it")
+                if message not in change.disagreements:
+                    change.disagreements.append(message)
 
 
 def _version_notes(old: CodeVersion, new: CodeVersion) -> list[str]:
