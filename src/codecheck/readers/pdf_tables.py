@@ -288,10 +288,13 @@ def _grow_block(lines: Sequence[Line], start: int) -> tuple[int, list[tuple[floa
     end = start + 1
     aged = [(a, b, 1) for a, b in _gutters(lines[start:end], x_min, x_max)]
     pitch = max(6.0, lines[start].bottom - lines[start].top)
+    body_size = lines[start].size
     while end < len(lines):
         gap = lines[end].top - lines[end - 1].bottom
         if gap > 3.5 * pitch:
             break
+        if lines[end].size > body_size + 1.0 or (end - start >= 2 and _is_header_line(lines[end])):
+            break  # a heading, or the header of the next table
         # a settled gutter may narrow to a sliver (text reaching the cell edge) and still divide
         candidate = _gutters(lines[start : end + 1], x_min, x_max, min_gap=1.5)
         survivors = []
