@@ -71,6 +71,26 @@ def _chart(summaries) -> dict:
     }
 
 
+_ANSWER_LABELS = {
+    "yes": "Yes",
+    "no": "No",
+    "partial": "Partial",
+    "na": "Not applicable",
+    "blank": "(no answer)",
+}
+
+
+def _answer_label(row) -> str:
+    """The normalised answer, with the printed wording when it says more ("Partial (in progress)")."""
+    label = _ANSWER_LABELS.get(row.answer, row.answer)
+    printed = (row.answer_text or "").strip()
+    if row.answer_source in ("tick", "checkbox") or printed.lower() in ("tick", "ticked"):
+        return f"{label} (ticked)" if row.answer != "blank" else label
+    if printed and printed.lower() != label.lower():
+        return f"{label} (“{printed}”)"
+    return label
+
+
 def _finding_view(result: AuditResult, f, options: RenderOptions) -> dict:
     spec = options.rule(f.rule) or options.rule(f.code)
     arow = row_for(result, f)
@@ -78,7 +98,7 @@ def _finding_view(result: AuditResult, f, options: RenderOptions) -> dict:
     if arow is not None:
         row = arow.row
         form = {
-            "answer": row.answer_text or ("(blank)" if row.answer == "blank" else row.answer),
+            "answer": _answer_label(row),
             "evidence": row.evidence,
             "commentary": row.commentary,
             "requirement": row.requirement,
