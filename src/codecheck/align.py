@@ -29,7 +29,6 @@ from codecheck.model import AlignedDocument, AlignedRow, CodeVersion, Document, 
 
 _SPACED_POINT = re.compile(r"(\d)\s*\.\s*(\d)")
 MAX_TEXT = 4000  # characters of a requirement compared; longer cells are cut (bounded work per row)
-CONFIRMED = 90.0  # an own-number match this good needs no further comparison
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ class AlignOptions:
     """
 
     best_min: float = 85.0
-    own_max: float = 60.0
+    own_max: float = 80.0
     margin: float = 20.0
     ambiguity: float = 5.0
     text_min: float = 80.0
@@ -65,54 +64,68 @@ class _Wordings:
         from rapidfuzz.utils import default_process
 
         self._process = default_process
-        by_pid: dict[str, list[str]] = {}
+        # A wording belongs to a key: the provision ids it speaks for ("1.2", or ("1.2", "1.4") for a
+        # combined form row), so that a combined row's statement is matched as one candidate.
+        by_key: dict[tuple[str, ...], list[str]] = {}
         for p in code.provisions:
-            by_pid.setdefault(p.id, []).extend(t for t in {p.text, p.form_wording} if t)
+            by_key.setdefault((p.id,), []).extend(t for t in dict.fromkeys((p.text, p.form_wording)) if t)
         for row in code.form:
-            if row.text:
-                for pid in row.covers:
-                    by_pid.setdefault(pid, []).append(row.text)
-        self.by_pid = {pid: [default_process(t) for t in texts] for pid, texts in by_pid.items()}
+            if row.text and row.covers:
+                by_key.setdefault(tuple(row.covers), []).append(row.text)
+        self.by_key = {key: [default_process(t) for t in texts] for key, texts in by_key.items()}
+        self.form_by_pid: dict[str, list[str]] = {}  # the official form's own row statements
+        for row in code.form:
+            if row.text and len(row.covers) == 1:
+                self.form_by_pid.setdefault(row.covers[0], []).append(default_process(row.text))
+        self.by_pid: dict[str, list[str]] = {}
         self.choices: list[str] = []
-        self.owners: list[str] = []
-        for pid, texts in self.by_pid.items():
+        self.owners: list[tuple[str, ...]] = []
+        for key, texts in self.by_key.items():
+            for pid in key:
+                self.by_pid.setdefault(pid, []).extend(texts)
             for t in texts:
                 self.choices.append(t)
-                self.owners.append(pid)
+                self.owners.append(key)
 
     def prep(self, text: str) -> str:
         return self._process(text[:MAX_TEXT])
 
     def own_score(self, text: str, pids: tuple[str, ...]) -> float:
-        """How well ``text`` fits the provisions it is numbered as (generous: fragments count)."""
+        """How well ``text`` fits the provisions it is numbered as (0..100).
+
+        ``token_set_ratio`` scores a fragment of a wording (a split row, a cut-off cell) as highly as
+        the whole, and two different provisions lowly even when they share the Code's stock words
+        (between the 2024 form's provisions it stays under about 70); scorers such as ``WRatio``,
+        which take the best partial match, rate almost any two provisions about 86 and cannot tell
+        them apart.
+        """
         from rapidfuzz import fuzz
 
         wordings = [w for pid in pids for w in self.by_pid.get(pid, ())]
-        best = 0.0
-        for wording in wordings:  # cheap first: most rows are their provision's wording, near enough
-            best = max(best, fuzz.token_set_ratio(text, wording))
-            if best >= CONFIRMED:
-                return best
-        for wording in wordings:  # a fragment (split row, cut-off cell) of a longer wording
-            best = max(best, fuzz.partial_ratio(text, wording, score_cutoff=best))
-        return best
+        return max((fuzz.token_set_ratio(text, w) for w in wordings), default=0.0)
 
-    def strict_score(self, text: str, pid: str) -> float:
-        from rapidfuzz import fuzz
-
-        return max((fuzz.WRatio(text, w) for w in self.by_pid.get(pid, ())), default=0.0)
-
-    def ranked(self, text: str, cutoff: float) -> list[tuple[str, float]]:
-        """Provisions whose wording matches ``text`` at ``cutoff`` or better, best first (one per id)."""
+    def ranked(self, text: str, cutoff: float) -> list[tuple[tuple[str, ...], float]]:
+        """Candidates (provision-id keys) matching ``text`` at ``cutoff`` or better, best first."""
         from rapidfuzz import fuzz, process
 
-        best: dict[str, float] = {}
+        best: dict[tuple[str, ...], float] = {}
         for _choice, score, idx in process.extract(
-            text, self.choices, scorer=fuzz.WRatio, processor=None, score_cutoff=cutoff, limit=12
+            text, self.choices, scorer=fuzz.token_set_ratio, processor=None, score_cutoff=cutoff, limit=16
         ):
-            pid = self.owners[idx]
-            best[pid] = max(best.get(pid, 0.0), score)
+            key = self.owners[idx]
+            best[key] = max(best.get(key, 0.0), score)
         return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def ranked_among(self, text: str, pids: set[str]) -> list[tuple[tuple[str, ...], float]]:
+        """Every candidate whose provisions all lie in ``pids``, scored against ``text``, best first."""
+        from rapidfuzz import fuzz
+
+        scored = [
+            (key, max(fuzz.token_set_ratio(text, w) for w in texts))
+            for key, texts in self.by_key.items()
+            if texts and set(key) <= pids
+        ]
+        return sorted(scored, key=lambda kv: (-kv[1], kv[0]))
 
 
 _WORDS_CACHE: dict[int, tuple[CodeVersion, _Wordings]] = {}
@@ -137,7 +150,7 @@ def text_score(code: CodeVersion, text: str, printed: str) -> float | None:
         return None
     words = wordings_for(code)
     prepared = words.prep(text)
-    return max(words.strict_score(prepared, pid) for pid in ids) if prepared else 0.0
+    return words.own_score(prepared, ids) if prepared else 0.0
 
 
 def resolve_ids(code: CodeVersion, printed: str) -> tuple[str, ...]:
@@ -188,7 +201,9 @@ def _is_continuation(
     if printed and ids != prev.provisions:
         return False
     if printed and any(form_count[pid] > 1 for pid in ids):
-        return False  # the official form itself repeats this number (Joint 6.1, 6.19)
+        # The official form itself repeats this number (Joint 6.1, 6.19): two rows are two statements
+        # unless, measured against the form's own statements, they are the halves of one.
+        return bool(row.requirement.strip()) and _fragments_of_one(prev, row, words, form_only=True)
     if not row.requirement.strip():
         return not printed or not _has_answer_content(row) or not _has_answer_content(prev.row)
     if not printed and _is_another_provision(row, prev, words):
@@ -198,13 +213,18 @@ def _is_continuation(
     if not (_has_answer_content(row) and _has_answer_content(prev.row)):
         return True
     # Both rows answered: a split only if the joined text fits the provision better than either part.
+    return _fragments_of_one(prev, row, words)
+
+
+def _fragments_of_one(prev: AlignedRow, row: Row, words: _Wordings, form_only: bool = False) -> bool:
+    """Whether the two requirement texts joined fit ``prev``'s provision clearly better than either."""
     from rapidfuzz import fuzz
 
     pid = prev.provisions[0]
-    joined = words.prep(_join(prev.row.requirement, row.requirement))
-    wordings = words.by_pid.get(pid, ())
+    wordings = words.form_by_pid.get(pid, ()) if form_only else words.by_pid.get(pid, ())
     if not wordings:
         return False
+    joined = words.prep(_join(prev.row.requirement, row.requirement))
 
     def fit(text: str) -> float:
         return max(fuzz.ratio(text, w) for w in wordings)
@@ -219,12 +239,11 @@ def _is_another_provision(row: Row, prev: AlignedRow, words: _Wordings) -> bool:
         return False
     options = AlignOptions()
     ranked = words.ranked(text, options.text_min)
-    return bool(
-        ranked
-        and ranked[0][0] not in prev.provisions
-        and words.own_score(text, prev.provisions) < options.text_min
-        and _clear_winner(ranked, ranked[0], options)
-    )
+    if not ranked or words.own_score(text, prev.provisions) >= options.text_min:
+        return False
+    # It reads as some provision(s) other than prev's, even if it is not yet clear which one: the
+    # second pass may settle that among the provisions still without a row.
+    return not any(set(key) & set(prev.provisions) for key, _ in ranked)
 
 
 def align_row(
@@ -243,32 +262,54 @@ def align_row(
         if own > options.own_max:
             return AlignedRow(row=row, provisions=ids, score=own, method=method)
         ranked = words.ranked(text, max(0.0, options.best_min - options.ambiguity))
-        own_strict = max(words.strict_score(text, pid) for pid in ids)
-        other = [(pid, s) for pid, s in ranked if pid not in ids]
-        if (
-            other
-            and other[0][1] >= options.best_min
-            and other[0][1] - own_strict >= options.margin
-            and _clear_winner(ranked, other[0], options)
-        ):
-            pid, score = other[0]
-            return AlignedRow(row=row, provisions=(pid,), score=score, method="text", suggested=pid)
+        other = [(key, s) for key, s in ranked if not set(key) & set(ids)]
+        if other and other[0][1] >= options.best_min and other[0][1] - own >= options.margin:
+            group = _settle(ranked, other[0], options)
+            if group is not None and not set(group) & set(ids):
+                return AlignedRow(
+                    row=row, provisions=group, score=other[0][1], method="text", suggested=group[0]
+                )
         return AlignedRow(row=row, provisions=ids, score=own, method=method)
     ranked = words.ranked(text, max(0.0, min(options.text_min, options.best_min) - options.ambiguity))
     if ranked:
-        pid, score = ranked[0]
+        score = ranked[0][1]
         printed = bool(row.provision.strip())
         threshold = options.best_min if printed else options.text_min
-        if score >= threshold and _clear_winner(ranked, ranked[0], options):
+        group = _settle(ranked, ranked[0], options) if score >= threshold else None
+        if group is not None:
             return AlignedRow(
-                row=row, provisions=(pid,), score=score, method="text", suggested=pid if printed else None
+                row=row, provisions=group, score=score, method="text", suggested=group[0] if printed else None
             )
     return AlignedRow(row=row, provisions=(), score=ranked[0][1] if ranked else 0.0, method="none")
 
 
-def _clear_winner(ranked: list[tuple[str, float]], winner: tuple[str, float], options: AlignOptions) -> bool:
-    """The winner beats every other provision by ``ambiguity`` (near-identical provisions stay unresolved)."""
-    return all(winner[1] - s >= options.ambiguity for pid, s in ranked if pid != winner[0])
+def _settle(
+    ranked: list[tuple[tuple[str, ...], float]], winner: tuple[tuple[str, ...], float], options: AlignOptions
+) -> tuple[str, ...] | None:
+    """The provisions ``winner`` stands for if it beats every unrelated candidate by ``ambiguity``.
+
+    Candidates within ``ambiguity`` of the winner that share a provision with it are one answer, not
+    rivals: the Joint form's "1.2/ 1.4" statement is also the form wording of 1.2 and of 1.4, so the
+    three candidates together say "1.2 and 1.4". Any other candidate that close leaves the text
+    unresolved (two provisions with near-identical wording), and None is returned.
+    """
+    close = [key for key, s in ranked if winner[1] - s < options.ambiguity]
+    group = set(winner[0])
+    grew = True
+    while grew:
+        grew = False
+        for key in close:
+            if set(key) & group and not set(key) <= group:
+                group |= set(key)
+                grew = True
+    if any(not set(key) & group for key in close):
+        return None
+    exact = next((key for key, _ in ranked if set(key) == group), None)
+    return exact or tuple(sorted(group, key=_id_order))
+
+
+def _id_order(pid: str) -> tuple[int, ...]:
+    return tuple(int(part) if part.isdigit() else 0 for part in pid.split("."))
 
 
 def align_document(
@@ -292,6 +333,7 @@ def align_document(
                 aligned[-1] = replace(prev, row=merged)
             continue
         aligned.append(align_row(row, code, words, options, ids))
+    _resolve_displaced(aligned, code, words, options)
     _mark_duplicates(aligned, form_count)
     return AlignedDocument(
         document=doc,
@@ -301,6 +343,47 @@ def align_document(
         missing=missing_provisions(code, aligned),
         document_date=find_document_date(doc.title, doc.text),
     )
+
+
+def _resolve_displaced(
+    aligned: list[AlignedRow], code: CodeVersion, words: _Wordings, options: AlignOptions
+) -> None:
+    """Second pass: settle rows the first pass left on a number that another row's text has claimed.
+
+    Two rows with swapped numbers are each judged alone first; one of them may stay put because its
+    text is shared by two provisions (the Code repeats some stage 1 wording at stage 2). Once the other
+    row has been re-aligned by its text, the displaced row is judged again, this time against the
+    provisions still without a row only; if its text clearly is one of those, it is re-aligned too.
+    Unresolved rows without a usable number get the same second look.
+    """
+    covered = {pid for ar in aligned for pid in ar.provisions}
+    vacant = [pid for pid in expected_ids(code) if pid not in covered]
+    if not vacant:
+        return
+    claimed = {pid for ar in aligned if ar.method == "text" for pid in ar.provisions}
+    for i, ar in enumerate(aligned):
+        text = words.prep(ar.row.requirement) if ar.row.requirement.strip() else ""
+        if not text or not vacant:
+            continue
+        displaced = ar.method in ("number", "combined") and bool(set(ar.provisions) & claimed)
+        if not (displaced or ar.method == "none"):
+            continue
+        own = words.own_score(text, ar.provisions) if ar.provisions else 0.0
+        if ar.provisions and own > options.own_max:
+            continue
+        ranked = words.ranked_among(text, set(vacant))
+        if not ranked:
+            continue
+        best = ranked[0]
+        threshold = options.best_min if ar.row.provision.strip() else options.text_min
+        if best[1] < threshold or best[1] - own < options.margin:
+            continue
+        group = _settle(ranked, best, options)
+        if group is None:
+            continue
+        suggested = group[0] if ar.row.provision.strip() else None
+        aligned[i] = replace(ar, provisions=group, score=best[1], method="text", suggested=suggested)
+        vacant = [pid for pid in vacant if pid not in group]
 
 
 def _mark_duplicates(aligned: list[AlignedRow], form_count: Counter) -> None:
