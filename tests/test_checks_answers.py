@@ -112,6 +112,7 @@ def test_yes_contradicted(commentary: str) -> None:
         "The Member Responsible for Complaints will receive quarterly reports.",  # future practice
         "The policy was updated to reflect the 2024 Code in April.",  # done
         "We have not yet had a case where this applied.",  # not about the requirement being met
+        "The team is working towards a customer service accreditation.",  # something else
     ],
 )
 def test_yes_not_contradicted(commentary: str) -> None:

@@ -40,6 +40,7 @@ def test_extra_stage_flagged(commentary: str) -> None:
         "with stage 3.",
         'Our old leaflet said "appeal to stage 3" and has been withdrawn.',
         "We moved from a three-stage process to two stages in April.",
+        "A stage 0 does not exist in our procedure.",
         "If residents remain unhappy they may refer the matter to the Housing Ombudsman (stage 3).",
         "Stage 3 is the Housing Ombudsman, who is independent of Example Homes.",
     ],
@@ -81,6 +82,11 @@ def test_2022_stage_zero_never_allowed() -> None:
         ("5.13", "At stage 2 a further 20 working days can be used.", "10 working days"),  # 2022 Code
         ("2.3", "We do not accept complaints about events more than 6 months old.", "12 months"),
         ("2.3", "We will not accept complaints older than 6 months.", "12 months"),
+        (
+            "6.4",
+            "If more time is needed the reply comes within 35 working days of the original complaint.",
+            "20",
+        ),
         (
             "6.3",
             "Stage 1 responses are sent within a total of 30 working days including any extension.",
@@ -138,6 +144,11 @@ def test_message_is_specific() -> None:
             "6.3",
             "Residents may bring their complaint to the Ombudsman within 12 months of our final response.",
         ),
+        (
+            "6.3",
+            "Last year the average stage 1 response time was 12 working days.",
+        ),  # performance, not a rule
+        ("6.3", "Most complaints were answered in time; a few took 15 working days."),
     ],
 )
 def test_wrong_timescale_traps(pid: str, commentary: str) -> None:

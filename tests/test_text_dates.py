@@ -31,6 +31,8 @@ FORM = date(2024, 6, 1)
         ("by the end of the financial year", date(2025, 3, 31)),
         ("by the end of the next financial year", date(2026, 3, 31)),
         ("by the end of the quarter", date(2024, 6, 30)),
+        ("complete by September", date(2024, 9, 30)),
+        ("live by the end of February", date(2025, 2, 28)),
     ],
 )
 def test_recognised(text: str, latest: date) -> None:

@@ -119,6 +119,11 @@ _END_OF = re.compile(
     r"(?:(current|this|next)\s+)?(financial\s+year|calendar\s+year|year|quarter|month)(?:[\s-]+end)?\b",
     re.I,
 )
+_MONTH_ONLY = re.compile(
+    rf"\b(?:by|before|until|till|in|during|from|end of|the end of)\s+(?:the\s+end\s+of\s+)?({_MONTH_ALT})\b"
+    r"(?!\.?,?\s*(?:\d|20\d\d))",
+    re.I,
+)
 _NEXT = re.compile(
     r"\b(?:by|in|during|for)\s+(?:the\s+)?next\s+(financial\s+year|year|quarter|month)\b", re.I
 )
@@ -128,7 +133,8 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
     """Every date expression in ``text`` with the latest day it may mean.
 
     ``ref`` (the form's own date) anchors relative expressions ("within three months", "by the end of
-    the financial year"); without it they are not resolved.
+    the financial year", "by September": the next September on or after it); without it they are not
+    resolved.
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -152,6 +158,14 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
                 continue
             months = n * _RELATIVE_UNIT_MONTHS[m.group(2).lower()]
             add(m, _add_months(ref, months), "relative")
+        for m in _MONTH_ONLY.finditer(text):
+            if m.group(1).lower() == "may" and not re.match(
+                r"(?i)(?:by|before|until|till|end of|the end of)", m.group(0)
+            ):
+                continue  # "in may" is more often the verb than the month
+            month = MONTHS[m.group(1).lower()]
+            year = ref.year if month >= ref.month else ref.year + 1
+            add(m, _end_of_month(year, month), "month")
         for m in _NEXT.finditer(text):
             add(m, _period_end(ref, m.group(1).lower(), "next"), "relative")
         for m in _END_OF.finditer(text):
