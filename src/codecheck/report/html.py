@@ -86,7 +86,9 @@ def _answer_label(row) -> str:
     printed = (row.answer_text or "").strip()
     if row.answer_source in ("tick", "checkbox") or printed.lower() in ("tick", "ticked"):
         return f"{label} (ticked)" if row.answer != "blank" else label
-    if printed and printed.lower() != label.lower():
+    if printed and printed.lower().startswith(label.lower()):
+        return printed  # "Partial (In Progress)" already says Partial
+    if printed:
         return f"{label} (“{printed}”)"
     return label
 
