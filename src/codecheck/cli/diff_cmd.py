@@ -60,8 +60,12 @@ def diff(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
 ) -> None:
-    """Per provision: unchanged, reworded (word diff), renumbered, strengthened, timescale changed, added,
-    removed, merged or split; built from the cross-version map and checked against the texts."""
+    """What changed between two Code versions, provision by provision.
+
+    Unchanged, reworded (with a word diff), renumbered, strengthened, timescale changed, added, removed,
+    merged or split: built from the cross-version map, checked against the texts, with any disagreement
+    between the two reported.
+    """
     with guarded():
         if output is not None:
             check_output_path(output, force)

@@ -11,7 +11,9 @@ from codecheck.cli.common import check_output_path, guarded, warning_line, write
 
 
 def migrate(
-    document: Annotated[Path, typer.Argument(help="The filled self-assessment (DOCX or PDF); only read.")],
+    document: Annotated[
+        Path, typer.Argument(metavar="OLD_FORM", help="The filled self-assessment (DOCX or PDF); only read.")
+    ],
     to: Annotated[str, typer.Option("--to", help="The Code version to carry it over to (2024, joint …).")],
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The new DOCX form to write.", dir_okay=False)
@@ -24,8 +26,11 @@ def migrate(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
 ) -> None:
-    """Write a new form for --to with every answer carried over from the mapped old provision(s) and marked
-    for review; new provisions are left blank and flagged; removed ones go to an appendix."""
+    """Carry a filled self-assessment over to another Code version's form (a new DOCX).
+
+    Every answer, evidence and commentary goes to the provision(s) it maps to, marked for review; new
+    provisions are left blank and flagged; removed ones are kept in an appendix. OLD_FORM is only read.
+    """
     with guarded():
         from codecheck.errors import ConfigError, InputError
 
