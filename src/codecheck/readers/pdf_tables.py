@@ -292,7 +292,11 @@ def _grow_block(lines: Sequence[Line], start: int) -> tuple[int, list[tuple[floa
     while end < len(lines):
         gap = lines[end].top - lines[end - 1].bottom
         if gap > 3.5 * pitch:
-            break
+            # cells padded with empty paragraphs leave wide gaps; carry on only if the line keeps
+            # to gutters the block has already shown for a few lines
+            settled = [(a, b) for a, b, g in aged if g >= 3]
+            if len(settled) < 2 or not _fits([lines[end]], settled):
+                break
         if lines[end].size > body_size + 1.0 or (end - start >= 2 and _is_header_line(lines[end])):
             break  # a heading, or the header of the next table
         # a settled gutter may narrow to a sliver (text reaching the cell edge) and still divide
