@@ -173,7 +173,39 @@ def write_pdfs(out_dir: Path, samples: list[Sample]) -> None:
                 sys.exit(
                     f"generate.py: LibreOffice did not convert {sample.stem}.docx: {done.stderr.strip()}"
                 )
-            shutil.copyfile(Path(tmp, f"{sample.stem}.pdf"), out_dir / f"{sample.stem}.pdf")
+            pdf = _pin_pdf_metadata(Path(tmp, f"{sample.stem}.pdf").read_bytes(), sample.stem)
+            (out_dir / f"{sample.stem}.pdf").write_bytes(pdf)
+
+
+def _pin_pdf_metadata(pdf: bytes, stem: str) -> bytes:
+    """Replace LibreOffice's creation time and random file ID with fixed values of the same length,
+    so the cross-reference offsets stay valid and regenerating does not churn the committed PDFs."""
+    import hashlib
+    import re
+
+    def same_length(value: bytes, fixed: bytes) -> bytes:
+        return fixed[: len(value)] if len(fixed) >= len(value) else fixed + value[len(fixed) :]
+
+    digest = hashlib.sha256(stem.encode()).hexdigest().upper().encode()
+    pdf = re.sub(
+        rb"/CreationDate\(([^)]*)\)",
+        lambda m: b"/CreationDate(" + same_length(m.group(1), b"D:20250930090000Z") + b")",
+        pdf,
+    )
+    pdf = re.sub(
+        rb"(/DocChecksum\s*/)([0-9A-Fa-f]+)", lambda m: m.group(1) + same_length(m.group(2), digest), pdf
+    )
+    return re.sub(
+        rb"(/ID\s*\[\s*<)([0-9A-Fa-f]+)(>\s*<)([0-9A-Fa-f]+)(>\s*\])",
+        lambda m: (
+            m.group(1)
+            + same_length(m.group(2), digest)
+            + m.group(3)
+            + same_length(m.group(4), digest)
+            + m.group(5)
+        ),
+        pdf,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
