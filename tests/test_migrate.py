@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from codecheck.cli.app import app
@@ -332,3 +334,42 @@ def test_low_confidence_detection_is_flagged(filled_2022: tuple[Path, dict]) -> 
     aligned.detection = VersionDetection("2022", 1.0, ("set with --from",), forced=True)
     _, forced = migrate_aligned(aligned, get_version("2024"))
     assert not forced.uncertain and forced.detection == "set with --from"
+
+
+# --------------------------------------------------------------------------- property: nothing is lost
+
+_WORDS = st.text(alphabet=st.characters(categories=("L", "N", "P", "S"), exclude_characters="\x7f"),
+                 min_size=1, max_size=12)
+
+
+@given(data=st.data())
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_survives_migration(data: st.DataObject, tmp_path: Path) -> None:
+    """Whatever a landlord wrote, for whichever provisions, reaches the new form or its appendix."""
+    import docx
+
+    from codecheck.migrate import migrate_file
+    from codecheck.writer import render_form
+
+    code = get_version("2022")
+    form_ids = [r.covers[0] for r in code.form]
+    chosen = data.draw(st.lists(st.sampled_from(form_ids), min_size=8, max_size=20, unique=True))
+    texts = {pid: " ".join(data.draw(st.lists(_WORDS, min_size=1, max_size=6))) + f" [{pid}]"
+             for pid in chosen}
+    document = docx.Document()
+    document.add_heading("Example Homes: Complaint Handling Code self-assessment 2022", 1)
+    table = document.add_table(rows=1, cols=4)
+    for cell, text in zip(table.rows[0].cells, HEADER_2022, strict=True):
+        cell.text = text
+    for pid in chosen:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, (pid, code.provision(pid).text, "Yes", texts[pid]), strict=True):  # type: ignore[union-attr]
+            cell.text = text
+    src = tmp_path / f"old-{len(chosen)}.docx"
+    document.save(str(src))
+    spec, _ = migrate_file(src, "2024", source_spec="2022")
+    out = tmp_path / "new.docx"
+    out.write_bytes(render_form(spec))
+    written = " ".join(_all_text(out).split())
+    for pid, text in texts.items():
+        assert " ".join(text.split()) in written, pid

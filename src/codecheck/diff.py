@@ -275,8 +275,28 @@ def _obligation(provisions: list[Provision]) -> str | None:
     return "should" if tiers == {"should"} else "must"
 
 
+_cache: dict[tuple[int, int], tuple[CodeVersion, CodeVersion, CodeDiff]] = {}
+_CACHE_SIZE = 8
+
+
 def diff_versions(old: CodeVersion, new: CodeVersion) -> CodeDiff:
-    """Compare two Code versions through their provision map, checking the map against the texts."""
+    """Compare two Code versions through their provision map, checking the map against the texts.
+
+    The result is cached per pair of version objects (the text checks cost a few hundred
+    milliseconds and a batch migration asks for the same pair again and again); treat it as read-only.
+    """
+    key = (id(old), id(new))
+    hit = _cache.get(key)
+    if hit is not None and hit[0] is old and hit[1] is new:
+        return hit[2]
+    result = _diff_versions(old, new)
+    if len(_cache) >= _CACHE_SIZE:
+        _cache.pop(next(iter(_cache)))
+    _cache[key] = (old, new, result)
+    return result
+
+
+def _diff_versions(old: CodeVersion, new: CodeVersion) -> CodeDiff:
     from codecheck.codes import get_map
 
     vmap = get_map(old.id, new.id)
@@ -380,7 +400,8 @@ def _one_side(here: CodeVersion, there: CodeVersion, changes: list[ProvisionChan
             if provision is None or provision.obligation == "intro":
                 continue
             text = normalise(provision.text)
-            best = process.extractOne(text, choices, scorer=fuzz.token_set_ratio)
+            best = process.extractOne(text, choices, scorer=fuzz.token_set_ratio,
+                                      score_cutoff=STRONG_SIMILARITY)
             if best is None:
                 continue
             _, score, index = best
