@@ -363,10 +363,18 @@ def _build_unruled(page_no: int, block: Sequence[Line], gutters: Sequence[tuple[
         if gap > threshold:
             groups.append([line])
         elif is_id and any(numbered(ln) for ln in current):
-            # two numbers in one band: split where the lines between them part most widely
+            # two numbers in one band: find where the second row starts
             start = max(k for k, ln in enumerate(current) if numbered(ln)) + 1
             candidates = [*range(start, len(current)), len(current)]
-            split = max(candidates, key=lambda k: (_gap_before(current, line, k), k))
+            # a row's first line starts several cells at once (cells are top-aligned); then the gap
+            split = max(
+                candidates,
+                key=lambda k: (
+                    len({column(w) for w in (current[k] if k < len(current) else line).words} - {id_col}),
+                    _gap_before(current, line, k),
+                    k,
+                ),
+            )
             groups[-1], moved = current[:split], current[split:]
             groups.append([*moved, line])
         else:
