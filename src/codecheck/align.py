@@ -348,30 +348,34 @@ def align_document(
 def _resolve_displaced(
     aligned: list[AlignedRow], code: CodeVersion, words: _Wordings, options: AlignOptions
 ) -> None:
-    """Second pass: settle rows the first pass left on a number that another row's text has claimed.
+    """Second pass: settle rows whose text contradicts their number, against the open provisions.
 
-    Two rows with swapped numbers are each judged alone first; one of them may stay put because its
-    text is shared by two provisions (the Code repeats some stage 1 wording at stage 2). Once the other
-    row has been re-aligned by its text, the displaced row is judged again, this time against the
-    provisions still without a row only; if its text clearly is one of those, it is re-aligned too.
-    Unresolved rows without a usable number get the same second look.
+    The first pass judges each row alone, against the whole Code. A row may stay on its wrong number
+    there because its text is shared by two provisions (the Code repeats some stage 1 wording at stage
+    2). Two rows with swapped numbers can even hold each other in place. Here such doubtful rows (own
+    match at most ``own_max``) and rows without a usable number are judged again against the *open*
+    provisions only: those no row covers, and those only doubtful rows claim. A clear winner there
+    re-aligns the row.
     """
-    covered = {pid for ar in aligned for pid in ar.provisions}
-    vacant = [pid for pid in expected_ids(code) if pid not in covered]
-    if not vacant:
-        return
-    claimed = {pid for ar in aligned if ar.method == "text" for pid in ar.provisions}
+    doubtful: list[tuple[int, str, float]] = []
     for i, ar in enumerate(aligned):
         text = words.prep(ar.row.requirement) if ar.row.requirement.strip() else ""
-        if not text or not vacant:
+        if not text:
             continue
-        displaced = ar.method in ("number", "combined") and bool(set(ar.provisions) & claimed)
-        if not (displaced or ar.method == "none"):
-            continue
-        own = words.own_score(text, ar.provisions) if ar.provisions else 0.0
-        if ar.provisions and own > options.own_max:
-            continue
-        ranked = words.ranked_among(text, set(vacant))
+        if ar.method == "none":
+            doubtful.append((i, text, 0.0))
+        elif ar.method in ("number", "combined"):
+            own = words.own_score(text, ar.provisions)
+            if own <= options.own_max:
+                doubtful.append((i, text, own))
+    if not doubtful:
+        return
+    settled = {pid for ar in aligned for pid in ar.provisions}
+    settled -= {pid for i, _, _ in doubtful for pid in aligned[i].provisions}
+    open_ids = set(expected_ids(code)) - settled
+    for i, text, own in doubtful:
+        ar = aligned[i]
+        ranked = words.ranked_among(text, open_ids - set(ar.provisions))
         if not ranked:
             continue
         best = ranked[0]
@@ -383,7 +387,7 @@ def _resolve_displaced(
             continue
         suggested = group[0] if ar.row.provision.strip() else None
         aligned[i] = replace(ar, provisions=group, score=best[1], method="text", suggested=suggested)
-        vacant = [pid for pid in vacant if pid not in group]
+        open_ids -= set(group)
 
 
 def _mark_duplicates(aligned: list[AlignedRow], form_count: Counter) -> None:
