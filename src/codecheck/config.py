@@ -117,7 +117,10 @@ def find_config_file(start: Path | None) -> tuple[Path, dict[str, Any]] | None:
     for folder in (here, *here.parents):
         for name in CONFIG_FILENAMES:
             candidate = folder / name
-            if not candidate.is_file():
+            try:
+                if not candidate.is_file():
+                    continue
+            except OSError:  # an unreadable folder on the way up: nothing to find there
                 continue
             table = read_config_table(candidate)
             if table is not None:

@@ -31,13 +31,32 @@ def config(
         bool, typer.Option("--show", help="Print the effective configuration and sources.")
     ] = False,
     config_file: Annotated[
-        Path | None, typer.Option("--config", help="Use this config file instead of searching for one.")
+        Path | None,
+        typer.Option("--config", metavar="FILE", help="Use this config file instead of searching for one."),
     ] = None,
     fmt: Annotated[ConfigFormat, typer.Option("--format", "-f", help="Output format for --show.")] = (
         ConfigFormat.text
     ),
 ) -> None:
-    """Check the configuration that applies to PATH; with --show, print each value and its source."""
+    """Check the configuration that applies to PATH; with --show, print each value and its source.
+
+    Settings live in codecheck.toml (top level) or pyproject.toml ([tool.codecheck]), found by walking
+    up from PATH; the closest file wins. Keys:
+
+    \b
+      select = ["CC1", "dates"]       rules to run (codes, prefixes, slugs, groups, ALL)
+      extend-select = ["CC116"]       added to the selection (turns on default-off rules)
+      ignore = ["CC106"]              rules not to run (the more specific selector wins)
+      fail-on = "warning"             lowest severity that makes `audit` exit 1
+      code = "2024"                   Code version to assume instead of detecting it
+      rules = ["team-rules.yaml"]     extra rule files (relative to the config file)
+      format = "json"                 default output format of `audit`
+      [severity]  CC104 = "error"     severity overrides by selector
+      [per-document-ignores]  "drafts/*" = ["dates"]
+      [limits]  max-pages = 200       reader limits
+
+    Unknown keys are an error, never ignored.
+    """
     with guarded():
         from codecheck.api import rules_for
         from codecheck.config import load_config

@@ -29,10 +29,13 @@ class RulesFormat(StrEnum):
 
 RulesOpt = Annotated[
     list[Path] | None,
-    typer.Option("--rules", help="An extra rules YAML file (repeatable).", show_default=False),
+    typer.Option(
+        "--rules", metavar="FILE", help="An extra rules YAML file (repeatable).", show_default=False
+    ),
 ]
 ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", help="Use this config file instead of searching for one.")
+    Path | None,
+    typer.Option("--config", metavar="FILE", help="Use this config file instead of searching for one."),
 ]
 FormatOpt = Annotated[RulesFormat, typer.Option("--format", "-f", help="Output format.")]
 
