@@ -49,6 +49,7 @@ def expected(sample: Sample) -> dict:
                 "answer_text": answer_text,
                 "evidence": _norm(reply.evidence),
                 "commentary": _norm(" ".join(commentary)),
+                "context": row.context,  # the heading or sub-heading row it sits under (set by render)
             }
         )
         findings += [{"rule": slug, "provision": row.provision} for slug in reply.findings]
@@ -92,11 +93,12 @@ expected files or this README by hand. Regenerate with
     python samples/generate.py --pdf    # also the PDFs, through LibreOffice (`soffice`), if installed
 
 `expected/<sample>.json` is the ground truth the tests compare against: the rows put in (provision as
-printed, requirement, answer, answer as printed, evidence, commentary; whitespace-normalised as
-codecheck reports them), the findings each sample is built to trigger (`findings`, by rule slug and
-provision; `null` for a document-level finding), the look-alikes that must not trigger (`traps`) and
-findings a strict reviewer might also raise (`tolerated`, asserted neither way). In the checkbox
-layout the answer as printed is `"tick"` (a ticked box in one answer column).
+printed, requirement, answer, answer as printed, evidence, commentary, and the heading or sub-heading
+row it sits under; whitespace-normalised as codecheck reports them), the findings each sample is
+built to trigger (`findings`, by rule slug and provision; `null` for a document-level finding), the
+look-alikes that must not trigger (`traps`) and findings a strict reviewer might also raise
+(`tolerated`, asserted neither way). In the checkbox layout the answer as printed is `"tick"` (a
+ticked box in one answer column).
 
 | Sample | Files | Code version | Layout | Rows |
 |---|---|---|---|---|

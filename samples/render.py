@@ -183,11 +183,13 @@ def render_sections(sample: Sample, header: bool = True):
     """2024 form: one table per section under a heading paragraph; repeated header rows."""
     doc = _document(sample)
     for number, rows in _sections(sample):
-        _heading(doc, f"Section {number}: {_section_title(sample.version, number)}")
+        label = f"Section {number}: {_section_title(sample.version, number)}"
+        _heading(doc, label)
         table = _table(doc, WIDTHS_5)
         if header:
             _header_row(table, WIDTHS_5, HEADERS_2024)
         for row in rows:
+            row.context = label
             _standard_cells(_add_row(table, WIDTHS_5).cells, row, ORDER_2024)
     return doc
 
@@ -202,8 +204,10 @@ def render_onetable(sample: Sample):
     table = _table(doc, WIDTHS_5)
     _header_row(table, WIDTHS_5, HEADERS_2024)
     for number, rows in _sections(sample):
-        _spanning_row(table, WIDTHS_5, f"Section {number} – {_section_title(sample.version, number)}")
+        label = f"Section {number} – {_section_title(sample.version, number)}"
+        _spanning_row(table, WIDTHS_5, label)
         for row in rows:
+            row.context = label
             _standard_cells(_add_row(table, WIDTHS_5).cells, row, ORDER_2024)
     return doc
 
@@ -247,10 +251,12 @@ def render_checkboxes(sample: Sample):
     doc = _document(sample)
     answer_cols = ("yes", "partial", "no")
     for number, rows in _sections(sample):
-        _heading(doc, f"Section {number}: {_section_title(sample.version, number)}")
+        label = f"Section {number}: {_section_title(sample.version, number)}"
+        _heading(doc, label)
         table = _table(doc, WIDTHS_7)
         _header_row(table, WIDTHS_7, HEADERS_CHECKBOX)
         for row in rows:
+            row.context = label
             cells = _add_row(table, WIDTHS_7).cells
             _set_paragraphs(cells[0], [row.provision])
             _set_paragraphs(cells[1], _requirement_paragraphs(row))
@@ -314,6 +320,7 @@ def render_must_should(sample: Sample):
                 if row.stage is not None and row.stage != stage:
                     stage = row.stage
                     _spanning_row(table, WIDTHS_4, f"Stage {stage}")
+                row.context = f"Stage {stage}" if stage is not None else labels[obligation]
                 chunks = split_requirement(row.requirement)
                 first = _add_row(table, WIDTHS_4).cells
                 _set_paragraphs(first[0], [row.provision])
@@ -336,16 +343,17 @@ def render_joint(sample: Sample):
     doc = _document(sample)
     _heading(doc, "Appendix A – Self-Assessment", size=12)
     for number, rows in _sections(sample):
-        _heading(doc, f"Section {number} - {_section_title(sample.version, number)}")
+        label = f"Section {number} - {_section_title(sample.version, number)}"
+        _heading(doc, label)
         table = _table(doc, WIDTHS_5)
         _header_row(table, WIDTHS_5, HEADERS_JOINT)
-        label = None
         for row in rows:
             if number == 6:
                 wanted = {1: "Stage 1", 2: "Stage 2 Review"}.get(row.stage or 0, "Further stages")
                 if wanted != label:
                     label = wanted
                     _spanning_row(table, WIDTHS_5, wanted)
+            row.context = label
             _standard_cells(_add_row(table, WIDTHS_5).cells, row, ORDER_JOINT)
     return doc
 

@@ -276,6 +276,13 @@ def test_row_text_read_as_built(stem, name):
             assert _norm(getattr(row, field)) == exp[field], f"{exp['provision']} {field}"
 
 
+@pytest.mark.parametrize(("stem", "name"), FILES)
+def test_row_context_read_as_built(stem, name):
+    """Each row knows the heading or sub-heading row it sits under ("Stage 2 Review", "Section 3 – …")."""
+    want = [(w["provision"], w["context"]) for w in EXPECTED[stem]["rows"]]
+    assert [(r.provision, r.context) for r in _read(name).rows] == want
+
+
 def test_tracked_deletion_is_not_read_and_insertion_is():
     row = next(r for r in _read("example-homes-2024-checkboxes.docx").rows if r.provision == "3.6")
     assert row.commentary.endswith("Representatives can also join meetings by video call.")
