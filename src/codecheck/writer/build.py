@@ -63,11 +63,18 @@ def section_heading(code: CodeVersion, number: int, layout: FormLayout) -> str:
     return f"Section {number}{layout.section_separator} {section.title}"
 
 
-def subheading(key: TableKey, layout: FormLayout, staged_section: bool) -> str | None:
+def subheading(key: TableKey, layout: FormLayout, staged_section: bool, after_stages: bool) -> str | None:
+    """The sub-heading of one table: its stage (in a section split by stage) and its tier (2022).
+
+    In a section split by stage, rows that belong to no stage get "Further provisions" when they follow
+    the stage tables (the joint draft's "Further stage" rows), so no table follows another unheaded.
+    """
     _, stage, obligation = key
     parts = []
     if stage is not None and staged_section:
         parts.append(f"Stage {stage}")
+    elif staged_section and after_stages:
+        parts.append("Further provisions")
     if obligation is not None:
         parts.append(layout.must_label if obligation == "must" else layout.should_label)
     return " – ".join(parts) or None
@@ -89,14 +96,17 @@ def group_tables(
         keyed.setdefault(key, []).append(entry)
     staged = {key[0] for key in keyed if key[1] is not None}
     tables = []
+    seen_stage: set[int] = set()
     for key in keyed:
         tables.append(
             FormTable(
                 heading=section_heading(code, key[0], layout),
-                subheading=subheading(key, layout, key[0] in staged),
+                subheading=subheading(key, layout, key[0] in staged, key[0] in seen_stage),
                 entries=keyed[key],
             )
         )
+        if key[1] is not None:
+            seen_stage.add(key[0])
     return tables
 
 

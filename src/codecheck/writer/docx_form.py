@@ -63,8 +63,11 @@ def render_form(spec: FormSpec) -> bytes:
         document.add_paragraph(xml_safe(line))
 
     layout = spec.layout
+    previous = None
     for table_spec in spec.tables:
-        document.add_heading(xml_safe(table_spec.heading), level=2)
+        if table_spec.heading != previous:  # a section split by stage or tier is headed once, as printed
+            document.add_heading(xml_safe(table_spec.heading), level=2)
+            previous = table_spec.heading
         if table_spec.subheading:
             document.add_heading(xml_safe(table_spec.subheading), level=3)
         table = _new_table(document, layout.headers, layout.widths_cm)
