@@ -101,42 +101,55 @@ def test_joint_form_uses_appendix_a_column_order(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- round trip
 
 
-def _fill(path: Path, out: Path) -> dict[str, tuple[str, str, str]]:
-    """Fill every row of a written 2024 form with fictional Example Homes answers; return them by id."""
+def _fill(path: Path, out: Path, code: str) -> dict[str, tuple[str, str, str]]:
+    """Fill every row of a written form with fictional Example Homes answers; return them by row."""
     import docx
 
+    from codecheck.writer import layout_for
+    from codecheck.writer.layout import COMBINED, COMMENTARY, COMPLY, EVIDENCE
+
+    layout = layout_for(get_version(code))
     document = docx.Document(str(path))
     answers = {}
     cycle = ["Yes", "Partial", "No", "Yes"]
-    for t, table in enumerate(document.tables):
-        for r, row in enumerate(table.rows[1:]):
+    n = 0
+    for table in document.tables:
+        for row in table.rows[1:]:
             cells = row.cells
             pid = cells[0].text
-            answer = cycle[(t + r) % len(cycle)]
-            evidence = f"Example Homes complaints policy, paragraph {pid}"
+            answer = cycle[n % len(cycle)]
+            evidence = f"Example Homes complaints policy, paragraph {pid} (row {n})"
             commentary = f"Example Homes meets {pid}; target date for full compliance 31 March 2026."
-            cells[2].text, cells[3].text, cells[4].text = answer, evidence, commentary
-            answers[pid] = (answer, evidence, commentary)
+            n += 1
+            cells[layout.roles.index(COMPLY)].text = answer
+            if COMBINED in layout.roles:
+                cells[layout.roles.index(COMBINED)].text = f"{evidence} {commentary}"
+                answers[f"{pid} (row {n})"] = (answer, "", f"{evidence} {commentary}")
+            else:
+                cells[layout.roles.index(EVIDENCE)].text = evidence
+                cells[layout.roles.index(COMMENTARY)].text = commentary
+                answers[f"{pid} (row {n})"] = (answer, evidence, commentary)
     document.save(str(out))
     return answers
 
 
-def test_round_trip_template_fill_audit_finds_no_missing_provision(tmp_path: Path) -> None:
+@pytest.mark.parametrize("code", version_ids())
+def test_round_trip_template_fill_audit_finds_no_missing_provision(tmp_path: Path, code: str) -> None:
     from datetime import date
 
     from codecheck.api import audit
 
-    blank = _template(tmp_path, "2024")
+    blank = _template(tmp_path, code)
     filled = tmp_path / "filled.docx"
-    answers = _fill(blank, filled)
-    result = audit(filled, today=date(2025, 6, 1))
+    answers = _fill(blank, filled, code)
+    result = audit(filled, code=code, today=date(2025, 6, 1))
     assert result.aligned is not None
-    assert result.aligned.code.id == "2024"
     assert result.aligned.missing == []
-    assert not [f for f in result.findings if f.rule in ("missing-provision", "unknown-provision",
-                                                         "duplicate-provision", "missing-answer")]
-    read = {a.row.provision: (a.row.answer_text, a.row.evidence, a.row.commentary)
-            for a in result.aligned.rows}
+    unwanted = ("missing-provision", "unknown-provision", "duplicate-provision", "missing-answer")
+    structural = [f for f in result.findings if f.rule in unwanted]
+    assert structural == []
+    read = {f"{a.row.provision} (row {n})": (a.row.answer_text, a.row.evidence, a.row.commentary)
+            for n, a in enumerate(result.aligned.rows, start=1)}
     assert read == answers
 
 
