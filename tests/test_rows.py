@@ -372,3 +372,24 @@ def test_rag_ratings_and_single_letters() -> None:
         ]
     )
     assert [r.answer for r in rows] == ["yes", "partial", "no", "yes", "no"]
+
+
+def test_section_tables_without_their_own_header_reuse_the_first_header() -> None:
+    # joint-style order (commentary before evidence) must survive into later, headerless tables
+    header = ["Code section", "Code requirement", "Comply: Yes/No", "Explanations and Commentary", "Evidence"]
+    first = table(
+        [["1.2", "Requirement one.", "Yes", "Commentary one", "Evidence one"]],
+        header=header,
+        heading="Section 1 - Definition of a complaint",
+    )
+    second = table(
+        [["2.1", "Requirement two.", "No", "Commentary two", "Evidence two"]],
+        header=None,
+        index=2,
+        heading="Section 2 - Exclusions",
+    )
+    rows, _ = build_rows([first, second])
+    assert [(r.provision, r.commentary, r.evidence, r.context) for r in rows] == [
+        ("1.2", "Commentary one", "Evidence one", "Section 1 - Definition of a complaint"),
+        ("2.1", "Commentary two", "Evidence two", "Section 2 - Exclusions"),
+    ]

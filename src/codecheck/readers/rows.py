@@ -23,7 +23,7 @@ Everything here is format-independent, so the DOCX and PDF readers agree on it:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from codecheck.model import Answer, Location, Row
 from codecheck.readers.answers import map_private_glyphs, normalise_answer, split_answer_columns
@@ -200,15 +200,16 @@ class _Builder:
                             cmap.roles.pop(COMPLY, None)
                             headers.add(nxt[0].index)
                 return cmap, headers
-        if (
-            self.last_map is not None
-            and ncols == self.last_ncols
-            and (table.continued_from is not None or not table.heading or table.nested)
-        ):
-            inherited = ColumnMap(
-                dict(self.last_map.roles), dict(self.last_map.answers), self.last_map.from_header
+        if self.last_map is not None and ncols == self.last_ncols:
+            inherited = replace(
+                self.last_map, roles=dict(self.last_map.roles), answers=dict(self.last_map.answers)
             )
-            return inherited, set()
+            # the same form continued (a page or table split), or the next section's table printed
+            # without repeating the header: its id column must still hold ids
+            if (table.continued_from is not None or not table.heading or table.nested) or _ids_where_expected(
+                grids, inherited
+            ):
+                return inherited, set()
         body = [[(c.text, c.checked) for c in _expand(g, ncols)] for g, _ in grids]
         return infer_roles(body, ncols), set()
 
@@ -372,6 +373,17 @@ class _Builder:
                 f"column roles inferred from content in {self.inferred_tables} table(s) without a header"
             )
         return self.rows, notes
+
+
+def _ids_where_expected(grids, cmap: ColumnMap) -> bool:
+    """Do most non-empty cells of the map's id column (or requirement, for inline ids) hold ids?"""
+    col = cmap.get(PROVISION) if PROVISION in cmap.roles else cmap.get(REQUIREMENT)
+    texts = [c.text for g, _ in grids for c in g if c.col == col and c.text]
+    if PROVISION in cmap.roles:
+        hits = sum(1 for t in texts if PROVISION_ID.match(t))
+    else:
+        hits = sum(1 for t in texts if split_leading_id(t))
+    return bool(texts) and hits * 2 >= len(texts)
 
 
 def _numbered_requirements(grids, cmap: ColumnMap, header_rows: set[int]) -> bool:
