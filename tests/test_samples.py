@@ -36,18 +36,22 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # (sample stem prefix, kind, rule, provision) -> the defect, as reported to the owner of that code.
 KNOWN: dict[tuple[str, str, str, str | None], str] = {
     ("example-homes-2024", "trap", "wrong-timescale", "6.2"): (
-        "checks/process wrong-timescale flags a stricter timescale: 'acknowledge ... within 3 working days, "
-        "which is quicker than the Code requires' is reported as 'stated as \"3 working days\" as the Code's "
-        "figure' against the Code's 5; a shorter acknowledgement/response time complies"
+        "checks/process.py wrong-timescale 'misstated' path: the sentence 'acknowledge ... within 3 working "
+        "days, which is quicker than the Code requires' mentions the Code, so it is taken as restating the "
+        "Code's figure and reported against 6.2's 5 days; comparative wording (quicker/shorter/stricter "
+        "than the Code) is not a restatement, and a shorter time complies"
     ),
     ("example-homes-2024", "finding", "answer-contradiction", "9.6"): (
-        "checks/answers answer-contradiction misses a Yes whose commentary says 'is still being "
-        "developed ... the first report has not yet been presented'"
+        "answer-contradiction misses Yes + 'is still being developed ... has not yet been presented': "
+        "rules/content.yaml not_in_place allows no 'still' between 'is' and 'being developed', and the "
+        "'not yet been' match is dropped because checks/answers.py applies not_contradiction_before "
+        "('new') to the whole sentence before the match ('with the new MRC'), not to the 4 words the "
+        "YAML comment describes"
     ),
     ("northfield-housing-2022", "finding", "answer-contradiction", "5.12"): (
-        "checks/answers answer-contradiction misses a ticked (Wingdings tick, answer_text 'tick') row whose "
-        "commentary says 'We are still working towards having a different manager consider every stage 2 "
-        "complaint'"
+        "answer-contradiction misses a ticked row whose commentary says 'We are still working towards "
+        "having a different manager ...': rules/content.yaml not_in_place '(are|is|we are|currently) "
+        "working towards' allows no 'still' in between"
     ),
 }
 
