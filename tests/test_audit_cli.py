@@ -90,6 +90,7 @@ def test_severity_override_reaches_the_engine(good: Path) -> None:
         (["--today", "31/12/2024"], "YYYY-MM-DD"),
         (["--select", "no-such-rule"], "no-such-rule"),
         (["--code", "2099"], "unknown Code version"),
+        (["--sarif-output", "-"], "standard output"),
     ],
 )
 def test_bad_options_are_one_line_exit_2(good: Path, args: list[str], fragment: str) -> None:

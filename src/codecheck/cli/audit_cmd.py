@@ -298,8 +298,10 @@ def _audit(
     cli_threshold = _fail_threshold(fail_on) if fail_on is not None else None  # validate before any work
     today_date = _parse_today(today)
     extras = {name: path for name, path in extra_outputs.items() if path is not None}
-    outputs = [p for p in (output, *extras.values(), write_baseline) if p is not None and str(p) != "-"]
-    _check_outputs(outputs, inputs, force)
+    named = [p for p in (output, *extras.values(), write_baseline) if p is not None]
+    if sum(1 for p in named if str(p) == "-") + (output is None) > 1:
+        raise ConfigError("only one output can go to standard output ('-')")
+    _check_outputs([p for p in named if str(p) != "-"], inputs, force)
 
     from codecheck import baseline as baseline_mod
     from codecheck.batch import audit_many, expand_inputs
