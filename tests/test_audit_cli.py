@@ -221,3 +221,22 @@ def test_reports_are_byte_identical_between_runs(folder: Path, tmp_path: Path) -
         assert invoke(*args).exit_code == 2
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert outputs[0] == outputs[1]
+
+
+def test_pre_commit_hook_manifest() -> None:
+    import re
+
+    import yaml
+
+    manifest = yaml.safe_load((Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml").read_text())
+    (hook,) = manifest
+    assert {"id", "name", "entry", "language"} <= set(hook)
+    assert hook["entry"].split()[:2] == ["codecheck", "audit"] and hook["language"] == "python"
+    files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
+    for name in ("docs/a.docx", "b.PDF", "x/y/self-assessment.pdf"):
+        assert files.search(name) and not exclude.search(name)
+    assert not files.search("notes.txt") and not files.search("a.docx.bak")
+    assert exclude.search("docs/~$a.docx")
+    # the hook's arguments are accepted by the command
+    result = invoke(*hook.get("args", []), "--help")
+    assert result.exit_code == 0
