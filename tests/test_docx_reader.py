@@ -277,3 +277,16 @@ def test_tables_nested_past_the_limit_are_skipped_not_fatal(tmp_path: Path) -> N
     doc = one_row(tmp_path, commentary=Xml(p(t("Outer")) + inner))
     assert doc.rows[0].commentary == "Outer"
     assert any("nested over 5 levels" in n for n in doc.notes)
+
+
+def test_header_and_footer_text_is_kept_for_detection(tmp_path: Path) -> None:
+    import docx
+
+    path = simple_form(tmp_path / "hf.docx")
+    document = docx.Document(str(path))
+    document.sections[0].header.paragraphs[0].text = "Example Homes – Complaint Handling Code 2024 V3"
+    document.sections[0].footer.paragraphs[0].text = "Reviewed March 2025"
+    document.save(path)
+    doc = read_document(path)
+    assert "Example Homes – Complaint Handling Code 2024 V3" in doc.text
+    assert "Reviewed March 2025" in doc.text

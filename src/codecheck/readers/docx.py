@@ -10,6 +10,7 @@ flattened into their cell's text.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from codecheck.errors import InputError
@@ -219,6 +220,23 @@ def _core_title(pkg, path: Path) -> str | None:
     return title or None
 
 
+def _header_footer_text(pkg, path: Path) -> list[str]:
+    """Paragraphs of the page headers and footers, where forms often carry their title, version
+    ("2024 V3") and date; a damaged header part is ignored rather than failing the document."""
+    out: list[str] = []
+    parts = sorted(n for n in pkg.names if re.fullmatch(r"word/(header|footer)\d*\.xml", n))
+    for name in parts[:12]:
+        try:
+            root = parse_xml(pkg.read(name), path, name)
+        except InputError:
+            continue
+        for p in root.iter(P):
+            text = paragraph_text(p)
+            if text and text not in out:
+                out.append(text)
+    return out
+
+
 def read_docx(path: Path, limits: Limits | None = None) -> Document:
     """Read a DOCX file into a ``Document``; raises ``InputError`` naming the file on bad input."""
     from codecheck.readers.sniff import open_package
@@ -227,6 +245,7 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
     with open_package(path, lim) as pkg:
         root = parse_xml(pkg.read("word/document.xml"), path, "word/document.xml")
         core_title = _core_title(pkg, path)
+        margins = _header_footer_text(pkg, path)
     body = root.find(w("body"))
     if body is None:
         raise InputError("word/document.xml has no document body", path)
@@ -242,6 +261,7 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
         )
     used = assessment_tables(rows)
     text = list(reader.paragraphs)
+    text.extend(t for t in margins if t not in text)
     for index, texts in reader.table_texts.items():
         if index not in used:
             text.extend(texts)
