@@ -120,3 +120,10 @@ def test_falls_back_to_this_process_when_no_workers_can_start(tmp_path: Path, mo
     results = audit_many(paths, jobs=2, audit_fn=fake_audit)
     assert [bool(r.error) for r in results] == [False, True]
     assert "auditing in this process" in capsys.readouterr().err
+
+
+def test_timeout_applies_with_a_single_job(tmp_path: Path) -> None:
+    (slow,) = touch(tmp_path, "slow.docx")
+    start = time.monotonic()
+    (result,) = audit_many([slow], jobs=1, timeout=1, audit_fn=fake_audit)
+    assert "gave up" in result.error and time.monotonic() - start < 15

@@ -164,7 +164,8 @@ def audit_many(
 ) -> list[AuditResult]:
     """Audit every path; results come back in the order of ``paths``.
 
-    ``timeout`` (seconds per document, pool mode only) turns a document that runs too long into an
+    ``timeout`` (seconds per document; it makes even one job run in a worker process, the only thing
+    that can be stopped) turns a document that runs too long into an
     error result; a worker that dies (segfault, OOM kill) does too, without losing the other results:
     the documents caught in a broken pool are retried one per fresh process so that only the document
     that really crashes is blamed.
@@ -173,7 +174,7 @@ def audit_many(
     jobs = min(jobs, len(paths)) if paths else 1
     results: dict[int, AuditResult] = {}
     with _Progress(len(paths), progress) as bar:
-        if jobs <= 1:
+        if jobs <= 1 and timeout is None:  # a time limit needs a process that can be stopped
             bar.start()
             for i, p in enumerate(paths):
                 results[i] = audit_one(p, config, code, today, audit_fn)

@@ -227,7 +227,7 @@ def audit(
             "--timeout",
             metavar="SECONDS",
             min=1,
-            help="Give up on a document after this many seconds (worker pool only).",
+            help="Give up on a document after this many seconds (runs documents in worker processes).",
         ),
     ] = None,
     today: Annotated[
