@@ -290,3 +290,16 @@ def test_header_and_footer_text_is_kept_for_detection(tmp_path: Path) -> None:
     doc = read_document(path)
     assert "Example Homes – Complaint Handling Code 2024 V3" in doc.text
     assert "Reviewed March 2025" in doc.text
+
+
+def test_placeholder_core_title_falls_back_to_the_heading(tmp_path: Path) -> None:
+    import docx
+
+    path = simple_form(tmp_path / "t.docx")
+    document = docx.Document(str(path))
+    document.core_properties.title = "Microsoft Word - old-form.docx"
+    document.save(path)
+    assert read_document(path).title == "Example Homes: Complaint Handling Code self-assessment"
+    document.core_properties.title = "Example Homes self-assessment 2025"
+    document.save(path)
+    assert read_document(path).title == "Example Homes self-assessment 2025"

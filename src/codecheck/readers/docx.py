@@ -39,6 +39,9 @@ from codecheck.readers.raw import RawCell, RawRow, RawTable
 from codecheck.readers.rows import assessment_tables, build_rows
 
 _WRAPPERS = (SDT, CUSTOMXML, INS, MOVETO)
+_PLACEHOLDER_TITLE = re.compile(
+    r"^(document\s*\d*|microsoft word\b.*|untitled.*|title|new document|\W*)$", re.I
+)
 
 
 def _unwrap(parent, want: str):
@@ -217,7 +220,11 @@ def _core_title(pkg, path: Path) -> str | None:
         return None
     el = root.find("{http://purl.org/dc/elements/1.1/}title")
     title = " ".join((el.text or "").split()) if el is not None else ""
-    return title or None
+    # Word fills the property with placeholders ("Document1", "Microsoft Word - form.docx") that say
+    # nothing about the form; the document's own title paragraph is better then
+    if not title or _PLACEHOLDER_TITLE.match(title):
+        return None
+    return title
 
 
 def _header_footer_text(pkg, path: Path) -> list[str]:
