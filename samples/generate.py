@@ -156,21 +156,24 @@ def write_pdfs(out_dir: Path, samples: list[Sample]) -> None:
         for sample in samples:
             if not sample.pdf:
                 continue
-            done = subprocess.run(
-                [
-                    soffice,
-                    f"-env:UserInstallation={profile}",
-                    "--headless",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    tmp,
-                    str(out_dir / f"{sample.stem}.docx"),
-                ],
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
+            try:
+                done = subprocess.run(
+                    [
+                        soffice,
+                        f"-env:UserInstallation={profile}",
+                        "--headless",
+                        "--convert-to",
+                        "pdf",
+                        "--outdir",
+                        tmp,
+                        str(out_dir / f"{sample.stem}.docx"),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    timeout=300,
+                )
+            except subprocess.TimeoutExpired:
+                sys.exit(f"generate.py: LibreOffice took too long to convert {sample.stem}.docx")
             if not Path(tmp, f"{sample.stem}.pdf").is_file():
                 sys.exit(
                     f"generate.py: LibreOffice did not convert {sample.stem}.docx: {done.stderr.strip()}"
@@ -214,10 +217,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pdf", action="store_true", help="also convert to PDF with LibreOffice")
     parser.add_argument("--out", type=Path, default=HERE, help="output folder (default: samples/)")
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite existing files in a folder given by --out"
+    )
     args = parser.parse_args(argv)
-    samples = write_docx(args.out)
+    out = args.out.resolve()
+    if out != HERE and not args.force:
+        # samples/ is regenerated in place by design; anywhere else, never clobber files silently.
+        clashes = [p.name for p in (out / "README.md", out / "expected") if p.exists()]
+        clashes += (
+            [p.name for p in out.glob("*.docx")] + [p.name for p in out.glob("*.pdf")] if out.is_dir() else []
+        )
+        if clashes:
+            sys.exit(
+                f"generate.py: {out} already holds {', '.join(sorted(clashes)[:3])}; use --force to overwrite"
+            )
+    samples = write_docx(out)
     if args.pdf:
-        write_pdfs(args.out, samples)
+        write_pdfs(out, samples)
     for sample in samples:
         print(f"{sample.stem}: {len(sample.rows)} rows, layout {sample.layout}")
     return 0
