@@ -393,3 +393,35 @@ def test_section_tables_without_their_own_header_reuse_the_first_header() -> Non
         ("1.2", "Commentary one", "Evidence one", "Section 1 - Definition of a complaint"),
         ("2.1", "Commentary two", "Evidence two", "Section 2 - Exclusions"),
     ]
+
+
+def test_two_row_header_with_an_answer_column_each() -> None:
+    top = [RawCell("Provision"), RawCell("Requirement"), RawCell("Comply", span=2), RawCell("Commentary")]
+    sub = [RawCell(""), RawCell(""), RawCell("Yes"), RawCell("No"), RawCell("")]
+    body = [
+        [
+            RawCell("1.2"),
+            RawCell("Req one."),
+            RawCell("☑", checked=True),
+            RawCell("☐", checked=False),
+            RawCell("Done."),
+        ],
+        [
+            RawCell("1.3"),
+            RawCell("Req two."),
+            RawCell("☐", checked=False),
+            RawCell("☑", checked=True),
+            RawCell("Not yet."),
+        ],
+    ]
+    raw = RawTable(
+        rows=[RawRow(top, 1, is_header=True), RawRow(sub, 2, is_header=True)]
+        + [RawRow(cells, i) for i, cells in enumerate(body, start=3)],
+        index=1,
+        ncols=5,
+    )
+    rows, _ = build_rows([raw])
+    assert [(r.provision, r.answer, r.commentary) for r in rows] == [
+        ("1.2", "yes", "Done."),
+        ("1.3", "no", "Not yet."),
+    ]

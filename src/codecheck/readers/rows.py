@@ -35,6 +35,7 @@ from codecheck.readers.columns import (
     PROVISION_ID,
     REQUIREMENT,
     ColumnMap,
+    answer_header,
     infer_roles,
     looks_like_header,
     roles_from_header,
@@ -188,8 +189,6 @@ class _Builder:
                 if nxt and not cmap.answers:
                     sub = roles_from_header(_grid_texts(_grid(nxt[0], ncols), ncols))
                     if sub is None:
-                        from codecheck.readers.columns import answer_header
-
                         subs = {
                             answer_header(t): i
                             for i, t in enumerate(_grid_texts(_grid(nxt[0], ncols), ncols))
