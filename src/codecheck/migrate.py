@@ -251,6 +251,12 @@ def _appendix(aligned: AlignedDocument, target: CodeVersion, vmap: VersionMap, u
 
 def _intro(source: CodeVersion, target: CodeVersion, source_name: str | None) -> list[str]:
     origin = f" from {source_name}" if source_name else ""
+    from_combined = layout_for(source).index("combined") is not None
+    to_combined = layout_for(target).index("combined") is not None
+    columns = []
+    if from_combined and not to_combined:
+        columns.append(f"The {source.short_title} form had one column for evidence and commentary; its text "
+                       "is in the Commentary column: move the evidence it names into the Evidence column.")
     return [
         f"This form was carried over by codecheck{origin}, a self-assessment against the "
         f"{source.short_title}, to the {target.short_title}. Answers, evidence and commentary come from the "
@@ -259,6 +265,7 @@ def _intro(source: CodeVersion, target: CodeVersion, source_name: str | None) ->
         "from …\"): check each carried-over answer against the new wording, then resolve the comment. "
         "Comply cells shaded yellow need an answer or a decision (a provision that is new, or old answers "
         "that disagreed).",
+        *columns,
     ]
 
 
