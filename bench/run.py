@@ -1,6 +1,6 @@
 """Benchmark codecheck against the raw parsing work it cannot avoid, as whole processes.
 
-    python bench/run.py [--docx FILE] [--pdf FILE] [--repeat 5] [--batch 50] [--json bench/results/latest.json]
+    python bench/run.py [--docx FILE] [--pdf FILE] [--repeat 5] [--batch 50] [--json OUT.json]
 
 Every measurement is a fresh process (start-up included), timed side by side in one run so that
 the ratios hold on any machine:
@@ -79,11 +79,15 @@ def first_existing(*candidates: Path) -> Path | None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docx", type=Path, default=first_existing(SAMPLES / "example-homes-2024.docx"))
     parser.add_argument("--pdf", type=Path, default=first_existing(SAMPLES / "example-homes-2024.pdf"))
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--batch", type=int, default=50, help="documents in the batch measurement (0 to skip)")
+    parser.add_argument(
+        "--batch", type=int, default=50, help="documents in the batch measurement (0 to skip)"
+    )
     parser.add_argument("--json", type=Path, default=REPO / "bench" / "results" / "latest.json")
     args = parser.parse_args()
     if not args.docx or not args.pdf:
@@ -102,10 +106,18 @@ def main() -> int:
         rows.append(entry)
 
     audit = ("audit", "--format", "json", "--fail-on", "never")
-    add("audit DOCX vs python-docx read", codecheck_cmd(*audit, str(args.docx)),
-        [sys.executable, "-c", RAW_DOCX, str(args.docx)], 1.5)
-    add("audit PDF vs pdfplumber words", codecheck_cmd(*audit, str(args.pdf)),
-        [sys.executable, "-c", RAW_PDF, str(args.pdf)], 1.3)
+    add(
+        "audit DOCX vs python-docx read",
+        codecheck_cmd(*audit, str(args.docx)),
+        [sys.executable, "-c", RAW_DOCX, str(args.docx)],
+        1.5,
+    )
+    add(
+        "audit PDF vs pdfplumber words",
+        codecheck_cmd(*audit, str(args.pdf)),
+        [sys.executable, "-c", RAW_PDF, str(args.pdf)],
+        1.3,
+    )
     add("codecheck --version", codecheck_cmd("--version"), None, None)
     add("codecheck --help", codecheck_cmd("--help"), None, None)
     add("python start-up (reference)", [sys.executable, "-c", "pass"], None, None)
@@ -119,8 +131,13 @@ def main() -> int:
             one = timed(codecheck_cmd(*audit, "--jobs", "1", str(folder)), max(1, args.repeat // 2))
             two = timed(codecheck_cmd(*audit, "--jobs", "2", str(folder)), max(1, args.repeat // 2))
             rows.append({"name": f"batch of {args.batch}, --jobs 1", "seconds": one})
-            rows.append({"name": f"batch of {args.batch}, --jobs 2", "seconds": two,
-                         "speedup_vs_jobs_1": one["median"] / two["median"]})
+            rows.append(
+                {
+                    "name": f"batch of {args.batch}, --jobs 2",
+                    "seconds": two,
+                    "speedup_vs_jobs_1": one["median"] / two["median"],
+                }
+            )
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -131,11 +148,17 @@ def main() -> int:
         base = r.get("baseline_seconds", {}).get("median")
         ratio = r.get("ratio") or r.get("speedup_vs_jobs_1")
         target = r.get("target_ratio")
-        print(f"{r['name']:38} {r['seconds']['median']:9.3f} {base if base is None else f'{base:10.3f}':>10} "
-              f"{'' if ratio is None else f'{ratio:6.2f}':>6} {'' if target is None else f'≤{target}':>7}")
+        print(
+            f"{r['name']:38} {r['seconds']['median']:9.3f} {base if base is None else f'{base:10.3f}':>10} "
+            f"{'' if ratio is None else f'{ratio:6.2f}':>6} {'' if target is None else f'≤{target}':>7}"
+        )
     print(f"--version target < 0.25 s: {'met' if version_row['seconds']['median'] < 0.25 else 'NOT met'}")
     result = {
-        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+        },
         "documents": {"docx": str(args.docx), "pdf": str(args.pdf)},
         "results": rows,
     }

@@ -104,9 +104,9 @@ def write_text_pdf(path: Path, pages: list[list[str]]) -> Path:
         f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode(),
     ]
     for i, lines in enumerate(pages):
-        stream = "BT /F1 9 Tf 40 800 Td 11 TL " + " ".join(
-            f"({_pdf_escape(line)}) '" for line in lines
-        ) + " ET"
+        stream = (
+            "BT /F1 9 Tf 40 800 Td 11 TL " + " ".join(f"({_pdf_escape(line)}) '" for line in lines) + " ET"
+        )
         data = stream.encode("latin-1", "replace")
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {4 + 2 * i} 0 R "
@@ -136,7 +136,9 @@ def write_image_only_pdf(path: Path, pages: int = 2) -> Path:
         objects.append(f"<< /Length {len(stream)} >>\nstream\n".encode() + stream + b"\nendstream")
         objects.append(
             f"<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray "
-            f"/BitsPerComponent 8 /Length {len(pixels)} >>\nstream\n".encode() + pixels + b"\nendstream"
+            f"/BitsPerComponent 8 /Length {len(pixels)} >>\nstream\n".encode()
+            + pixels
+            + b"\nendstream"
         )
         assert page_no  # numbering documented above
     path.write_bytes(_assemble_pdf(objects))
@@ -263,8 +265,10 @@ def write_nested_tables_docx(path: Path, depth: int = 60) -> Path:
 
 def big_commentary_rows(size: int = 1024 * 1024) -> list[list[str]]:
     """Rows whose commentary holds a script tag, ANSI escapes and ``size`` characters of text."""
+    # XML 1.0 cannot carry ESC or BEL, so a valid DOCX uses the 8-bit CSI (U+009B), which is legal XML
+    # and still drives many terminals; write_raw_escape_docx() covers the 7-bit bytes.
     hostile = (
-        "<script>alert('x')</script> \x1b[31mRED\x1b[0m \x1b]0;title\x07 bell\x07 "
+        "<script>alert('x')</script> \u009b31mRED\u009b0m \u0085 "
         + ("Example Homes reviews every complaint. " * (size // 39 + 1))[:size]
     )
     rows = small_form_rows()
@@ -302,3 +306,11 @@ def write_wide_table_docx(path: Path, columns: int = 40) -> Path:
 def deflate_ratio_probe(data: bytes) -> float:
     """Compression ratio of ``data`` (used by tests to confirm a bomb really is one)."""
     return len(data) / max(1, len(zlib.compress(data, 9)))
+
+
+def write_raw_escape_docx(path: Path, source: Path) -> Path:
+    """A DOCX whose XML carries raw ESC/BEL bytes (not well-formed XML: Word would not write it)."""
+    with zipfile.ZipFile(source) as z:
+        xml = z.read("word/document.xml")
+    xml = xml.replace(b"Our policy sets this out.", b"\x1b[31mRED\x1b[0m \x1b]0;title\x07 policy", 1)
+    return write_docx_with_document_xml(path, source, xml)

@@ -52,7 +52,9 @@ def read_bytes_as(tmp: Path, data: bytes, suffix: str) -> None:
     positions=st.lists(st.integers(min_value=0, max_value=1 << 20), min_size=1, max_size=12),
     values=st.lists(st.integers(min_value=0, max_value=255), min_size=1, max_size=12),
 )
-def test_byte_flips(seeds: dict[str, bytes], tmp_path: Path, kind: str, positions: list[int], values: list[int]):
+def test_byte_flips(
+    seeds: dict[str, bytes], tmp_path: Path, kind: str, positions: list[int], values: list[int]
+):
     read_bytes_as(tmp_path, flip_bytes(seeds[kind], positions, values), "." + kind)
 
 
@@ -72,8 +74,20 @@ def test_splices(seeds: dict[str, bytes], tmp_path: Path, kind: str, start: int,
     start=st.integers(min_value=0, max_value=1 << 16),
     length=st.integers(min_value=0, max_value=512),
     insert=st.sampled_from(
-        [b"", b"<", b"</w:tc>", b"<w:tr>", b"<w:tc><w:p>", b"&amp;", b"&bogus;", b"\x00", b"<w:sym/>",
-         b'<w:gridSpan w:val="999"/>', b'<w:vMerge w:val="continue"/>', b"<w:tbl><w:tr><w:tc>"]
+        [
+            b"",
+            b"<",
+            b"</w:tc>",
+            b"<w:tr>",
+            b"<w:tc><w:p>",
+            b"&amp;",
+            b"&bogus;",
+            b"\x00",
+            b"<w:sym/>",
+            b'<w:gridSpan w:val="999"/>',
+            b'<w:vMerge w:val="continue"/>',
+            b"<w:tbl><w:tr><w:tc>",
+        ]
     ),
 )
 def test_damaged_docx_xml(seeds: dict[str, bytes], tmp_path: Path, start: int, length: int, insert: bytes):

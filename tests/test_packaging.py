@@ -52,12 +52,21 @@ def test_unpacked_wheel_runs_outside_the_source_tree(wheel: Path, tmp_path: Path
     )
     for args in (["codes", "--format", "json"], ["rules", "--format", "json"]):
         proc = subprocess.run(
-            [sys.executable, "-c", script, *args], cwd=elsewhere, env=env, capture_output=True, text=True, check=False
+            [sys.executable, "-c", script, *args],
+            cwd=elsewhere,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         assert proc.returncode == 0, proc.stderr
         assert json.loads(proc.stdout)
     probe = subprocess.run(
         [sys.executable, "-c", "import codecheck.resources as r; print(r.code_versions_dir())"],
-        cwd=elsewhere, env=env, capture_output=True, text=True, check=True,
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert str(site) in probe.stdout

@@ -47,11 +47,17 @@ def main() -> int:
         choice = rng.randrange(3)
         if choice == 0:
             n = rng.randint(1, 16)
-            mutant = flip_bytes(data, [rng.randrange(1 << 20) for _ in range(n)], [rng.randrange(256) for _ in range(n)])
+            mutant = flip_bytes(
+                data, [rng.randrange(1 << 20) for _ in range(n)], [rng.randrange(256) for _ in range(n)]
+            )
         elif choice == 1 or kind != "docx":
-            mutant = splice(data, rng.randrange(1 << 20), rng.randrange(4096), rng.randbytes(rng.randrange(64)))
+            mutant = splice(
+                data, rng.randrange(1 << 20), rng.randrange(4096), rng.randbytes(rng.randrange(64))
+            )
         else:
-            mutant = mutate_docx_xml(data, rng.randrange(1 << 16), rng.randrange(512), rng.randbytes(rng.randrange(32)))
+            mutant = mutate_docx_xml(
+                data, rng.randrange(1 << 16), rng.randrange(512), rng.randbytes(rng.randrange(32))
+            )
         path = work / f"mutant.{kind}"
         path.write_bytes(mutant)
         runs += 1
@@ -59,7 +65,7 @@ def main() -> int:
             read_document(path)
         except CodecheckError:
             pass
-        except Exception:  # noqa: BLE001 - that is the point of a fuzzer
+        except Exception:
             crashes += 1
             args.crashes.mkdir(parents=True, exist_ok=True)
             saved = args.crashes / f"crash-{runs}.{kind}"

@@ -66,7 +66,9 @@ def guarded() -> Iterator[None]:
     except Exception as exc:  # pragma: no cover - last line of defence
         if os.environ.get("CODECHECK_DEBUG"):
             raise
-        raise fail(f"internal error: {type(exc).__name__}: {exc} (set CODECHECK_DEBUG=1 for details)") from None
+        raise fail(
+            f"internal error: {type(exc).__name__}: {exc} (set CODECHECK_DEBUG=1 for details)"
+        ) from None
 
 
 def run(fn: Callable[[], T]) -> T:
