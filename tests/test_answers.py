@@ -137,3 +137,23 @@ def test_split_answer_columns() -> None:
     assert split_answer_columns({"yes": ("☐", False), "no": ("☐", False)}).answer == "blank"
     both = split_answer_columns({"yes": ("✓", True), "no": ("✓", True)})
     assert both.answer == "blank" and both.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("printed", "answer", "text"),
+    [
+        ("☒ Yes ☐ No", "yes", "Yes"),  # Word shows a checked checkbox as ☒: here it means selected
+        ("☐ Yes ☒ No", "no", "No"),
+        ("Yes ☐ No ☑", "no", "No"),
+        ("☐ Yes ☐ Partial ☑ No", "no", "No"),
+        ("☐ Yes ☐ No", "blank", ""),
+    ],
+)
+def test_labelled_boxes_in_one_cell(printed: str, answer: str, text: str) -> None:
+    reading = normalise_answer(printed)
+    assert (reading.answer, reading.text, reading.source) == (answer, text, "checkbox")
+
+
+def test_two_labelled_boxes_marked_is_contradictory() -> None:
+    reading = normalise_answer("☑ Yes ☑ No")
+    assert reading.answer == "blank" and reading.confidence < 0.5

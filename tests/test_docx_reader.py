@@ -303,3 +303,9 @@ def test_placeholder_core_title_falls_back_to_the_heading(tmp_path: Path) -> Non
     document.core_properties.title = "Example Homes self-assessment 2025"
     document.save(path)
     assert read_document(path).title == "Example Homes self-assessment 2025"
+
+
+def test_labelled_checkbox_controls_in_one_cell(tmp_path: Path) -> None:
+    comply = Xml(p(checkbox14(False), t(" Yes "), checkbox14(True), t(" No")))
+    row = one_row(tmp_path, comply=comply).rows[0]
+    assert (row.answer, row.answer_text) == ("no", "No")

@@ -148,6 +148,10 @@ def normalise_answer(text: str, checked: bool | None = None, commentary: str = "
     printed = _clean(text)
     words = "".join(ch for ch in printed if ch not in _GLYPHS).strip()
     glyphs = [ch for ch in printed if ch in _GLYPHS]
+    if len(glyphs) >= 2 and words:
+        labelled = _labelled_boxes(printed)
+        if labelled is not None:
+            return labelled
     if words:
         answer = classify_words(words)
         if answer is not None:
@@ -175,6 +179,33 @@ def normalise_answer(text: str, checked: bool | None = None, commentary: str = "
         if answer is not None:
             return AnswerReading(answer, word, "commentary", 0.85)
     return AnswerReading("blank", "", "comply")
+
+
+_BOX_GLYPHS = "".join(sorted(_GLYPHS))
+_GLYPH_FIRST = re.compile(rf"([{_BOX_GLYPHS}])\s*([^{_BOX_GLYPHS}]+)")
+_LABEL_FIRST = re.compile(rf"([^{_BOX_GLYPHS}]+?)\s*([{_BOX_GLYPHS}])")
+
+
+def _labelled_boxes(printed: str) -> AnswerReading | None:
+    """A cell of labelled boxes, "☒ Yes ☐ No" or "Yes ☐ No ☑": the answer is the marked box's label.
+
+    Here every mark (☑, ☒, ✓) means "selected" and ☐ "not selected". None when the cell is not laid out
+    as boxes with answer labels.
+    """
+    if printed[0] in _GLYPHS:
+        pairs = [(g, label) for g, label in _GLYPH_FIRST.findall(printed)]
+    else:
+        pairs = [(g, label) for label, g in _LABEL_FIRST.findall(printed)]
+    labelled = [(g, label.strip(" :;,/|-"), classify_words(label.strip(" :;,/|-"))) for g, label in pairs]
+    if len(labelled) < 2 or any(answer is None for _, _, answer in labelled):
+        return None
+    chosen = [(label, answer) for g, label, answer in labelled if g not in EMPTY_BOX_GLYPHS]
+    if len(chosen) == 1:
+        label, answer = chosen[0]
+        return AnswerReading(answer, label, "checkbox")
+    if not chosen:
+        return AnswerReading("blank", "", "checkbox")
+    return AnswerReading("blank", printed, "checkbox", 0.3)  # two boxes marked: contradictory
 
 
 def split_answer_columns(cells: dict[Answer, tuple[str, bool | None]]) -> AnswerReading:
