@@ -284,7 +284,7 @@ def test_cli_formats(fmt: str) -> None:
 
 def test_cli_errors_are_one_line(tmp_path: Path) -> None:
     for args in (["diff", "--provision", "12.1"], ["diff", "--from", "2019"],
-                 ["diff", "--provision", "2019:1.2"]):
+                 ["diff", "--provision", "2019:1.2"], ["diff", "--from", "2024"], ["diff", "--to", "2022"]):
         result = runner.invoke(app, args)
         assert result.exit_code == 2, args
         lines = [line for line in result.output.splitlines() if line.strip()]

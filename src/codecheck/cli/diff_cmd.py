@@ -31,6 +31,8 @@ def _default_pair(from_spec: str | None, to_spec: str | None) -> tuple[str, str]
             if not current:
                 raise ConfigError("no Code version is in force; give --to")
             to_spec = current[-1].id
+            if from_spec is not None and get_version(from_spec).id == to_spec:
+                raise ConfigError(f"Code version {to_spec} is in force and has no successor; give --to")
     if from_spec is None:
         from_spec = get_version(to_spec).supersedes
         if from_spec is None:
