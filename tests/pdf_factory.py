@@ -25,6 +25,10 @@ PAGE_A4_LANDSCAPE = (842.0, 595.0)
 PAGE_A4_PORTRAIT = (595.0, 842.0)
 SYMBOL_CHARS = {"\uf0fc": 0xFC, "\uf0b7": 0xB7, "\uf0a8": 0xA8, "\uf0fe": 0xFE}
 ZAPF_PREFIX = "\x00zapf:"  # a run drawn in ZapfDingbats: ZAPF_PREFIX + "4"
+# Cell texts drawn as form fields instead of page text.
+FIELD_CHECKED = "\x00[x]"
+FIELD_UNCHECKED = "\x00[_]"
+FIELD_TEXT = "\x00field:"  # FIELD_TEXT + value (one word): a filled-in text field
 
 HEADER_5 = ["Code provision", "Code requirement", "Comply: Yes / No", "Evidence", "Commentary / explanation"]
 WIDTHS_5 = [56.0, 232.0, 74.0, 130.0, 270.0]
@@ -55,7 +59,9 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
                 current = trial
             while _width(current, size, bold) > width and len(current) > 1:
                 # a word wider than the column breaks inside, as Word does
-                cut = max(1, max(k for k in range(1, len(current) + 1) if _width(current[:k], size, bold) <= width))
+                cut = max(
+                    1, max(k for k in range(1, len(current) + 1) if _width(current[:k], size, bold) <= width)
+                )
                 lines.append(current[:cut])
                 current = current[cut:]
         lines.append(current)
@@ -74,6 +80,24 @@ class Canvas:
     width: float
     height: float
     ops: list[bytes] = field(default_factory=list)
+    widgets: list[bytes] = field(default_factory=list)  # form-field annotations (inline dictionaries)
+
+    def checkbox(self, x: float, top: float, checked: bool, size: float = 9.0) -> None:
+        """A form checkbox widget; its state lives in the annotation, not in the page text."""
+        state = "/Yes" if checked else "/Off"
+        self.widgets.append(
+            f"<< /Type /Annot /Subtype /Widget /FT /Btn /T (cb{len(self.widgets)}) /V {state} /AS {state} "
+            f"/Rect [{x:.2f} {self.height - top - size:.2f} {x + size:.2f} {self.height - top:.2f}] >>"
+            .encode()
+        )
+
+    def text_field(self, x: float, top: float, width: float, value: str, size: float = 9.0) -> None:
+        """A filled-in form text field."""
+        self.widgets.append(
+            f"<< /Type /Annot /Subtype /Widget /FT /Tx /T (tx{len(self.widgets)}) /V ({value}) "
+            f"/Rect [{x:.2f} {self.height - top - size:.2f} {x + width:.2f} {self.height - top:.2f}] >>"
+            .encode()
+        )
 
     def text(self, x: float, top: float, text: str, size: float = 9.0, bold: bool = False) -> None:
         """Draw ``text`` with its top at ``top`` (pdfplumber's coordinate), splitting symbol runs."""
@@ -204,9 +228,15 @@ class Flow:
             spans = (
                 [(xs[0], xs[-1])] if len(cells) == 1 and len(t.widths) > 1 else list(itertools.pairwise(xs))
             )
-            for (x0, _x1), lines in zip(spans, cells, strict=True):
+            for (x0, x1), lines in zip(spans, cells, strict=True):
                 for k, line in enumerate(lines[:nlines]):
-                    self.page.text(x0 + pad, top + pad + k * lead, line, t.size, bold)
+                    y = top + pad + k * lead
+                    if line in (FIELD_CHECKED, FIELD_UNCHECKED):
+                        self.page.checkbox(x0 + pad, y, line == FIELD_CHECKED, t.size)
+                    elif line.startswith(FIELD_TEXT):
+                        self.page.text_field(x0 + pad, y, x1 - x0 - 2 * pad, line[len(FIELD_TEXT) :], t.size)
+                    else:
+                        self.page.text(x0 + pad, y, line, t.size, bold)
             if t.ruled:
                 self.page.line(xs[0], top, xs[-1], top)
                 self.page.line(xs[0], top + height, xs[-1], top + height)
@@ -271,7 +301,9 @@ def render(pages: Sequence[Canvas]) -> bytes:
         data = zlib.compress(b"\n".join(page.ops))
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {page.width:.0f} {page.height:.0f}] "
-            f"/Contents {4 + 2 * i} 0 R /Resources << {font_refs} >> >>".encode()
+            f"/Contents {4 + 2 * i} 0 R /Resources << {font_refs} >>".encode()
+            + (b" /Annots [" + b" ".join(page.widgets) + b"]" if page.widgets else b"")
+            + b" >>"
         )
         objects.append(
             f"<< /Length {len(data)} /Filter /FlateDecode >>\nstream\n".encode() + data + b"\nendstream"

@@ -267,3 +267,33 @@ def test_unruled_table_over_several_pages(tmp_path: Path, repeat_header: bool) -
         assert row.requirement == pf.CODE_2024[row.provision]
         assert row.commentary == norm(pf.LONG_COMMENT * 3)
     assert doc.text == ["Example Homes self-assessment"]
+
+
+def test_fillable_form_fields_are_read_from_their_widgets(tmp_path: Path) -> None:
+    header = ["Code provision", "Code requirement", "Yes", "No", "Commentary / explanation"]
+    rows = []
+    for k, (pid, text) in enumerate(pf.CODE_2024.items()):
+        yes = k % 3 != 1
+        rows.append(
+            [
+                pid,
+                text,
+                pf.FIELD_CHECKED if yes else pf.FIELD_UNCHECKED,
+                pf.FIELD_UNCHECKED if yes else pf.FIELD_CHECKED,
+                f"Example Homes note on {pid}.",
+            ]
+        )
+    flow = pf.Flow()
+    flow.table(pf.Table(rows, [56, 330, 50, 50, 276], header))
+    doc = read(flow.save(tmp_path / "fillable.pdf"))
+    assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
+    assert [r.answer for r in doc.rows] == ["no" if k % 3 == 1 else "yes" for k in range(len(rows))]
+
+    text_rows = [
+        [pid, text, pf.FIELD_TEXT + "Partial", "Policy", "Due by June 2025."]
+        for pid, text in pf.CODE_2024.items()
+    ]
+    flow = pf.Flow()
+    flow.table(pf.Table(text_rows, pf.WIDTHS_5, pf.HEADER_5))
+    doc = read(flow.save(tmp_path / "fillable-text.pdf"))
+    assert all((r.answer, r.answer_text) == ("partial", "Partial") for r in doc.rows)

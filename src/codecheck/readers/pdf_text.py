@@ -127,6 +127,8 @@ def page_words(page) -> list[Word]:
             Word(text, float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
                  float(w.get("size") or 0.0), "bold" in font.lower())
         )
+    if page.page_obj.annots:
+        words.extend(widget_words(page))
     return words
 
 
@@ -195,3 +197,88 @@ def cell_mark(text: str) -> bool | None:
 def has_unmapped_glyphs(text: str) -> bool:
     """True when the text holds ``(cid:NN)`` codes: glyphs the PDF gives no Unicode for."""
     return bool(_CID.search(text))
+
+
+# --------------------------------------------------------------------------- form fields
+
+_MAX_WIDGETS = 2000  # per page; a form has a few hundred at most
+_OFF = frozenset({"off", "no", "false", "0", ""})
+
+
+def widget_words(page) -> list[Word]:
+    """Words for filled-in form fields (AcroForm widgets), which are not in the page's text.
+
+    A fillable PDF keeps a field's value in its annotation, not in the content stream, so text
+    extraction misses a typed "Partial" or a ticked box. A checkbox becomes ☑ or ☐ and a text or
+    choice field its value, placed at the widget's rectangle so the table code puts it in its cell.
+    Parent fields are followed a few levels only (values and types are inherited); anything
+    malformed is skipped rather than failing the page.
+    """
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        annots = resolve1(page.page_obj.annots) or []
+        if not isinstance(annots, list) or getattr(page, "rotation", 0):
+            return []
+        x_off, _, _, y_top = (float(v) for v in page.mediabox)
+    except Exception:
+        return []
+    words: list[Word] = []
+    for ref in annots[:_MAX_WIDGETS]:
+        try:
+            word = _widget_word(resolve1(ref), x_off, y_top)
+        except Exception:  # a damaged annotation: ignore it, the page text still counts
+            continue
+        if word is not None:
+            words.append(word)
+    return words
+
+
+def _inherited(annot: dict, key: str) -> object:
+    from pdfminer.pdftypes import resolve1
+
+    node: object = annot
+    for _ in range(5):
+        if not isinstance(node, dict):
+            return None
+        if key in node:
+            return resolve1(node[key])
+        node = resolve1(node.get("Parent"))
+    return None
+
+
+def _name(value: object) -> str:
+    name = getattr(value, "name", value)
+    if isinstance(name, bytes):
+        name = name.decode("latin-1")
+    return str(name) if name is not None else ""
+
+
+def _widget_word(annot: object, x_off: float, y_top: float) -> Word | None:
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import decode_text
+
+    if not isinstance(annot, dict) or _name(resolve1(annot.get("Subtype"))) != "Widget":
+        return None
+    rect = [float(resolve1(v)) for v in resolve1(annot.get("Rect")) or []]
+    if len(rect) != 4:
+        return None
+    x0, x1 = sorted((rect[0], rect[2]))
+    y0, y1 = sorted((rect[1], rect[3]))
+    kind = _name(_inherited(annot, "FT"))
+    value = _inherited(annot, "V")
+    if kind == "Btn":
+        state = _name(resolve1(annot.get("AS"))) if "AS" in annot else _name(value)
+        text = "☐" if state.lower() in _OFF else "☑"
+    elif kind in ("Tx", "Ch"):
+        if isinstance(value, list):
+            value = " ".join(decode_text(v) if isinstance(v, bytes) else _name(v) for v in value)
+        elif isinstance(value, bytes):
+            value = decode_text(value)
+        text = clean_word(" ".join(_name(value).split()))
+        if not text:
+            return None
+    else:
+        return None
+    height = max(1.0, y1 - y0)
+    return Word(text, x0 - x_off, x1 - x_off, y_top - y1, y_top - y0, min(height * 0.7, 12.0))
