@@ -332,3 +332,22 @@ def test_requirement_split_over_two_rows_is_one_row(corpus_docs: dict, stem: str
         assert result.findings == [], row.provision
         assert len(result.aligned.rows) == len(document.rows)
         assert result.aligned.rows[i].row.requirement == row.requirement
+
+
+def test_many_misnumbered_rows_become_one_version_finding() -> None:
+    code = get_version("2024")
+    ids = [f.id for f in code.form]
+    rows = form_rows("2024")
+    rotated = [row(ids[(i + 7) % len(ids)], r.requirement, i) for i, r in enumerate(rows)]  # every number off
+    found = findings(rotated)
+    moved = [f for f in found if f.code == "CC104"]
+    assert len(moved) == 1 and moved[0].provision is None
+    assert "may not follow the HOS Code 2024" in moved[0].message
+
+
+def test_many_unknown_ids_become_one_version_finding() -> None:
+    rows = [
+        row(f"1{i}.{i}", "Example Homes keeps its gardens tidy for every resident.", i) for i in range(1, 9)
+    ]
+    found = [f for f in findings(rows) if f.code == "CC102"]
+    assert len(found) == 1 and found[0].provision is None and found[0].message.startswith("8 of 8 rows")

@@ -31,6 +31,23 @@ def _where(ar: AlignedRow) -> str:
     return ar.row.location.describe()
 
 
+def _too_many(count: int, total: int, params: dict[str, Any]) -> bool:
+    """Whether ``count`` of ``total`` rows is so many that the cause is the whole form, not each row.
+
+    When most rows disagree with the Code version, the version is the likelier mistake (a form of
+    another version, or a renumbered house form): one document-level finding says so instead of a
+    finding per row that would bury the report.
+    """
+    share = float(params.get("max_share", 0.3))
+    return total > 0 and count >= 5 and count > share * total
+
+
+def _version_hint(ctx: CheckContext) -> str:
+    det = ctx.aligned.detection
+    how = "given with --code" if det.forced else f"detected with {det.confidence:.0%} confidence"
+    return f"the form may not follow the {ctx.aligned.code.short_title} ({how})"
+
+
 @check("missing-provision")
 def missing_provision(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
     """One finding per official-form provision that no row covers.
@@ -72,12 +89,25 @@ def unknown_provision(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit
 
     code = ctx.aligned.code
     id_like = re.compile(str(params.get("id_like", r"\d+\s*\.\s*\d+")))
-    for ar in ctx.aligned.rows:
+    unknown = [
+        ar
+        for ar in ctx.aligned.rows
+        if not ar.provisions and ar.row.provision.strip() and id_like.search(ar.row.provision)
+    ]  # a label the reader kept ("Stage 2") is not a provision number
+    if _too_many(len(unknown), len(ctx.aligned.rows), params):
+        listed = ", ".join(ar.row.provision.strip() for ar in unknown[:12]) + (
+            " …" if len(unknown) > 12 else ""
+        )
+        yield Hit(
+            provision=None,
+            message=(
+                f"{len(unknown)} of {len(ctx.aligned.rows)} rows are numbered with ids the "
+                f"{code.short_title} does not have ({listed}): {_version_hint(ctx)}"
+            ),
+        )
+        return
+    for ar in unknown:
         printed = ar.row.provision.strip()
-        if ar.provisions or not printed:
-            continue
-        if not id_like.search(printed):
-            continue  # a label or sub-heading the reader kept ("Stage 2"), not a provision number
         yield Hit(
             provision=printed,
             message=f"Row numbered \u201c{printed}\u201d matches no provision of the {code.short_title}",
@@ -112,9 +142,17 @@ def misnumbered_provision(ctx: CheckContext, params: dict[str, Any]) -> Iterator
     from codecheck.align import text_score
 
     code = ctx.aligned.code
-    for ar in ctx.aligned.rows:
-        if not ar.suggested:
-            continue
+    moved = [ar for ar in ctx.aligned.rows if ar.suggested]
+    if _too_many(len(moved), len(ctx.aligned.rows), params):
+        yield Hit(
+            provision=None,
+            message=(
+                f"{len(moved)} of {len(ctx.aligned.rows)} rows have the requirement text of another "
+                f"provision than their number: {_version_hint(ctx)}, or its rows were renumbered"
+            ),
+        )
+        return
+    for ar in moved:
         printed = ar.row.provision.strip()
         own = text_score(code, ar.row.requirement, printed)
         if own is None:
