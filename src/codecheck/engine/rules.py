@@ -48,7 +48,9 @@ def _unique_key_loader():
     """A SafeLoader that refuses a key given twice in one mapping (YAML would keep the last silently)."""
     import yaml
 
-    class Loader(yaml.SafeLoader):
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: ~15x faster
+
+    class Loader(base):  # type: ignore[misc, valid-type]
         pass
 
     def construct_mapping(loader: Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
