@@ -242,3 +242,20 @@ def simple_rows(
 def simple_form(path: Path, **kwargs) -> Path:
     """A valid one-table 2024-style form."""
     return write_docx(path, [Table(simple_rows(**kwargs))])
+
+
+def placeholder_sdt(prompt: str = "Click or tap here to enter text.") -> str:
+    """A content control showing its placeholder prompt: nothing has been entered."""
+    return f"<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{t(prompt)}</w:sdtContent></w:sdt>"
+
+
+def legacy_dropdown(entries: list[str], selected: int | None) -> str:
+    """A legacy drop-down form field (FORMDROPDOWN); Word draws the choice, no run carries it."""
+    result = "" if selected is None else f'<w:result w:val="{selected}"/>'
+    items = "".join(f'<w:listEntry w:val="{escape(e)}"/>' for e in entries)
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Dropdown1"/><w:enabled/>'
+        f"<w:ddList>{result}{items}</w:ddList></w:ffData></w:fldChar></w:r>"
+        '<w:r><w:instrText xml:space="preserve"> FORMDROPDOWN </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )

@@ -309,3 +309,20 @@ def test_labelled_checkbox_controls_in_one_cell(tmp_path: Path) -> None:
     comply = Xml(p(checkbox14(False), t(" Yes "), checkbox14(True), t(" No")))
     row = one_row(tmp_path, comply=comply).rows[0]
     assert (row.answer, row.answer_text) == ("no", "No")
+
+
+def test_content_control_placeholder_is_not_an_answer(tmp_path: Path) -> None:
+    from docx_factory import placeholder_sdt
+
+    row = one_row(
+        tmp_path, comply=Xml(p(placeholder_sdt("Choose an item."))), commentary=Xml(p(placeholder_sdt()))
+    ).rows[0]
+    assert (row.answer, row.answer_text, row.commentary) == ("blank", "", "")
+
+
+@pytest.mark.parametrize(("selected", "answer"), [(2, "partial"), (1, "no"), (None, "yes")])
+def test_legacy_dropdown_form_field(tmp_path: Path, selected: int | None, answer: str) -> None:
+    from docx_factory import legacy_dropdown
+
+    comply = Xml(p(legacy_dropdown(["Yes", "No", "Partial"], selected)))
+    assert one_row(tmp_path, comply=comply).rows[0].answer == answer

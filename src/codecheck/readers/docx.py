@@ -33,6 +33,7 @@ from codecheck.readers.docx_xml import (
     paragraph_style,
     paragraph_text,
     parse_xml,
+    showing_placeholder,
     w,
 )
 from codecheck.readers.raw import RawCell, RawRow, RawTable
@@ -205,7 +206,7 @@ class _Reader:
                         self._cell_blocks(inner, parts, depth + 1)
             elif tag == SDT:
                 content = child.find(SDTCONTENT)
-                if content is not None:
+                if content is not None and not showing_placeholder(child):
                     self._cell_blocks(content, parts, depth)
             elif tag in _WRAPPERS:
                 self._cell_blocks(child, parts, depth)

@@ -147,6 +147,36 @@ def _legacy_checkbox(fld) -> str | None:
     return "☑" if default is not None and on(default) else "☐"
 
 
+def _legacy_dropdown(fld) -> str | None:
+    """The selected entry of a legacy drop-down form field (FORMDROPDOWN).
+
+    Word draws the choice from ``w:ffData/w:ddList`` (``w:result`` indexes ``w:listEntry``, default
+    the first); no text run carries it, so without this the answer would read as blank.
+    """
+    ff = fld.find(w("ffData"))
+    dd = ff.find(w("ddList")) if ff is not None else None
+    if dd is None:
+        return None
+    entries = [e.get(VAL) or "" for e in dd.findall(w("listEntry"))]
+    if not entries:
+        return None
+    result = dd.find(w("result"))
+    if result is None:
+        result = dd.find(w("default"))
+    try:
+        index = int(result.get(VAL, "0")) if result is not None else 0
+    except ValueError:
+        index = 0
+    return entries[index] if 0 <= index < len(entries) else None
+
+
+def showing_placeholder(sdt) -> bool:
+    """A content control still showing its placeholder prompt (``w:showingPlcHdr``)."""
+    pr = sdt.find(SDTPR)
+    flag = pr.find(w("showingPlcHdr")) if pr is not None else None
+    return flag is not None and on(flag)
+
+
 def inline_text(el, out: list[str]) -> None:
     """Append the accepted-view text of a paragraph's inline content to ``out`` (recursive)."""
     for child in el:
@@ -170,7 +200,7 @@ def inline_text(el, out: list[str]) -> None:
                 elif itag == NBHYPHEN:
                     out.append("-")
                 elif itag == FLDCHAR and item.get(w("fldCharType")) == "begin":
-                    glyph = _legacy_checkbox(item)
+                    glyph = _legacy_checkbox(item) or _legacy_dropdown(item)
                     if glyph:
                         out.append(glyph)
                 elif isinstance(itag, str) and itag not in SKIP and len(item):
@@ -180,6 +210,8 @@ def inline_text(el, out: list[str]) -> None:
             if glyph is not None:
                 out.append(glyph)
                 continue
+            if showing_placeholder(child):
+                continue  # "Click or tap here to enter text." / "Choose an item.": nothing entered
             content = child.find(SDTCONTENT)
             if content is not None:
                 inline_text(content, out)
