@@ -47,10 +47,12 @@ HEADERS_JOINT = [
     "Explanations and Commentary",
     "Evidence",
 ]
+HEADERS_VARIANTS = ["Requirement", "Compliant?", "Evidence / links", "Comments"]
 HEADERS_CHECKBOX = ["Code provision", "Code requirement", "Yes", "Partial", "No", "Evidence", "Commentary"]
 
 WIDTHS_5 = [Cm(2.2), Cm(8.1), Cm(2.4), Cm(4.6), Cm(8.4)]
 WIDTHS_4 = [Cm(1.8), Cm(9.5), Cm(2.2), Cm(12.2)]
+WIDTHS_VARIANTS = [Cm(10.0), Cm(2.6), Cm(4.6), Cm(8.5)]
 WIDTHS_7 = [Cm(2.2), Cm(7.0), Cm(1.3), Cm(1.5), Cm(1.3), Cm(4.2), Cm(8.2)]
 
 
@@ -212,6 +214,26 @@ def render_onetable(sample: Sample):
     return doc
 
 
+def render_variants(sample: Sample):
+    """No provision column: each requirement cell starts with the id ("1.2 A complaint must …");
+    numbered section headings; other header and answer wording."""
+    doc = _document(sample)
+    for number, rows in _sections(sample):
+        label = f"{number}. {_section_title(sample.version, number)}"
+        _heading(doc, label)
+        table = _table(doc, WIDTHS_VARIANTS)
+        _header_row(table, WIDTHS_VARIANTS, HEADERS_VARIANTS)
+        for row in rows:
+            row.context = label
+            cells = _add_row(table, WIDTHS_VARIANTS).cells
+            first, *rest = _requirement_paragraphs(row)
+            _set_paragraphs(cells[0], [f"{row.provision} {first}", *rest])
+            _set_paragraphs(cells[1], [row.reply.answer_text])
+            _set_paragraphs(cells[2], [row.reply.evidence])
+            _set_paragraphs(cells[3], row.reply.commentary)
+    return doc
+
+
 _CHECKBOX_IDS = iter(range(1000, 100000))
 
 
@@ -363,6 +385,7 @@ RENDERERS: dict[str, Callable] = {
     "noheader": render_noheader,
     "onetable": render_onetable,
     "checkboxes": render_checkboxes,
+    "variants": render_variants,
     "must-should": render_must_should,
     "joint": render_joint,
 }

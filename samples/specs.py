@@ -33,7 +33,7 @@ class Sample:
     landlord: str
     web: str
     version: str
-    layout: str  # sections | noheader | onetable | checkboxes | must-should | joint
+    layout: str  # sections | noheader | onetable | checkboxes | variants | must-should | joint
     title: str
     intro: list[str]
     rows: list[SampleRow]
@@ -403,6 +403,32 @@ def example_homes_checkboxes() -> Sample:
     return sample
 
 
+YES_WORDINGS = ("Yes", "Compliant", "Yes – fully compliant", "Met")
+OTHER_WORDINGS = {"partial": "Partially compliant", "no": "Not compliant"}
+
+
+def example_homes_variants() -> Sample:
+    """Other landlords' habits: the id typed at the start of the requirement cell (no id column),
+    headers worded "Requirement | Compliant? | Evidence / links | Comments", answers worded
+    "Compliant", "Met", "Partially compliant", "Not compliant"."""
+    sample = example_homes(
+        "example-homes-2024-variants",
+        "variants",
+        "Four columns with no provision column (the id starts the requirement text), other header "
+        "wording, and other answer wording (Compliant, Met, Partially compliant, Not compliant).",
+    )
+    rows = []
+    for i, row in enumerate(sample.rows):
+        reply = row.reply
+        if reply.answer == "yes":
+            reply = replace(reply, answer_text=YES_WORDINGS[i % len(YES_WORDINGS)])
+        elif reply.answer in OTHER_WORDINGS:
+            reply = replace(reply, answer_text=OTHER_WORDINGS[reply.answer])
+        rows.append(replace(row, reply=reply))
+    sample.rows = rows
+    return sample
+
+
 # --------------------------------------------------------------------------- Northfield 2022
 
 TICK = Answer("yes", "tick")
@@ -651,10 +677,12 @@ def all_samples() -> list[Sample]:
     # the text), so it would not read as the accepted document its expected file describes.
     checkboxes = example_homes_checkboxes()
     checkboxes.features = ["w14:checkbox", "w:ins", "w:del", "w:sdt"]
+    variants = example_homes_variants()
+    variants.features = ["ids-in-requirement"]
     north = northfield()
     north.features = ["w:sym", "pdf-row-breaks"]
     river = riverside()
-    return [main, noheader, onetable, checkboxes, north, river]
+    return [main, noheader, onetable, checkboxes, variants, north, river]
 
 
 def split_requirement(text: str, width: int = 110) -> list[str]:
