@@ -85,19 +85,22 @@ class Canvas:
     def checkbox(self, x: float, top: float, checked: bool, size: float = 9.0) -> None:
         """A form checkbox widget; its state lives in the annotation, not in the page text."""
         state = "/Yes" if checked else "/Off"
+        rect = self._rect(x, top, size, size)
         self.widgets.append(
             f"<< /Type /Annot /Subtype /Widget /FT /Btn /T (cb{len(self.widgets)}) /V {state} /AS {state} "
-            f"/Rect [{x:.2f} {self.height - top - size:.2f} {x + size:.2f} {self.height - top:.2f}] >>"
-            .encode()
+            f"/Rect {rect} >>".encode()
         )
 
     def text_field(self, x: float, top: float, width: float, value: str, size: float = 9.0) -> None:
         """A filled-in form text field."""
+        rect = self._rect(x, top, width, size)
         self.widgets.append(
             f"<< /Type /Annot /Subtype /Widget /FT /Tx /T (tx{len(self.widgets)}) /V ({value}) "
-            f"/Rect [{x:.2f} {self.height - top - size:.2f} {x + width:.2f} {self.height - top:.2f}] >>"
-            .encode()
+            f"/Rect {rect} >>".encode()
         )
+
+    def _rect(self, x: float, top: float, width: float, height: float) -> str:
+        return f"[{x:.2f} {self.height - top - height:.2f} {x + width:.2f} {self.height - top:.2f}]"
 
     def text(self, x: float, top: float, text: str, size: float = 9.0, bold: bool = False) -> None:
         """Draw ``text`` with its top at ``top`` (pdfplumber's coordinate), splitting symbol runs."""
@@ -124,6 +127,12 @@ class Canvas:
         self.ops.append(
             b"%.2f G %.2f w %.2f %.2f m %.2f %.2f l S"
             % (gray, width, x0, self.height - top0, x1, self.height - top1)
+        )
+
+    def image(self, x0: float, top: float, x1: float, bottom: float) -> None:
+        """Paint the shared grey test image over a box (a scanned page has only this)."""
+        self.ops.append(
+            b"q %.2f 0 0 %.2f %.2f %.2f cm /Im1 Do Q" % (x1 - x0, bottom - top, x0, self.height - bottom)
         )
 
     def rect(self, x0: float, top: float, x1: float, bottom: float, fill_gray: float) -> None:
@@ -296,6 +305,7 @@ def render(pages: Sequence[Canvas]) -> bytes:
     ]
     font_refs = (
         f"/Font << /F1 {fonts_at} 0 R /F2 {fonts_at + 1} 0 R /F3 {fonts_at + 2} 0 R /F4 {fonts_at + 4} 0 R >>"
+        f" /XObject << /Im1 {fonts_at + 5} 0 R >>"
     )
     for i, page in enumerate(pages):
         data = zlib.compress(b"\n".join(page.ops))
@@ -327,7 +337,18 @@ def render(pages: Sequence[Canvas]) -> bytes:
     ).encode()
     objects.append(f"<< /Length {len(cmap)} >>\nstream\n".encode() + cmap + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >>")
+    pixels = bytes((x * 7 + y * 13) % 256 for y in range(48) for x in range(48))
+    objects.append(
+        b"<< /Type /XObject /Subtype /Image /Width 48 /Height 48 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Length %d >>\nstream\n" % len(pixels) + pixels + b"\nendstream"
+    )
     return assemble(objects)
+
+
+def save_pages(path: Path, pages: Sequence[Canvas]) -> Path:
+    """Write already-drawn pages (e.g. a flow's pages plus a scanned page) to ``path``."""
+    path.write_bytes(render(pages))
+    return path
 
 
 def assemble(objects: Sequence[bytes]) -> bytes:

@@ -297,3 +297,25 @@ def test_fillable_form_fields_are_read_from_their_widgets(tmp_path: Path) -> Non
     flow.table(pf.Table(text_rows, pf.WIDTHS_5, pf.HEADER_5))
     doc = read(flow.save(tmp_path / "fillable-text.pdf"))
     assert all((r.answer, r.answer_text) == ("partial", "Partial") for r in doc.rows)
+
+
+def test_scanned_pages_among_text_pages_are_reported(tmp_path: Path) -> None:
+    text = pf.Flow()
+    text.para(pf.Para("Example Homes self-assessment", 14, True))
+    text.table(pf.Table(pf.example_rows(), pf.WIDTHS_5, pf.HEADER_5))
+    scan = pf.Canvas(*pf.PAGE_A4_LANDSCAPE)
+    scan.image(40, 40, 700, 500)
+    doc = read(pf.save_pages(tmp_path / "mixed.pdf", [*text.pages, scan]))
+    assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
+    assert any("page 2 is scanned" in n and "OCR" in n for n in doc.notes)
+
+
+def test_pdf_with_owner_password_only_opens(tmp_path: Path) -> None:
+    pypdf = pytest.importorskip("pypdf", reason="pypdf (test extra) builds the encrypted fixture")
+    plain = pf.multipage_document(tmp_path / "plain.pdf", repeats=1)
+    writer = pypdf.PdfWriter(clone_from=str(plain))
+    writer.encrypt(user_password="", owner_password="example-owner")
+    restricted = tmp_path / "restricted.pdf"
+    with restricted.open("wb") as fh:
+        writer.write(fh)
+    assert [r.provision for r in read(restricted).rows] == list(pf.CODE_2024)

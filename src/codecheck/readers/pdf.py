@@ -53,12 +53,16 @@ def read_pdf(path: Path, limits: Limits | None = None) -> Document:
     notes.extend(row_notes)
     if not rows:
         what = "no tables" if not tables else f"{len(tables)} table(s), none of them a self-assessment"
+        scanned = stats.scanned_note()
         raise InputError(
             f"no self-assessment table found ({what}: expected rows with a provision number, "
-            "the Code requirement and a Comply answer)",
+            "the Code requirement and a Comply answer)" + (f"; {scanned}" if scanned else ""),
             path,
         )
     _apply_confidence(rows, assembled.confidence, tables)
+    scanned = stats.scanned_note()
+    if scanned:
+        notes.append(f"{scanned}: rows on them cannot be read")
     if stats.unmapped:
         notes.append(f"{stats.unmapped} cell(s) hold glyphs without Unicode text ((cid:NN)); check them")
     text = [p.text for p in assembled.paragraphs]
@@ -95,6 +99,14 @@ class _Stats:
         self.chars = 0
         self.images = 0
         self.unmapped = 0
+        self.scanned: list[int] = []  # pages with images but no text layer
+
+    def scanned_note(self) -> str | None:
+        if not self.scanned:
+            return None
+        listed = ", ".join(str(p) for p in self.scanned[:10]) + (" …" if len(self.scanned) > 10 else "")
+        plural = "s" if len(self.scanned) > 1 else ""
+        return f"page{plural} {listed} {'are' if plural else 'is'} scanned images without text (OCR needed)"
 
 
 def _check_header(path: Path, lim: Limits) -> None:
@@ -164,8 +176,11 @@ def _read_pages(path: Path, lim: Limits):
         for number, page in enumerate(pages, start=1):
             try:
                 words = page_words(page)
-                stats.chars += len(page.chars)
-                stats.images += len(page.images)
+                chars, images = len(page.chars), len(page.images)
+                stats.chars += chars
+                stats.images += images
+                if images and not chars:
+                    stats.scanned.append(number)
                 tables = ruled_tables(page, number, words) if words else []
                 lines = loose_lines(words, tables)
                 extra = unruled_tables(number, lines, float(page.height), carry) if lines else []
