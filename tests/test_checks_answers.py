@@ -94,6 +94,9 @@ def test_explained_or_yes_not_flagged(answer: str, commentary: str, evidence: st
         "We are working with the repairs partner to meet this requirement.",
         "We will work with the Board to embed this practice.",
         "The policy is currently being updated to reflect the 2024 Code.",
+        "The Board report is still being developed with the new chair.",
+        "A report for the new chair is planned, and the first one has not yet been presented.",
+        "We are still working towards a named manager for every stage 2 review.",
     ],
 )
 def test_yes_contradicted(commentary: str) -> None:
@@ -113,6 +116,7 @@ def test_yes_contradicted(commentary: str) -> None:
         "The policy was updated to reflect the 2024 Code in April.",  # done
         "We have not yet had a case where this applied.",  # not about the requirement being met
         "The team is working towards a customer service accreditation.",  # something else
+        "If an extension is not agreed, the resident is referred to the Ombudsman.",  # a condition
     ],
 )
 def test_yes_not_contradicted(commentary: str) -> None:

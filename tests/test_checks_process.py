@@ -147,6 +147,14 @@ def test_message_is_specific() -> None:
         (
             "6.3",
             "Last year the average stage 1 response time was 12 working days.",
+        ),
+        (
+            "6.2",
+            "We acknowledge stage 1 complaints within 3 working days, which is quicker than the Code requires.",
+        ),
+        (
+            "6.3",
+            "The Code requires 10 working days; we aim for 8 working days, faster than the Code.",
         ),  # performance, not a rule
         ("6.3", "Most complaints were answered in time; a few took 15 working days."),
     ],

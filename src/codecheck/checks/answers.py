@@ -14,7 +14,7 @@ from codecheck.engine.registry import CheckContext, Hit, check
 from codecheck.text.cells import answer_phrase, provision_label, quote, row_text
 from codecheck.text.context import compile_any, is_negated
 from codecheck.text.normalize import clean, fold, is_blank, words
-from codecheck.text.sentences import sentence_at
+from codecheck.text.sentences import clause_at
 
 
 def _answer_in_commentary(commentary: str, params: dict[str, Any]) -> bool:
@@ -105,6 +105,7 @@ def answer_contradiction(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
     answers = set(params.get("answers", ("yes",)))
     pat = compile_any(params.get("not_in_place", ()))
     extra = compile_any(params.get("not_contradiction_before", ()))
+    conditional = compile_any(params.get("conditional_before", ()))
     if pat is None:
         return
     neg = list(params.get("negation_before", ()))
@@ -114,8 +115,11 @@ def answer_contradiction(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
             continue
         text = row_text(arow)
         for m in pat.finditer(text):
-            sent = sentence_at(text, m.start())
-            if extra and extra.search(text[sent.start : m.end()]):
+            clause = clause_at(text, m.start())
+            lead = text[clause.start : m.start()]
+            if conditional and conditional.search(lead):
+                continue  # "If this is not agreed, …": a case, not a statement of compliance
+            if extra and extra.search(text[clause.start : m.end()]):
                 continue  # "additional …", "further developed": improving what is already there
             if is_negated(text, m.start(), m.end(), neg, (), window):
                 continue

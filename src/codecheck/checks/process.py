@@ -8,6 +8,7 @@ quotations of the requirement, and other processes (Awaab's Law repairs, non-hou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -123,6 +124,7 @@ def wrong_timescale(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
     window = int(params.get("negation_window", 6))
     exclude = compile_any(params.get("exclude_sentence", ()))
     code_cues = compile_any(params.get("code_cues", ()))
+    comparison = compile_any(params.get("comparison_cues", ()))
     quote_threshold = float(params.get("quote_threshold", 92))
     slack = int(params.get("calendar_slack_days", 2))
     everywhere = [(p, t) for p in aligned.code.provisions for t in p.timescales]
@@ -145,7 +147,7 @@ def wrong_timescale(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
                 continue
             if quotes_requirement(sentence, arow.row.requirement, quote_threshold):
                 continue
-            restates_code = bool(code_cues and code_cues.search(sentence))
+            restates_code = _restates_code(mention, code_cues, comparison)
             target = _code_timescale(mention, own, everywhere, row_stage)
             if target is None:
                 continue
@@ -160,6 +162,23 @@ def wrong_timescale(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
                 quote(text, mention.start, mention.end),
             )
             break  # one finding per row: the first conflicting figure
+
+
+def _restates_code(
+    mention: TimescaleMention, code_cues: re.Pattern[str] | None, comparison: re.Pattern[str] | None
+) -> bool:
+    """True when the sentence attributes the figure to the Code ("the Code requires … 10 working days").
+
+    The Code must be named before the figure, and a comparison ("quicker than the Code requires")
+    is the landlord's own standard measured against the Code, not a restatement of it.
+    """
+    if code_cues is None:
+        return False
+    sentence = mention.sentence
+    before = sentence.text[: mention.start - sentence.start]
+    if not code_cues.search(before):
+        return False
+    return not (comparison and comparison.search(sentence.text))
 
 
 def _code_timescale(
