@@ -150,7 +150,8 @@ def test_message_is_specific() -> None:
         ),
         (
             "6.2",
-            "We acknowledge stage 1 complaints within 3 working days, which is quicker than the Code requires.",
+            "We acknowledge stage 1 complaints within 3 working days, which is quicker than the Code "
+            "requires.",
         ),
         (
             "6.3",
