@@ -120,3 +120,20 @@ def test_alignment_and_missing_provisions_are_reported(form: Path) -> None:
     first = data["rows"][0]
     assert first["alignment"]["provisions"] == ["1.2"]
     assert "1.4" in data["missing"] and "1.2" not in data["missing"]
+
+
+def test_configuration_limits_and_code_are_honoured(form: Path, tmp_path: Path) -> None:
+    (tmp_path / "codecheck.toml").write_text('code = "2022"\n[limits]\nmax-file-bytes = 1000\n')
+    result = run("extract", str(form))
+    assert result.exit_code == 2
+    assert "over the 1,000-byte limit" in result.stderr
+    (tmp_path / "codecheck.toml").write_text('code = "2022"\n')
+    data = json.loads(run("extract", str(form)).stdout)
+    assert data["code_version"] == "2022" and data["detection"]["forced"]
+    assert json.loads(run("extract", str(form), "--code", "2024").stdout)["code_version"] == "2024"
+
+
+def test_explicit_config_file(form: Path, tmp_path: Path) -> None:
+    other = tmp_path / "elsewhere.toml"
+    other.write_text('code = "joint"\n')
+    assert json.loads(run("extract", str(form), "--config", str(other)).stdout)["code_version"] == "joint"

@@ -55,6 +55,10 @@ def extract(
         Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+    config_file: Annotated[
+        Path | None,
+        typer.Option("--config", metavar="FILE", help="Configuration file to use (limits, code)."),
+    ] = None,
 ) -> None:
     """Extract the provision rows of a self-assessment (requirement, answer, evidence, commentary)."""
     with guarded():
@@ -62,7 +66,7 @@ def extract(
             from codecheck.errors import OutputExistsError
 
             raise OutputExistsError("output file exists; use --force to overwrite it", output)
-        payload = build_payload(file, code)
+        payload = build_payload(file, code, config_file)
         if fmt is ExtractFormat.json:
             import json
 
@@ -74,13 +78,20 @@ def extract(
         write_output(output, content, force)
 
 
-def build_payload(file: Path, code: str | None = None) -> dict:
-    """Read, detect and (when the alignment stage is installed) align; return the JSON-ready dict."""
+def build_payload(file: Path, code: str | None = None, config_file: Path | None = None) -> dict:
+    """Read, detect and align; return the JSON-ready dict.
+
+    The configuration (found beside the document, or ``--config``) supplies the reading limits and a
+    forced Code version; ``--code`` wins over the configuration's.
+    """
+    from codecheck.config import load_config
     from codecheck.detect import detect_version
     from codecheck.readers import read_document
 
-    doc = read_document(file)
-    detection = detect_version(doc, code)
+    start = file if file.exists() else Path.cwd()
+    config = load_config(start, explicit=config_file)
+    doc = read_document(file, config.limits())
+    detection = detect_version(doc, code or config.code)
     rows = [row.as_dict() for row in doc.rows]
     payload: dict = {
         "document": str(file),
@@ -105,11 +116,7 @@ def build_payload(file: Path, code: str | None = None) -> dict:
 
 
 def _align(doc, detection):
-    """Run the alignment stage when it exists in this installation (it is optional for extraction)."""
-    import importlib.util
-
-    if importlib.util.find_spec("codecheck.align") is None:
-        return None
+    """Pair each row with the provision(s) it speaks for in the detected (or forced) version."""
     from codecheck.align import align_document
     from codecheck.codes import get_version
 
