@@ -79,7 +79,8 @@ def read_yaml(path: Path, error: type[CodeDefinitionError] | type[ConfigError] =
     except OSError as exc:
         raise error(f"cannot read file: {exc.strerror or exc}", path) from None
     try:
-        return yaml.safe_load(text)
+        # libyaml's parser when installed (same safe constructor, ~15x faster: audits load every version)
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
