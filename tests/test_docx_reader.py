@@ -326,3 +326,23 @@ def test_legacy_dropdown_form_field(tmp_path: Path, selected: int | None, answer
 
     comply = Xml(p(legacy_dropdown(["Yes", "No", "Partial"], selected)))
     assert one_row(tmp_path, comply=comply).rows[0].answer == answer
+
+
+@pytest.mark.parametrize(
+    ("font", "typed", "answer"),
+    [
+        ("Wingdings", "ü", "yes"),
+        ("Wingdings 2", "P", "yes"),
+        ("Wingdings", "\uf0fc", "yes"),
+        ("Wingdings", "¨", "blank"),
+        ("Wingdings", "û", "no"),
+    ],
+)
+def test_ticks_typed_in_a_symbol_font(tmp_path: Path, font: str, typed: str, answer: str) -> None:
+    run = f'<w:r><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr><w:t>{typed}</w:t></w:r>'
+    assert one_row(tmp_path, comply=Xml(p(run))).rows[0].answer == answer
+
+
+def test_symbol_font_text_keeps_its_letters(tmp_path: Path) -> None:
+    run = '<w:r><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr><w:t>abc</w:t></w:r>'
+    assert one_row(tmp_path, commentary=Xml(p(t("x "), run))).rows[0].commentary == "x abc"

@@ -119,6 +119,33 @@ def _hidden(run) -> bool:
     return v is not None and on(v)
 
 
+_PICTOGRAPH_FONTS = ("wingdings", "wingdings 2", "wingdings 3", "webdings")
+
+
+def _symbol_font(run) -> str | None:
+    """The symbol font a run's text is set in ("wingdings", "symbol"), or None for a text font."""
+    rpr = run.find(RPR)
+    fonts = rpr.find(w("rFonts")) if rpr is not None else None
+    if fonts is None:
+        return None
+    name = (fonts.get(w("ascii")) or fonts.get(w("hAnsi")) or "").strip().lower()
+    return name if name in _PICTOGRAPH_FONTS or name == "symbol" else None
+
+
+def _from_symbol_font(text: str, font: str) -> str:
+    """Typed characters in a symbol font: "ü" in Wingdings is a tick. Ticks and boxes become glyphs;
+    other Wingdings pictographs are dropped (they are not words); Symbol keeps its other characters."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        glyph = symbol_glyph(font, f"{code:X}") if code <= 0xFF or 0xF000 <= code <= 0xF0FF else None
+        if glyph:
+            out.append(glyph)
+        elif font == "symbol":
+            out.append(ch)
+    return "".join(out)
+
+
 def _checkbox_sdt(sdt) -> str | None:
     """Glyph for a w14:checkbox content control (☑ / ☐), or None when the sdt is something else."""
     pr = sdt.find(SDTPR)
@@ -186,11 +213,12 @@ def inline_text(el, out: list[str]) -> None:
         if tag == R:
             if _hidden(child):
                 continue
+            font = _symbol_font(child)
             for item in child:
                 itag = item.tag
                 if itag == T:
                     if item.text:
-                        out.append(item.text)
+                        out.append(item.text if font is None else _from_symbol_font(item.text, font))
                 elif itag in (TAB, PTAB, BR, CR):
                     out.append(" ")
                 elif itag == SYM:
