@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from codecheck.engine.registry import CheckContext, Hit, check
-from codecheck.text.cells import answer_phrase, provision_label, quote, row_text
+from codecheck.text.cells import answer_phrase, one_line, provision_label, quote, row_text
 from codecheck.text.context import compile_any, is_negated
 from codecheck.text.normalize import clean, fold, is_blank, words
 from codecheck.text.sentences import clause_at
@@ -129,7 +129,7 @@ def answer_contradiction(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
                 provision=provision_label(arow),
                 message=(
                     f"Answered {answer_phrase(arow.row)} but the commentary says it is not "
-                    f'yet in place ("{m.group(0).strip()}"): answer Partial or No and give a date for '
+                    f'yet in place ("{one_line(m.group(0))}"): answer Partial or No and give a date for '
                     "compliance"
                 ),
                 location=arow.row.location,

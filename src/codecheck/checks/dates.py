@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from codecheck.engine.registry import CheckContext, Hit, check
-from codecheck.text.cells import provision_label, row_text
+from codecheck.text.cells import one_line, provision_label, row_text
 from codecheck.text.context import compile_any
 from codecheck.text.dates import find_dates, parse_iso, target_dates
 from codecheck.text.normalize import fold
@@ -27,7 +27,7 @@ def partial_without_date(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
     for arow in ctx.aligned.rows:
         row = arow.row
         text = row_text(arow)
-        said = row.answer_text.strip()
+        said = one_line(row.answer_text)
         trigger = None
         if row.answer in answers:
             trigger = said or row.answer.capitalize()
@@ -39,7 +39,7 @@ def partial_without_date(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
             continue
         if target_dates(text, form_date, anchor=form_date or ctx.today, grace_days=grace):
             continue
-        past = [d.text for d in find_dates(text, form_date or ctx.today)]
+        past = [one_line(d.text) for d in find_dates(text, form_date or ctx.today)]
         if past and form_date is not None:
             listed = ", ".join(past[:3])
             detail = f"the only dates given ({listed}) are before the form's date ({form_date.isoformat()})"

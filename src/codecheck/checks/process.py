@@ -14,7 +14,7 @@ from typing import Any
 
 from codecheck.engine.registry import CheckContext, Hit, check
 from codecheck.model import AlignedDocument, Timescale
-from codecheck.text.cells import provision_label, provision_ref, quote, row_provisions, row_text
+from codecheck.text.cells import one_line, provision_label, provision_ref, quote, row_provisions, row_text
 from codecheck.text.context import compile_any, describes_code, in_quotation, is_negated, quotes_requirement
 from codecheck.text.sentences import sentence_at
 from codecheck.text.timescales import TimescaleMention, find_timescales, working_day_bounds
@@ -55,11 +55,11 @@ def extra_stage(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
                     continue  # 2022 5.17: a third stage with its reasons set out
                 message = (
                     f"Describes {_KIND_TEXT[kind]} without the reasons {provision_ref(aligned, '5.17')} "
-                    f'asks for ("{text[start:end]}")'
+                    f'asks for ("{one_line(text[start:end])}")'
                 )
             else:
                 message = (
-                    f'Describes {_KIND_TEXT[kind]} ("{text[start:end]}"); '
+                    f'Describes {_KIND_TEXT[kind]} ("{one_line(text[start:end])}"); '
                     f"{provision_ref(aligned, _stages_pid(aligned))} "
                     f"allows no more than {aligned.code.max_stages} stages"
                 )
@@ -250,7 +250,7 @@ def _message(
     stage = mention.stage if mention.stage is not None else ts.stage
     what = _WHAT_TEXT.get(mention.what or ts.what, ts.what)
     head = f"Stage {stage} {what}" if stage and mention.what != "time_limit" else what.capitalize()
-    stated = f'stated as "{mention.text}"'
+    stated = f'stated as "{one_line(mention.text)}"'
     code_n = total if total is not None else ts.number
     unit = _UNIT_TEXT.get(ts.unit, ts.unit)
     anchor = f" ({_FROM_TEXT[ts.counted_from]})" if ts.counted_from in _FROM_TEXT and total is None else ""

@@ -14,7 +14,7 @@ from typing import Any
 
 from codecheck.engine.registry import CheckContext, Hit, check
 from codecheck.model import Provision
-from codecheck.text.cells import provision_label, provision_ref, quote, row_provisions, row_text
+from codecheck.text.cells import one_line, provision_label, provision_ref, quote, row_provisions, row_text
 from codecheck.text.normalize import fold
 
 # --------------------------------------------------------------------------- CC112 definition-mismatch
@@ -80,7 +80,7 @@ def definition_mismatch(ctx: CheckContext, params: dict[str, Any]) -> Iterator[H
         ref = provision_ref(aligned, definition.get("provision", "1.2"))
         yield Hit(
             provision_label(arow),
-            f"The quoted complaint definition departs from {ref}: it lacks {listed}",
+            one_line(f"The quoted complaint definition departs from {ref}: it lacks {listed}"),
             arow.row.location,
             quote(text, span[0], span[1]) if span[1] - span[0] < 300 else text[span[0] : span[0] + 200] + "…",
         )
@@ -96,7 +96,7 @@ def _instead(phrase: str, quoted: str) -> str:
     words = counterpart.split()
     if len(words) > 12:
         counterpart = " ".join(words[:12]) + " …"
-    return f' (it reads "{counterpart}")'
+    return f' (it reads "{one_line(counterpart)}")'
 
 
 # --------------------------------------------------------------------------- CC113 list-item-missing

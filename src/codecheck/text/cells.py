@@ -48,6 +48,11 @@ def provision_ref(aligned: AlignedDocument, pid: str | None) -> str:
     )
 
 
+def one_line(text: str) -> str:
+    """Document words embedded in a message: on one line, whatever cell boundaries they crossed."""
+    return " ".join(text.split())
+
+
 def quote(text: str, start: int, end: int) -> str:
     """The triggering words with a little context, for ``Hit.snippet``."""
-    return snippet(text, start, end)
+    return one_line(snippet(text, start, end))

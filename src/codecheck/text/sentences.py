@@ -8,8 +8,10 @@ leaking into the next statement.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ABBREV = (
     "e.g.",
@@ -37,8 +39,17 @@ class Span:
     text: str
 
 
-def sentences(text: str) -> list[Span]:
-    """Split ``text`` into sentences; offsets refer to ``text``."""
+def sentences(text: str) -> tuple[Span, ...]:
+    """Split ``text`` into sentences; offsets refer to ``text``.
+
+    Cached: the checks ask for the sentence around every match, so a long cell would otherwise be
+    split once per match.
+    """
+    return _sentences(text)
+
+
+@lru_cache(maxsize=128)
+def _sentences(text: str) -> tuple[Span, ...]:
     out: list[Span] = []
     start = 0
     i = 0
@@ -77,7 +88,7 @@ def sentences(text: str) -> list[Span]:
     if seg:
         lead = len(text[start:]) - len(text[start:].lstrip())
         out.append(Span(start + lead, start + lead + len(seg), seg))
-    return out
+    return tuple(out)
 
 
 _STATEMENT_STARTERS = re.compile(
@@ -91,11 +102,17 @@ def _looks_like_new_statement(text: str, pos: int) -> bool:
     return bool(_STATEMENT_STARTERS.match(text, pos))
 
 
+@lru_cache(maxsize=128)
+def _starts(text: str) -> tuple[int, ...]:
+    return tuple(s.start for s in _sentences(text))
+
+
 def sentence_at(text: str, pos: int) -> Span:
     """The sentence of ``text`` that contains offset ``pos``."""
-    for span in sentences(text):
-        if span.start <= pos < span.end:
-            return span
+    spans = sentences(text)
+    i = bisect.bisect_right(_starts(text), pos) - 1
+    if 0 <= i < len(spans) and spans[i].start <= pos < spans[i].end:
+        return spans[i]
     return Span(0, len(text), text)
 
 
