@@ -52,23 +52,41 @@ KEYWORDS = re.compile(
 # Phrases that date the Code or a law, not the form.
 NOT_THE_FORM = re.compile(
     r"in(?:to)? force|came into|comes? into|effective from|appl(?:y|ies|icable) (?:from|to)"
-    r"|\bact\b|published by",
+    r"|\bact\b|published by|\bissued\b",
+    re.IGNORECASE,
+)
+# Words before a date that make it a deadline or a span, not the day the form was completed.
+_NOT_A_STAMP = re.compile(
+    r"\b(?:by|before|until|till|due|target|deadline|from|to|after|between|and|next|period|year)"
+    r"\s*(?:the\s+)?(?:end\s+of\s+)?$",
     re.IGNORECASE,
 )
 MAX_PARAGRAPHS = 40
 MAX_CHARS = 600
 
 
-def parse_date(text: str) -> date | None:
-    """The first calendar date written in ``text`` (UK day-month order), or None."""
-    found: list[tuple[int, date]] = []
+def dates_in(text: str) -> list[tuple[int, date]]:
+    """Every calendar date written in ``text`` (UK day-month order), as (offset, date), in text order."""
+    found: list[tuple[int, int, date]] = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             parsed = _to_date(m)
             if parsed is not None:
-                found.append((m.start(), parsed))
-                break
-    return min(found, key=lambda t: t[0])[1] if found else None
+                found.append((m.start(), m.end(), parsed))
+    found.sort(key=lambda t: (t[0], -t[1]))
+    out: list[tuple[int, date]] = []
+    end = -1
+    for start, stop, parsed in found:
+        if start >= end:  # "12 June 2024" also contains "June 2024": keep the longer, earlier match
+            out.append((start, parsed))
+            end = stop
+    return out
+
+
+def parse_date(text: str) -> date | None:
+    """The first calendar date written in ``text``, or None."""
+    found = dates_in(text)
+    return found[0][1] if found else None
 
 
 def _to_date(m: re.Match[str]) -> date | None:
@@ -81,16 +99,24 @@ def _to_date(m: re.Match[str]) -> date | None:
         return None
 
 
+def _form_date(text: str) -> date | None:
+    """The first date in ``text`` that is not a deadline or a period boundary ("by March 2025")."""
+    for start, found in dates_in(text):
+        if not _NOT_A_STAMP.search(text[max(0, start - 24) : start]):
+            return found
+    return None
+
+
 def find_document_date(title: str | None, paragraphs: list[str]) -> str | None:
     """The form's own date as an ISO string, from its title or an opening paragraph; None if absent."""
     for text in paragraphs[:MAX_PARAGRAPHS]:
         text = text[:MAX_CHARS]
         if KEYWORDS.search(text) and not NOT_THE_FORM.search(text):
-            found = parse_date(text)
+            found = _form_date(text)
             if found is not None:
                 return found.isoformat()
     if title and not NOT_THE_FORM.search(title):
-        found = parse_date(title[:MAX_CHARS])
+        found = _form_date(title[:MAX_CHARS])
         if found is not None:
             return found.isoformat()
     return None
