@@ -102,3 +102,23 @@ def test_running_footers_are_furniture_not_text_or_headings() -> None:
     result = assemble(layouts)
     assert [p.text for p in result.paragraphs] == ["Example Homes self-assessment"]
     assert len(result.tables) == 1  # the footer between pieces does not stop the stitching
+
+
+def test_loose_text_becomes_paragraphs_like_a_docx_reader_sees_them() -> None:
+    def at(text: str, top: float, x1: float = 500.0) -> Line:
+        return Line([Word(text, 40.0, x1, top, top + 10.0, 10.0)])
+
+    page1 = [
+        at("1.1 Example Homes must accept a complaint unless there is a", 40),
+        at("valid reason not to do so.", 51, 200),
+        at("1.2 Example Homes must publish its policy on its website and", 62),
+        at("send it to anyone who asks, by post or by", 73),
+    ]
+    page2 = [at("email, free of charge.", 40, 160), at("This closing note is a paragraph.", 51, 260)]
+    result = assemble([PageLayout(1, 595, [], page1), PageLayout(2, 595, [], page2)])
+    assert [p.text for p in result.paragraphs] == [
+        "1.1 Example Homes must accept a complaint unless there is a valid reason not to do so.",
+        "1.2 Example Homes must publish its policy on its website and send it to anyone who asks, "
+        "by post or by email, free of charge.",
+        "This closing note is a paragraph.",
+    ]

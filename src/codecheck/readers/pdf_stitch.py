@@ -98,24 +98,42 @@ def _row_key(texts: Sequence[str]) -> tuple[str, ...]:
     return tuple(" ".join(t.lower().split()) for t in texts)
 
 
+_ITEM_START = re.compile(r"^(\d{1,2}(\.\d{1,2})*[.)]?|[a-z][.)]|\([a-z0-9]{1,3}\)|[•\-–])\s", re.IGNORECASE)
+
+
 def _paragraphs(lines: Sequence[Line], page: int) -> list[Paragraph]:
-    """Consecutive lines of one size with line-spacing gaps form one paragraph."""
+    """Group loose lines into paragraphs, as a DOCX reader would see them.
+
+    A line continues the paragraph above when it has the same size and weight and follows at
+    line spacing, unless it starts a numbered or lettered item ("1.2 …", "a) …"), or the line above
+    ended a sentence well short of the paragraph's right edge (a paragraph's last line).
+    """
     out: list[Paragraph] = []
     prev: Line | None = None
+    right = 0.0  # right edge of the current paragraph's lines
+    page_right = max((ln.x1 for ln in lines), default=0.0)  # the text column's right edge
     for line in lines:
         text = line.text.strip()
         if not text:
             continue
-        if (
+        joins = (
             prev is not None
             and out
             and abs(line.size - prev.size) <= 0.6
             and line.top - prev.bottom <= 0.6 * max(line.size, 1.0)
             and line.bold == prev.bold
-        ):
+            and not _ITEM_START.match(text)
+            and not (
+                prev.text.rstrip()[-1:] in ".:;!?"
+                and prev.x1 < max(right, page_right) - 0.15 * (max(right, page_right) - prev.x0)
+            )
+        )
+        if joins:
             out[-1].text = f"{out[-1].text} {text}"
+            right = max(right, line.x1)
         else:
             out.append(Paragraph(text, page, line.top, line.size))
+            right = line.x1
         prev = line
     return out
 
@@ -137,6 +155,15 @@ def assemble(pages: Sequence[PageLayout]) -> Assembled:
         items.sort(key=lambda it: it[0])
         for pos, (_, item) in enumerate(items):
             if isinstance(item, Paragraph):
+                if (
+                    pos == 0
+                    and isinstance(prev_item, Paragraph)
+                    and prev_item.page == page.number - 1
+                    and prev_item.text[-1:] not in ".:;!?"
+                    and item.text[:1].islower()
+                ):
+                    prev_item.text = f"{prev_item.text} {item.text}"  # a sentence broken by the page
+                    continue
                 result.paragraphs.append(item)
                 prev_item = item
                 continue
