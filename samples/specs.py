@@ -416,6 +416,7 @@ def example_homes_variants() -> Sample:
         "variants",
         "Four columns with no provision column (the id starts the requirement text), other header "
         "wording, and other answer wording (Compliant, Met, Partially compliant, Not compliant).",
+        pdf=True,
     )
     rows = []
     for i, row in enumerate(sample.rows):

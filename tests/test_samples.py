@@ -39,6 +39,26 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # answer-contradiction) were fixed in 5d8ae75. Add an entry here, never loosen an assertion.
 KNOWN: dict[tuple[str, str, str, str | None], str] = {}
 
+# (file, reading test) -> a reader defect the file exposes.
+READER_KNOWN: dict[tuple[str, str], str] = {
+    ("example-homes-2024-variants.pdf", "text"): (
+        "PDF reader: row 3.4's Evidence cell 'www.example-homes.org.uk/complaints' breaks after "
+        "'www.example-' at a page break and is read as 'www.example- homes.org.uk/complaints'; the "
+        "word-internal-hyphen rejoin (readers/pdf_text.py) works for lines on one page (3.1, 3.7, 8.2 "
+        "wrap the same way and read correctly) but not when a cell continues on the next page"
+    ),
+}
+
+
+def _files(aspect: str) -> list:
+    """FILES as pytest params, with a strict xfail where a known reader defect applies."""
+    params = []
+    for stem, name in FILES:
+        reason = READER_KNOWN.get((name, aspect))
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        params.append(pytest.param(stem, name, id=name, marks=marks))
+    return params
+
 
 def _known(stem: str, kind: str, rule: str, provision: str | None) -> str | None:
     for (prefix, k, r, p), reason in KNOWN.items():
@@ -100,7 +120,7 @@ def test_every_variant_the_issue_asks_for_is_bundled():
     assert {"sections", "noheader", "onetable", "checkboxes", "variants", "must-should", "joint"} <= layouts
     assert {"2022", "2024", "joint"} <= versions
     pdf_layouts = {e["layout"] for e in EXPECTED.values() if any(f.endswith(".pdf") for f in e["files"])}
-    assert {"sections", "noheader", "onetable", "must-should", "joint"} <= pdf_layouts
+    assert {"sections", "noheader", "onetable", "variants", "must-should", "joint"} <= pdf_layouts
 
 
 @pytest.mark.parametrize(("stem", "name"), FILES)
@@ -254,7 +274,7 @@ def test_pdf_rows_break_across_pages(name):
 # --------------------------------------------------------------------------- reading
 
 
-@pytest.mark.parametrize(("stem", "name"), FILES)
+@pytest.mark.parametrize(("stem", "name"), _files("rows"))
 def test_rows_read_as_built(stem, name):
     want = EXPECTED[stem]["rows"]
     got = _read(name).rows
@@ -262,7 +282,7 @@ def test_rows_read_as_built(stem, name):
     assert [(r.answer, r.answer_text) for r in got] == [(w["answer"], w["answer_text"]) for w in want]
 
 
-@pytest.mark.parametrize(("stem", "name"), FILES)
+@pytest.mark.parametrize(("stem", "name"), _files("text"))
 def test_row_text_read_as_built(stem, name):
     want = EXPECTED[stem]["rows"]
     got = _read(name).rows
@@ -272,7 +292,7 @@ def test_row_text_read_as_built(stem, name):
             assert _norm(getattr(row, field)) == exp[field], f"{exp['provision']} {field}"
 
 
-@pytest.mark.parametrize(("stem", "name"), FILES)
+@pytest.mark.parametrize(("stem", "name"), _files("context"))
 def test_row_context_read_as_built(stem, name):
     """Each row knows the heading or sub-heading row it sits under ("Stage 2 Review", "Section 3 – …")."""
     want = [(w["provision"], w["context"]) for w in EXPECTED[stem]["rows"]]
