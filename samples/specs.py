@@ -432,8 +432,6 @@ def example_homes_variants() -> Sample:
 
 # --------------------------------------------------------------------------- Northfield 2022
 
-TICK = Answer("yes", "tick")
-
 
 def _tick(reply: Answer) -> Answer:
     return replace(reply, answer="yes", answer_text="tick") if reply.answer == "yes" else reply
