@@ -61,6 +61,25 @@ def test_2022_wording_individual_resident() -> None:
     assert run_one("definition-mismatch", "1.2", version="2022", commentary=ok) == []
 
 
+def test_2022_wording_on_a_2024_form_is_not_material() -> None:
+    text = (
+        "'an expression of dissatisfaction, however made, about the standard of service, actions or lack of "
+        "action by the organisation, its own staff, or those acting on its behalf, affecting an individual "
+        "resident or group of residents'"
+    )
+    assert run_one("definition-mismatch", "1.2", commentary=text) == []
+
+
+def test_narrower_scope_is_flagged() -> None:
+    text = (
+        "'an expression of dissatisfaction, however made, about the standard of service, actions or lack of "
+        "action by the landlord, its own staff, or those acting on its behalf, affecting a tenant or group of "
+        "tenants'"
+    )
+    hits = run_one("definition-mismatch", "1.2", commentary=text)
+    assert len(hits) == 1 and 'it reads "affecting a tenant or group of tenants"' in hits[0].message
+
+
 def test_other_rows_ignored() -> None:
     text = '"An expression of dissatisfaction by a customer."'
     assert run_one("definition-mismatch", "1.3", commentary=text) == []

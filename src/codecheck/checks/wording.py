@@ -92,7 +92,7 @@ def _instead(phrase: str, quoted: str) -> str:
     m = re.search(rf"\b{re.escape(first)}\b", quoted, re.IGNORECASE)
     if not m or len(first) < 4:
         return ""
-    counterpart = quoted[m.start() :].strip(' ."')
+    counterpart = quoted[m.start() :].strip(" .\"';:")
     words = counterpart.split()
     if len(words) > 12:
         counterpart = " ".join(words[:12]) + " …"
