@@ -73,8 +73,8 @@ def test_2022_wording_on_a_2024_form_is_not_material() -> None:
 def test_narrower_scope_is_flagged() -> None:
     text = (
         "'an expression of dissatisfaction, however made, about the standard of service, actions or lack of "
-        "action by the landlord, its own staff, or those acting on its behalf, affecting a tenant or group of "
-        "tenants'"
+        "action by the landlord, its own staff, or those acting on its behalf, affecting a tenant or group "
+        "of tenants'"
     )
     hits = run_one("definition-mismatch", "1.2", commentary=text)
     assert len(hits) == 1 and 'it reads "affecting a tenant or group of tenants"' in hits[0].message
