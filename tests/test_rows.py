@@ -425,3 +425,42 @@ def test_two_row_header_with_an_answer_column_each() -> None:
         ("1.2", "yes", "Done."),
         ("1.3", "no", "Not yet."),
     ]
+
+
+def test_form_without_provision_numbers_gives_one_row_per_requirement() -> None:
+    header = ["Code requirement", "Comply: Yes / No", "Evidence", "Commentary"]
+    rows, notes = build_rows(
+        [
+            table(
+                [
+                    ["Landlords must accept complaints.", "Yes", "Policy", "Done."],
+                    ["Stage 1", "", "", ""],
+                    ["Responses within 10 working days.", "Partial", "", "Improving."],
+                ],
+                header=header,
+            )
+        ]
+    )
+    assert [(r.provision, r.answer, r.context) for r in rows] == [
+        ("", "yes", None),
+        ("", "partial", "Stage 1"),
+    ]
+    assert all(r.confidence <= 0.5 for r in rows)
+    assert any("no provision numbers" in n for n in notes)
+
+
+def test_empty_id_column_is_an_unnumbered_form() -> None:
+    rows, _ = build_rows(
+        [
+            table(
+                [
+                    ["", "Landlords must accept complaints.", "Yes", "", ""],
+                    ["", "Responses within 10 working days.", "No", "", ""],
+                ]
+            )
+        ]
+    )
+    assert [(r.provision, r.requirement, r.answer) for r in rows] == [
+        ("", "Landlords must accept complaints.", "yes"),
+        ("", "Responses within 10 working days.", "no"),
+    ]

@@ -89,6 +89,7 @@ class ColumnMap:
     answers: dict[Answer, int] = field(default_factory=dict)
     from_header: bool = True
     ids_in_requirement: bool = False  # no id column: each requirement starts with its number ("1.2 A ...")
+    unnumbered: bool = False  # a headed form with no provision numbers at all: one row per requirement
 
     def get(self, role: str) -> int | None:
         return self.roles.get(role)
@@ -97,7 +98,9 @@ class ColumnMap:
     def is_assessment(self) -> bool:
         """Enough roles to be a self-assessment: an id column, plus requirement text or answers."""
         has_answer = COMPLY in self.roles or len(self.answers) >= 2
-        has_ids = PROVISION in self.roles or (self.ids_in_requirement and REQUIREMENT in self.roles)
+        has_ids = PROVISION in self.roles or (
+            (self.ids_in_requirement or self.unnumbered) and REQUIREMENT in self.roles
+        )
         return (
             has_ids
             and (REQUIREMENT in self.roles or has_answer)

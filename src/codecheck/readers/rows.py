@@ -51,6 +51,8 @@ _SUBHEADING = re.compile(
     re.IGNORECASE,
 )
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.?$")
+_FORM_REQUIREMENT = re.compile(r"requirement|\bcode\b|standard", re.IGNORECASE)
+_FORM_COMPLY = re.compile(r"compl|yes\s*/\s*no|\bmet\b", re.IGNORECASE)
 
 
 def is_subheading(text: str) -> bool:
@@ -151,6 +153,19 @@ class _Builder:
         cmap, header_rows = self._roles(table, grids, ncols)
         if cmap is not None and PROVISION not in cmap.roles and REQUIREMENT in cmap.roles:
             cmap.ids_in_requirement = _numbered_requirements(grids, cmap, header_rows)
+        follows_numbered = (
+            self.last_map is not None and ncols == self.last_ncols and not self.last_map.unnumbered
+        )
+        if (
+            cmap is not None
+            and not follows_numbered
+            and table.continued_from is None
+            and _unnumbered_form(grids, cmap, header_rows)
+        ):
+            cmap.unnumbered = True
+            self.notes.append(
+                f"table {table.index} prints no provision numbers: one row per requirement, matched by text"
+            )
         if cmap is None or not cmap.is_assessment:
             self.skipped_tables += 1
             self._close()
@@ -265,6 +280,12 @@ class _Builder:
             self._close()
             self.context = pid
             return
+        if not pid and cmap.unnumbered:
+            rcell = _at(grid, cmap.get(REQUIREMENT))
+            if rcell is not None and rcell.text:
+                self._close()
+                self._start(table, raw, grid, cmap, "")
+                return
         if not pid:
             if self.open is not None:
                 self._extend(raw, grid, cmap, table)
@@ -288,7 +309,7 @@ class _Builder:
         return parts
 
     def _start(self, table: RawTable, raw: RawRow, grid: list[_Cell], cmap: ColumnMap, pid: str) -> None:
-        confidence = 1.0 if PROVISION_ID.match(pid) else 0.6
+        confidence = 1.0 if PROVISION_ID.match(pid) else (0.5 if not pid else 0.6)
         if not cmap.from_header:
             confidence = min(confidence, 0.85)
         self.open = Row(
@@ -372,6 +393,31 @@ class _Builder:
                 f"column roles inferred from content in {self.inferred_tables} table(s) without a header"
             )
         return self.rows, notes
+
+
+def _unnumbered_form(grids, cmap: ColumnMap, header_rows: set[int]) -> bool:
+    """A form whose header names the requirement and the answer but that prints no provision numbers
+    (no id column, or an id column left empty in every row): each requirement row is then one row."""
+    if not cmap.from_header or REQUIREMENT not in cmap.roles or cmap.ids_in_requirement:
+        return False
+    if COMPLY not in cmap.roles and len(cmap.answers) < 2:
+        return False
+    body = [g for g, r in grids if r.index not in header_rows]
+    if PROVISION in cmap.roles:
+        col = cmap.get(PROVISION)
+        return bool(body) and not any(c.text for g in body for c in g if c.col == col)
+    # no id column: only a header that plainly names the Code's requirement and the compliance answer
+    # (an action plan's "Description | Status" must not become assessment rows)
+    header = [g for g, r in grids if r.index in header_rows]
+    if not header:
+        return False
+    req = _at(header[0], cmap.get(REQUIREMENT))
+    comply = _at(header[0], cmap.get(COMPLY)) if COMPLY in cmap.roles else None
+    return bool(
+        req is not None
+        and _FORM_REQUIREMENT.search(req.text)
+        and (comply is None or _FORM_COMPLY.search(comply.text))
+    )
 
 
 def _ids_where_expected(grids, cmap: ColumnMap) -> bool:
