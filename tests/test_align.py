@@ -253,3 +253,16 @@ def test_unnumbered_short_tail_on_a_blank_form_is_a_continuation() -> None:
     rows = [row("8.1", text[:-60], answer="blank", n=1), row("", text[-60:], answer="blank", n=2)]
     result = aligned(rows)
     assert len(result.rows) == 1 and result.rows[0].provisions == ("8.1",)
+
+
+def test_pasted_copy_with_the_same_number_is_a_duplicate_even_if_unanswered() -> None:
+    text = wording("2024", "6.3")
+    result = aligned([row("6.3", text, n=1), row("6.3", text, answer="blank", n=2)])
+    assert len(result.rows) == 2 and result.rows[1].duplicate_of == 0
+
+
+def test_short_head_and_long_tail_with_the_same_number_are_one_row() -> None:
+    words = wording("2024", "6.3").split()
+    head, tail = " ".join(words[:3]), " ".join(words[3:])
+    result = aligned([row("6.3", head, n=1), row("6.3", tail, answer="blank", n=2)])
+    assert len(result.rows) == 1 and result.rows[0].duplicate_of is None

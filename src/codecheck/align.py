@@ -192,52 +192,64 @@ def merge_rows(first: Row, second: Row) -> Row:
 
 
 def _is_continuation(
-    prev: AlignedRow, row: Row, ids: tuple[str, ...], form_count: Counter, words: _Wordings
+    prev: AlignedRow,
+    row: Row,
+    ids: tuple[str, ...],
+    form_count: Counter,
+    words: _Wordings,
+    options: AlignOptions,
 ) -> bool:
     """Whether ``row`` continues ``prev`` (same or blank number, and not a row of its own)."""
     if not prev.provisions:
         return False
     printed = row.provision.strip()
-    if printed and ids != prev.provisions:
-        return False
-    if printed and any(form_count[pid] > 1 for pid in ids):
-        # The official form itself repeats this number (Joint 6.1, 6.19): two rows are two statements
-        # unless, measured against the form's own statements, they are the halves of one.
-        return bool(row.requirement.strip()) and _fragments_of_one(prev, row, words, form_only=True)
+    if printed:
+        if ids != prev.provisions:
+            return False
+        if not row.requirement.strip():  # only answer cells: they complete prev unless both are answered
+            return not (_has_answer_content(row) and _has_answer_content(prev.row))
+        # The same number again: a split only if the texts are two halves of one wording. On a form
+        # that itself repeats the number (Joint 6.1, 6.19) the halves are measured against the form's
+        # own statements, so its two statements stay two rows.
+        repeated = any(form_count[pid] > 1 for pid in ids)
+        return _fragments_of_one(prev, row, words, form_only=repeated)
     if not row.requirement.strip():
-        return not printed or not _has_answer_content(row) or not _has_answer_content(prev.row)
-    if not printed and _is_another_provision(row, prev, words):
+        return True  # a row of answer, evidence or commentary text only, under the row above
+    if _is_another_provision(row, prev, words, options):
         return False  # a row whose number was lost, not the tail of the row above
-    if not printed and (row.answer == "blank" or prev.row.answer == "blank"):
+    if row.answer == "blank" or prev.row.answer == "blank":
         return True
     if not (_has_answer_content(row) and _has_answer_content(prev.row)):
         return True
-    # Both rows answered: a split only if the joined text fits the provision better than either part.
     return _fragments_of_one(prev, row, words)
 
 
 def _fragments_of_one(prev: AlignedRow, row: Row, words: _Wordings, form_only: bool = False) -> bool:
-    """Whether the two requirement texts joined fit ``prev``'s provision clearly better than either."""
+    """Whether the two requirement texts are two parts of ``prev``'s provision wording.
+
+    Joined, they must fit the wording at least as well as the first part does, and better than the
+    second part alone. A pasted duplicate fails the first test (the text twice over fits worse than
+    once); a row repeating the provision's whole wording after a fragment fails the second.
+    """
     from rapidfuzz import fuzz
 
     pid = prev.provisions[0]
     wordings = words.form_by_pid.get(pid, ()) if form_only else words.by_pid.get(pid, ())
     if not wordings:
         return False
-    joined = words.prep(_join(prev.row.requirement, row.requirement))
 
     def fit(text: str) -> float:
-        return max(fuzz.ratio(text, w) for w in wordings)
+        return max(fuzz.ratio(words.prep(text), w) for w in wordings)
 
-    return fit(joined) > max(fit(words.prep(prev.row.requirement)), fit(words.prep(row.requirement))) + 5
+    joined = fit(_join(prev.row.requirement, row.requirement))
+    return joined >= fit(prev.row.requirement) and joined > fit(row.requirement)
 
 
-def _is_another_provision(row: Row, prev: AlignedRow, words: _Wordings) -> bool:
+def _is_another_provision(row: Row, prev: AlignedRow, words: _Wordings, options: AlignOptions) -> bool:
     """Whether an unnumbered row's text is, on its own, clearly a provision other than ``prev``'s."""
     text = words.prep(row.requirement)
     if len(text) < 40:  # too short to be a provision's wording
         return False
-    options = AlignOptions()
     ranked = words.ranked(text, options.text_min)
     if not ranked or words.own_score(text, prev.provisions) >= options.text_min:
         return False
@@ -325,7 +337,7 @@ def align_document(
     aligned: list[AlignedRow] = []
     for row in doc.rows:
         ids = resolve_ids(code, row.provision)
-        if aligned and _is_continuation(aligned[-1], row, ids, form_count, words):
+        if aligned and _is_continuation(aligned[-1], row, ids, form_count, words, options):
             prev = aligned[-1]
             merged = merge_rows(prev.row, row)
             aligned[-1] = align_row(merged, code, words, options)
