@@ -121,3 +121,11 @@ def test_section_titles_are_evidence() -> None:
     detection = detect_version(doc)
     assert detection.version == "2022"
     assert any("section titles" in r for r in detection.reasons)
+
+
+def test_unnumbered_form_is_detected_by_its_wording() -> None:
+    doc = form_document("2022")
+    for row in doc.rows:
+        row.provision = ""
+    detection = detect_version(doc)
+    assert detection.version == "2022"

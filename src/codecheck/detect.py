@@ -93,22 +93,36 @@ def _wordings(code: CodeVersion) -> dict[str, list[str]]:
     return out
 
 
+MAX_WORDING_ROWS = 150  # rows compared per version (evenly spaced): bounded work on huge tables
+
+
 def _wording_score(doc: Document, code: CodeVersion) -> float:
-    from rapidfuzz import fuzz
+    """Mean similarity of requirement texts with this version's wording for the same id.
+
+    A row without a usable id (an unnumbered form) is compared with the version's closest wording
+    instead, so that such forms still point at the version they copy.
+    """
+    from rapidfuzz import fuzz, process
 
     from codecheck.codes import normalise_printed_id
 
     wordings = _wordings(code)
+    every = [w for ws in wordings.values() for w in ws]
+    rows = [r for r in doc.rows if len(r.requirement) >= 20]
+    if len(rows) > MAX_WORDING_ROWS:
+        step = len(rows) / MAX_WORDING_ROWS
+        rows = [rows[int(i * step)] for i in range(MAX_WORDING_ROWS)]
     scores = []
-    for row in doc.rows:
-        if len(row.requirement) < 20:
-            continue
-        candidates = wordings.get(normalise_printed_id(row.provision))
+    for row in rows:
         req = _norm(row.requirement)
-        if not candidates:
+        candidates = wordings.get(normalise_printed_id(row.provision))
+        if candidates:
+            scores.append(max(fuzz.ratio(req, c) for c in candidates) / 100)
+        elif not row.provision.strip() and every:
+            best = process.extractOne(req, every, scorer=fuzz.ratio)
+            scores.append(best[1] / 100 if best else 0.0)
+        else:
             scores.append(0.0)
-            continue
-        scores.append(max(fuzz.ratio(req, c) for c in candidates) / 100)
     return sum(scores) / len(scores) if scores else 0.0
 
 
