@@ -88,7 +88,13 @@ def run(slug: str, aligned: AlignedDocument, today: date = TODAY, **overrides: A
 
 
 def run_one(
-    slug: str, pid: str, version: str = "2024", document_date: str | None = None, **row: Any
+    slug: str,
+    pid: str,
+    version: str = "2024",
+    document_date: str | None = None,
+    params: dict[str, Any] | None = None,
+    **row: Any,
 ) -> list[Hit]:
-    """Run a check over a one-row document."""
-    return run(slug, make_doc([make_row(pid, version=version, **row)], version, document_date))
+    """Run a check over a one-row document (``params`` overrides the shipped parameters)."""
+    doc = make_doc([make_row(pid, version=version, **row)], version, document_date)
+    return run(slug, doc, **(params or {}))

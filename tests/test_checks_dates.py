@@ -62,6 +62,15 @@ def test_plain_yes_not_checked() -> None:
     assert run_one("partial-without-date", "5.4", answer="yes", commentary="We always do this.") == []
 
 
-def test_no_with_empty_commentary() -> None:
-    hits = run_one("partial-without-date", "9.8", answer="no")
+def test_unexplained_row_left_to_no_without_explanation() -> None:
+    # one finding per gap: no-without-explanation asks for the explanation and the date together
+    assert run_one("partial-without-date", "9.8", answer="no") == []
+    hits = run_one("partial-without-date", "9.8", answer="no", params={"skip_when_unexplained": False})
     assert len(hits) == 1 and "no commentary" in hits[0].message
+
+
+def test_ticked_answer_named_plainly() -> None:
+    hits = run_one(
+        "partial-without-date", "4.3", answer="partial", answer_text="tick", commentary="Ongoing work."
+    )
+    assert len(hits) == 1 and hits[0].message.startswith("Answered Partial (ticked)")

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from codecheck.engine.registry import CheckContext, Hit, check
-from codecheck.text.cells import one_line, provision_label, row_text
+from codecheck.text.cells import answer_phrase, one_line, provision_label, row_text
 from codecheck.text.context import compile_any
 from codecheck.text.dates import find_dates, parse_iso, target_dates
-from codecheck.text.normalize import fold
+from codecheck.text.normalize import fold, is_blank
 
 
 @check("partial-without-date")
@@ -24,6 +24,7 @@ def partial_without_date(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
     progress = compile_any(params.get("in_progress_answer", ()))
     form_date = parse_iso(ctx.aligned.document_date)
     grace = int(params.get("grace_days", 0))
+    skip_unexplained = bool(params.get("skip_when_unexplained", True))
     for arow in ctx.aligned.rows:
         row = arow.row
         text = row_text(arow)
@@ -37,6 +38,8 @@ def partial_without_date(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
                 trigger = said
         if trigger is None:
             continue
+        if skip_unexplained and is_blank(row.commentary) and is_blank(row.evidence):
+            continue  # no-without-explanation reports it, asking for the date as well
         if target_dates(text, form_date, anchor=form_date or ctx.today, grace_days=grace):
             continue
         past = [one_line(d.text) for d in find_dates(text, form_date or ctx.today)]
@@ -50,8 +53,8 @@ def partial_without_date(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
         yield Hit(
             provision=provision_label(arow),
             message=(
-                f'Answered "{trigger}" but {detail}; the Code asks for the date by which the landlord '
-                "intends to comply"
+                f"Answered {answer_phrase(row)} but {detail}; the Code asks for the date by which the "
+                "landlord intends to comply"
             ),
             location=row.location,
             snippet=trigger,

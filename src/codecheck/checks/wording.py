@@ -102,6 +102,12 @@ def _instead(phrase: str, quoted: str) -> str:
 # --------------------------------------------------------------------------- CC113 list-item-missing
 
 
+def _item_text(text: str) -> str:
+    """An item as a message quotes it: without the list's trailing "; and" punctuation."""
+    text = " ".join(text.split()).rstrip(" ;,.")
+    return text[:-4].rstrip(" ;,") if text.endswith(" and") else text
+
+
 def _markers(text: str, labels: list[str]) -> dict[str, tuple[int, int]]:
     """Where each of ``labels`` appears as a list marker ("a.", "b)", "(c)", "1.") in ``text``.
 
@@ -136,7 +142,7 @@ def list_item_missing(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit
             if hit is None:
                 continue
             missing, first = hit
-            listed = ", ".join(f"{it.label}) {it.text}" for it in missing)
+            listed = "; ".join(f"{it.label}) {_item_text(it.text)}" for it in missing)
             yield Hit(
                 provision_label(arow),
                 f"The commentary lists the items of {provision_ref(aligned, prov.id)} but leaves out "

@@ -35,9 +35,10 @@ def row_provisions(aligned: AlignedDocument, arow: AlignedRow) -> list[Provision
 def answer_phrase(row: Row) -> str:
     """How a message names the answer: '"Partial (In progress)"', or 'Yes (ticked)' for a tick."""
     printed = " ".join(row.answer_text.split())
+    name = {"yes": "Yes", "no": "No", "partial": "Partial", "na": "N/A", "blank": "blank"}[row.answer]
     if printed.lower() == "tick" or row.answer_source in ("tick", "checkbox"):
-        return "Yes (ticked)"
-    return f'"{printed}"' if printed else f'"{row.answer.capitalize()}"'
+        return f"{name} (ticked)"
+    return f'"{printed}"' if printed else f'"{name}"'
 
 
 def provision_ref(aligned: AlignedDocument, pid: str | None) -> str:
