@@ -24,7 +24,7 @@ def partial_without_date(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
     progress = compile_any(params.get("in_progress_answer", ()))
     form_date = parse_iso(ctx.aligned.document_date)
     grace = int(params.get("grace_days", 0))
-    skip_unexplained = bool(params.get("skip_when_unexplained", True))
+    skip_unexplained = bool(params.get("skip_when_unexplained", False))
     for arow in ctx.aligned.rows:
         row = arow.row
         text = row_text(arow)
