@@ -33,7 +33,7 @@ class Answer:
     evidence: str = ""
     commentary: tuple[str, ...] = ()
     findings: tuple[str, ...] = ()  # rule slugs this row is built to trigger
-    traps: tuple[str, ...] = ()  # rule slugs this row looks like but must NOT trigger
+    traps: tuple[str, ...] = ()  # rule slugs this row looks like but must NOT trigger ("slug@id": under id)
     tolerated: tuple[str, ...] = ()  # slugs a strict reviewer might also raise here; not asserted either way
     note: str = ""  # why the row is built this way (shown in samples/README.md)
     extra: dict = field(default_factory=dict)

@@ -29,6 +29,12 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def _entry(slug: str, provision: str) -> dict:
+    """{"rule", "provision"}; "slug@id" names the id explicitly (a misnumbered row's printed number)."""
+    rule, _, pid = slug.partition("@")
+    return {"rule": rule, "provision": pid or provision}
+
+
 def expected(sample: Sample) -> dict:
     """The ground truth for one sample, as the tests and the README describe it."""
     rows, findings, traps, tolerated = [], [], [], []
@@ -52,9 +58,10 @@ def expected(sample: Sample) -> dict:
                 "context": row.context,  # the heading or sub-heading row it sits under (set by render)
             }
         )
-        findings += [{"rule": slug, "provision": row.provision} for slug in reply.findings]
-        traps += [{"rule": slug, "provision": row.provision} for slug in reply.traps]
-        tolerated += [{"rule": slug, "provision": row.provision} for slug in reply.tolerated]
+        reported_as = row.code_id or row.provision
+        findings += [_entry(slug, reported_as) for slug in reply.findings]
+        traps += [_entry(slug, reported_as) for slug in reply.traps]
+        tolerated += [_entry(slug, reported_as) for slug in reply.tolerated]
     findings += [{"rule": "missing-provision", "provision": pid} for pid in sample.omitted]
     findings += [{"rule": slug, "provision": None} for slug in sample.document_findings]
     return {
@@ -108,9 +115,10 @@ ticked box in one answer column).
 def _entries(sample: Sample, attr: str) -> list[str]:
     lines = []
     for row in sample.rows:
-        for slug in getattr(row.reply, attr):
+        for item in getattr(row.reply, attr):
+            entry = _entry(item, row.code_id or row.provision)
             note = f": {row.reply.note}" if row.reply.note else ""
-            lines.append(f"- `{slug}` at {row.provision}{note}")
+            lines.append(f"- `{entry['rule']}` at {entry['provision']}{note}")
     return lines
 
 

@@ -25,6 +25,9 @@ class SampleRow:
     obligation: str = "must"
     stage: int | None = None
     context: str | None = None  # sub-heading the row sits under, where the layout prints one
+    code_id: str | None = (
+        None  # the Code provision a finding on this row is reported under, if not the printed id
+    )
 
 
 @dataclass
@@ -430,6 +433,67 @@ def example_homes_variants() -> Sample:
     return sample
 
 
+def example_homes_structure() -> Sample:
+    """Structural slips on an otherwise clean form: a provision entered twice, a row numbered with an
+    id the 2024 Code does not have, and a typo in a number whose requirement text is plainly another
+    provision's. The answers are the clean ``content.BASE`` ones, so only the structure is at fault."""
+    rows = _localised(_form_rows("2024", {}, set()), EXAMPLE_HOMES)
+    out: list[SampleRow] = []
+    for row in rows:
+        if row.provision == "6.13":
+            row = replace(
+                row,
+                provision="6.31",
+                code_id="6.13",
+                reply=replace(
+                    row.reply,
+                    findings=("misnumbered-provision",),
+                    traps=("unknown-provision@6.31", "missing-provision@6.13"),
+                    note='6.13\'s requirement and answer under the number "6.31" (a typing slip)',
+                ),
+            )
+        out.append(row)
+        if row.provision == "2.3":
+            second = Answer(
+                "yes",
+                "Yes",
+                "Complaints Policy (version 5, approved April 2025), section 4.2",
+                ("The 12-month limit is explained in the complaints leaflet as well as in the policy.",),
+                findings=("duplicate-provision",),
+                note="2.3 entered a second time, with its own answer",
+            )
+            out.append(replace(row, reply=second))
+        if row.provision == "5.15":
+            out.append(
+                SampleRow(
+                    provision="5.16",
+                    requirement="Residents are asked for feedback on how their complaint was handled once it "
+                    "is closed.",
+                    reply=Answer(
+                        "yes",
+                        "Yes",
+                        "Complaint satisfaction survey",
+                        (
+                            "A short survey is sent when each complaint is closed and the results are "
+                            "reported every quarter.",
+                        ),
+                        findings=("unknown-provision",),
+                        note="a house row numbered 5.16; the 2024 Code's section 5 ends at 5.15",
+                    ),
+                    section=5,
+                )
+            )
+    sample = example_homes(
+        "example-homes-2024-structure",
+        "sections",
+        "As the main demo's layout, with clean answers but structural slips: a duplicated provision, a row "
+        "numbered with an id the 2024 Code does not have, and a misnumbered row.",
+    )
+    sample.rows = out
+    sample.omitted = []
+    return sample
+
+
 # --------------------------------------------------------------------------- Northfield 2022
 
 
@@ -678,10 +742,11 @@ def all_samples() -> list[Sample]:
     checkboxes.features = ["w14:checkbox", "w:ins", "w:del", "w:sdt"]
     variants = example_homes_variants()
     variants.features = ["ids-in-requirement"]
+    structure = example_homes_structure()
     north = northfield()
     north.features = ["w:sym", "pdf-row-breaks"]
     river = riverside()
-    return [main, noheader, onetable, checkboxes, variants, north, river]
+    return [main, noheader, onetable, checkboxes, variants, structure, north, river]
 
 
 def split_requirement(text: str, width: int = 110) -> list[str]:
