@@ -3,8 +3,8 @@ each sample is built to trigger and nothing it is built to avoid.
 
 Ground truth is ``samples/expected/<sample>.json``, written by ``samples/generate.py`` from the same
 objects that rendered the documents. Where the reader or a check gets a sample wrong, the assertion
-stays and is marked ``xfail(strict=True)`` with the precise defect (``KNOWN`` below), so the suite
-goes red the day the defect is fixed and the mark must be removed.
+stays and is marked ``xfail(strict=True)`` with the precise defect (``KNOWN`` and ``READER_KNOWN``
+below), so the suite goes red the day the defect is fixed and the mark must be removed.
 """
 
 from __future__ import annotations
