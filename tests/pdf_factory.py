@@ -369,23 +369,31 @@ def assemble(objects: Sequence[bytes]) -> bytes:
 
 # --------------------------------------------------------------------------- ready-made documents
 
-# The Code's own wording (2024 Code), which the tool checks against; the answers and commentary
-# are fictional.
+# The Code's own wording (2024 Code, as on its self-assessment form), which the tool checks against;
+# the answers, evidence and commentary are fictional.
 CODE_2024 = {
-    "1.1": "Landlords must define a complaint in the same way as the Ombudsman: an expression of "
-    "dissatisfaction, however made, about the standard of service, actions or lack of action by the "
-    "landlord, its own staff, or those acting on its behalf, affecting an individual resident or "
-    "group of residents.",
-    "1.2": "A resident does not have to use the word 'complaint' for it to be treated as such. "
-    "Whenever a resident expresses dissatisfaction landlords must give them the choice to make "
-    "complaint.",
-    "1.3": "Landlords must recognise the difference between a service request and a complaint.",
-    "2.1": "Landlords must accept a complaint unless there is a valid reason not to do so.",
-    "3.1": "Landlords must make it easy for residents to complain by providing different channels "
-    "through which they can make a complaint.",
-    "5.4": "Landlords must acknowledge and log complaints within five working days of receipt.",
-    "6.2": "Landlords must respond to the complaint within 10 working days of the complaint being "
-    "acknowledged.",
+    "1.2": "A complaint must be defined as: ‘an expression of dissatisfaction, however made, about the "
+    "standard of service, actions or lack of action by the landlord, its own staff, or those acting on its "
+    "behalf, affecting a resident or group of residents.’",
+    "1.3": "A resident does not have to use the word ‘complaint’ for it to be treated as such. "
+    "Whenever a resident expresses dissatisfaction landlords must give them the choice to make complaint. A "
+    "complaint that is submitted via a third party or representative must be handled in line with the "
+    "landlord’s complaints policy.",
+    "1.4": "Landlords must recognise the difference between a service request and a complaint. This must be "
+    "set out in their complaints policy. A service request is a request from a resident to the landlord "
+    "requiring action to be taken to put something right. Service requests are not complaints, but must be "
+    "recorded, monitored and reviewed regularly.",
+    "2.1": "Landlords must accept a complaint unless there is a valid reason not to do so. If landlords "
+    "decide not to accept a complaint they must be able to evidence their reasoning. Each complaint must be "
+    "considered on its own merits",
+    "3.1": "Landlords must make it easy for residents to complain by providing different channels through "
+    "which they can make a complaint. Landlords must consider their duties under the Equality Act 2010 and "
+    "anticipate the needs and reasonable adjustments of residents who may need to access the complaints "
+    "process.",
+    "5.1": "Landlords must have a single policy in place for dealing with complaints covered by this Code. "
+    "Residents must not be treated differently if they complain.",
+    "6.2": "Complaints must be acknowledged, defined and logged at stage 1 of the complaints procedure "
+    "within five working days of the complaint being received.",
 }
 
 LONG_COMMENT = (

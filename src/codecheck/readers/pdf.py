@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from codecheck.errors import InputError
@@ -193,7 +193,7 @@ def _read_pages(path: Path, lim: Limits):
             except Exception as exc:
                 raise _parse_error(path, exc, number) from None
             finally:
-                page.close()
+                _close_quietly(page)
             stats.unmapped += sum(
                 1 for t in tables for r in t.rows for c in r.cells if has_unmapped_glyphs(c.text)
             )
@@ -203,8 +203,14 @@ def _read_pages(path: Path, lim: Limits):
             if tables and not any(tables[-1].bbox[3] < ln.top < 0.9 * height for ln in lines):
                 carry = tables[-1]
     finally:
-        pdf.close()
+        _close_quietly(pdf)
     return layouts, stats
+
+
+def _close_quietly(obj) -> None:
+    """Release parser caches; closing a damaged document can raise the parse error again."""
+    with suppress(Exception):  # the error that matters has already been raised
+        obj.close()
 
 
 def _parse_error(path: Path, exc: BaseException, page: int | None = None) -> InputError:
