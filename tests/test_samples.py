@@ -123,6 +123,18 @@ def test_every_variant_the_issue_asks_for_is_bundled():
     assert {"sections", "noheader", "onetable", "variants", "must-should", "joint"} <= pdf_layouts
 
 
+def test_every_rule_on_by_default_is_demonstrated_by_a_sample():
+    """The samples are the project's demo: each default rule fires on at least one of them, and a new
+    rule needs a sample that shows it."""
+    from codecheck.api import rules_for
+    from codecheck.config import Config
+
+    enabled = {r.slug for r in rules_for(Config()) if r.enabled}
+    built_in = {item["rule"] for exp in EXPECTED.values() for item in exp["findings"]}
+    assert enabled - built_in == set()
+    assert built_in - enabled == set()  # a sample expecting a rule that is off by default, or unknown
+
+
 @pytest.mark.parametrize(("stem", "name"), FILES)
 def test_listed_files_are_committed(stem, name):
     assert (SAMPLES / name).is_file(), f"{name} missing: run python samples/generate.py --pdf"
