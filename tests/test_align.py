@@ -266,3 +266,16 @@ def test_short_head_and_long_tail_with_the_same_number_are_one_row() -> None:
     head, tail = " ".join(words[:3]), " ".join(words[3:])
     result = aligned([row("6.3", head, n=1), row("6.3", tail, answer="blank", n=2)])
     assert len(result.rows) == 1 and result.rows[0].duplicate_of is None
+
+
+def test_swap_involving_a_provision_the_form_gives_two_rows() -> None:
+    rows = full_rows("joint")
+    i = next(k for k, r in enumerate(rows) if r.provision == "6.19")
+    j = next(k for k, r in enumerate(rows) if r.provision == "1.3")
+    rows[i], rows[j] = (
+        row("1.3", rows[i].requirement, n=rows[i].location.row),
+        row("6.19", rows[j].requirement, n=rows[j].location.row),
+    )
+    result = aligned(rows, "joint")
+    assert result.missing == [] and all(ar.duplicate_of is None for ar in result.rows)
+    assert sorted(ar.suggested for ar in result.rows if ar.suggested) == ["1.3", "6.19"]

@@ -382,9 +382,11 @@ def _resolve_displaced(
                 doubtful.append((i, text, own))
     if not doubtful:
         return
-    settled = {pid for ar in aligned for pid in ar.provisions}
-    settled -= {pid for i, _, _ in doubtful for pid in aligned[i].provisions}
-    open_ids = set(expected_ids(code)) - settled
+    unsure = {i for i, _, _ in doubtful}
+    settled = Counter(pid for i, ar in enumerate(aligned) if i not in unsure for pid in ar.provisions)
+    form_count = Counter(pid for frow in code.form for pid in frow.covers)
+    # a provision is open while it has fewer settled rows than the form gives it (Joint 6.19 has two)
+    open_ids = {pid for pid in expected_ids(code) if settled[pid] < max(1, form_count[pid])}
     for i, text, own in doubtful:
         ar = aligned[i]
         ranked = words.ranked_among(text, open_ids - set(ar.provisions))
@@ -399,7 +401,8 @@ def _resolve_displaced(
             continue
         suggested = group[0] if ar.row.provision.strip() else None
         aligned[i] = replace(ar, provisions=group, score=best[1], method="text", suggested=suggested)
-        open_ids -= set(group)
+        settled.update(group)
+        open_ids = {pid for pid in open_ids if settled[pid] < max(1, form_count[pid])}
 
 
 def _mark_duplicates(aligned: list[AlignedRow], form_count: Counter) -> None:
