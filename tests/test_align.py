@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from codecheck.align import AlignOptions, align_document, expected_ids, resolve_ids, text_score
 from codecheck.codes import get_version
@@ -279,3 +281,24 @@ def test_swap_involving_a_provision_the_form_gives_two_rows() -> None:
     result = aligned(rows, "joint")
     assert result.missing == [] and all(ar.duplicate_of is None for ar in result.rows)
     assert sorted(ar.suggested for ar in result.rows if ar.suggested) == ["1.3", "6.19"]
+
+
+# --------------------------------------------------------------------------- properties
+
+FORM_2024 = full_rows("2024")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(range(len(FORM_2024))), unique=True, min_size=1),
+    st.randoms(use_true_random=False),
+)
+def test_any_subset_in_any_order_aligns_by_number(picked: list[int], rnd) -> None:
+    rows = [FORM_2024[i] for i in picked]
+    rnd.shuffle(rows)
+    result = aligned(rows)
+    kept = {r.provision for r in rows}
+    assert [ar.row for ar in result.rows] == rows  # one aligned row per row, document order, untouched
+    assert all(ar.provisions == (ar.row.provision,) and ar.suggested is None for ar in result.rows)
+    assert all(ar.duplicate_of is None for ar in result.rows)
+    assert result.missing == [pid for pid in expected_ids(get_version("2024")) if pid not in kept]
