@@ -130,6 +130,14 @@ def test_disabled_by_default_rules() -> None:
         (GOOD_RULE.format(code="CC901", slug="x-y") + "    colour: red\n", "field 'colour': unknown field"),
         (GOOD_RULE.format(code="CC901", slug="x-y").replace("params: {}", "params: [1]"), "field 'params'"),
         (GOOD_RULE.format(code="CC901", slug="x-y").replace('["2024"]', "[]"), "field 'versions'"),
+        (
+            GOOD_RULE.format(code="CC901", slug="x-y").replace('["2024"]', '["2O24"]'),
+            "unknown Code version '2O24'",
+        ),
+        (
+            "  - code: CC116\n    params: {treshold: 0.5}\n",
+            "field 'params.treshold': CC116 has no such parameter",
+        ),
         (GOOD_RULE.format(code="CC901", slug="x-y"), "no check function is registered as 'x-y'"),
         (GOOD_RULE.format(code="CC901", slug="x-y") + "    check: nothing-here\n", "field 'check'"),
         (GOOD_RULE.format(code="CC901", slug="missing-provision"), "already rule CC101"),

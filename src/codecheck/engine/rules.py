@@ -110,6 +110,13 @@ def read_rules_file(path: Path) -> list[dict[str, Any]]:
     return rules
 
 
+def _version_ids() -> list[str]:
+    """The shipped Code version ids a rule may name."""
+    from codecheck.codes import version_ids
+
+    return list(version_ids())
+
+
 def _fail(path: Path, rule: str, field: str, problem: str) -> RuleDefinitionError:
     return RuleDefinitionError(f"rule {rule}: field {field!r}: {problem}", path)
 
@@ -161,6 +168,15 @@ def parse_rule(raw: dict[str, Any], path: Path, base: RuleSpec | None = None) ->
         versions = _str_list(raw["versions"], path, name, "versions")
         if not versions:
             raise _fail(path, name, "versions", "empty (use ['*'] for every version)")
+        known = _version_ids()
+        unknown = [v for v in versions if v != "*" and v not in known]
+        if unknown:
+            raise _fail(
+                path,
+                name,
+                "versions",
+                f"unknown Code version {unknown[0]!r} (known: {', '.join(known)}, or '*')",
+            )
         fields["versions"] = versions
     if "provisions" in raw:
         fields["provisions"] = _str_list(raw["provisions"] or [], path, name, "provisions")
@@ -177,6 +193,13 @@ def parse_rule(raw: dict[str, Any], path: Path, base: RuleSpec | None = None) ->
         params = raw["params"] if raw["params"] is not None else {}
         if not isinstance(params, dict) or not all(isinstance(k, str) for k in params):
             raise _fail(path, name, "params", "expected a mapping of names to values")
+        if base is not None:
+            extra = sorted(set(params) - set(base.params))
+            if extra:  # an override can only tune what the rule declares: a misspelt key would do nothing
+                declared = ", ".join(sorted(base.params)) or "none"
+                raise _fail(
+                    path, name, f"params.{extra[0]}", f"{base.code} has no such parameter ({declared})"
+                )
         fields["params"] = {**(base.params if base else {}), **params}
     if "check" in raw:
         check = str(raw["check"]).strip()
