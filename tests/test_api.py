@@ -142,3 +142,8 @@ def test_audit_document_for_an_already_read_document(tmp_path: Path) -> None:
     config = load_config(tmp_path, overrides={"select": ["structure"]})
     result = audit_document(document, config=config, today=TODAY)
     assert [(f.code, f.provision) for f in result.findings] == [("CC101", "3.2")]
+
+
+def test_unknown_forced_code_version_is_a_config_error(forms: dict[str, Path]) -> None:
+    with pytest.raises(ConfigError, match="1999"):
+        codecheck.audit(forms["complete"], code="1999")
