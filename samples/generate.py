@@ -128,6 +128,18 @@ def readme(samples: list[Sample]) -> str:
     for s in samples:
         files = ", ".join(f"`{name}`" for name in expected(s)["files"])
         out.append(f"| {s.stem} | {files} | {s.version} | {s.layout} | {len(s.rows)} |")
+    out += ["", "## Which sample shows which rule", "", "| Rule | Where |", "|---|---|"]
+    shown: dict[str, list[str]] = {}
+    seen: set[tuple[str, str | None]] = set()  # the layout variants repeat the main demo's findings
+    for s in samples:
+        for item in expected(s)["findings"]:
+            key = (item["rule"], item["provision"])
+            if key in seen and s.landlord == "Example Homes":
+                continue
+            seen.add(key)
+            shown.setdefault(item["rule"], []).append(f"`{s.stem}` {item['provision'] or '(document)'}")
+    for rule in sorted(shown):
+        out.append(f"| `{rule}` | {'; '.join(shown[rule])} |")
     for s in samples:
         out += ["", f"## {s.stem}", "", s.description, "", "Built to trigger:", ""]
         triggers = _entries(s, "findings")
