@@ -57,6 +57,16 @@ def test_no_or_partial_without_commentary(answer: str) -> None:
     assert len(hits) == 1 and "no commentary" in hits[0].message
 
 
+def test_2022_should_rows_need_no_explanation() -> None:
+    from codecheck.codes import get_version
+
+    code = get_version("2022")
+    must = next(p.id for p in code.provisions if p.obligation == "must" and p.on_form)
+    should = next(p.id for p in code.provisions if p.obligation == "should" and p.on_form)
+    assert len(run_one("no-without-explanation", must, version="2022", answer="no")) == 1
+    assert run_one("no-without-explanation", should, version="2022", answer="no") == []
+
+
 def test_a_word_or_two_is_no_explanation() -> None:
     hits = run_one("no-without-explanation", "5.4", answer="partial", commentary="Ongoing")
     assert len(hits) == 1 and 'only "Ongoing"' in hits[0].message

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from codecheck.engine.registry import CheckContext, Hit, check
-from codecheck.text.cells import answer_phrase, one_line, provision_label, quote, row_text
+from codecheck.text.cells import answer_phrase, one_line, provision_label, quote, row_provisions, row_text
 from codecheck.text.context import compile_any, is_negated
 from codecheck.text.normalize import clean, fold, is_blank, words
 from codecheck.text.sentences import clause_at
@@ -74,10 +74,15 @@ def no_without_explanation(ctx: CheckContext, params: dict[str, Any]) -> Iterato
     """
     answers = set(params.get("answers", ("no", "partial")))
     min_words = int(params.get("min_words", 3))
+    obligations = (params.get("obligations") or {}).get(ctx.aligned.code.id)
     for arow in ctx.aligned.rows:
         row = arow.row
         if row.answer not in answers:
             continue
+        if obligations is not None:
+            provs = row_provisions(ctx.aligned, arow)
+            if provs and not any(p.obligation in obligations for p in provs):
+                continue  # e.g. a 2022 best-practice "should" row: no explanation required
         said = len(words(row.commentary)) + len(words(row.evidence))
         if said >= min_words:
             continue
