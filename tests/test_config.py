@@ -147,3 +147,17 @@ def test_effective_lists_every_setting_once() -> None:
     assert {"select", "ignore", "extend-select", "severity", "fail-on", "code", "rules", "limits"} <= set(
         keys
     )
+
+
+def test_hostile_config_files_are_one_line_errors(tmp_path: Path) -> None:
+    big = tmp_path / "big" / "codecheck.toml"
+    big.parent.mkdir()
+    big.write_text("# " + "x" * 1_100_000 + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="too large"):
+        load_config(big.parent)
+    binary = tmp_path / "bin" / "codecheck.toml"
+    binary.parent.mkdir()
+    binary.write_bytes(b"\xff\xfe\x00select = [")
+    with pytest.raises(ConfigError, match="invalid TOML") as err:
+        load_config(binary.parent)
+    assert "\n" not in str(err.value)

@@ -391,3 +391,14 @@ def test_text_pattern_rejects_bad_params() -> None:
     )
     with pytest.raises(RuleDefinitionError, match="columns"):
         run_rules(aligned_doc(), [rule], date(2025, 1, 1))
+
+
+def test_oversized_or_binary_rules_files(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_text("# " + "x" * 1_100_000, encoding="utf-8")
+    with pytest.raises(RuleDefinitionError, match="too large"):
+        load_rules([big])
+    binary = tmp_path / "bin.yaml"
+    binary.write_bytes(b"\xff\xfe\x00\x01")
+    with pytest.raises(RuleDefinitionError, match="cannot read"):
+        load_rules([binary])
