@@ -67,6 +67,7 @@ def _rule_dict(rule, selected: dict) -> dict:
         "rationale": rule.rationale,
         "params": rule.params,
         "example": rule.example,
+        "check": rule.check or rule.slug,
         "source": rule.source,
     }
 
@@ -136,7 +137,7 @@ def _explain_text(info: dict) -> str:
         f"  {info['summary']}",
         "",
         f"Severity: {info['severity']}    Selected: {state} (default {default})",
-        f"Code versions: {', '.join(info['versions'])}",
+        f"Code versions: {'all' if '*' in info['versions'] else ', '.join(info['versions'])}",
     ]
     if info["provisions"]:
         lines.append(f"Code provisions cited: {', '.join(info['provisions'])}")
@@ -151,5 +152,7 @@ def _explain_text(info: dict) -> str:
         lines.append("  (none)")
     if info["example"]:
         lines += ["", "Example of what it flags:", f"  {info['example']}"]
+    if info["check"] != info["slug"]:
+        lines += ["", f"Logic: the {info['check']} check"]
     lines += ["", f"Declared in: {info['source']}"]
     return safe_text("\n".join(lines))
