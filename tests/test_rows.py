@@ -464,3 +464,40 @@ def test_empty_id_column_is_an_unnumbered_form() -> None:
         ("", "Landlords must accept complaints.", "yes"),
         ("", "Responses within 10 working days.", "no"),
     ]
+
+
+def test_title_case_line_between_rows_is_a_heading_but_fragments_are_not() -> None:
+    rows, _ = build_rows(
+        [
+            table(
+                [
+                    ["5.1", "Landlords must have a single policy.", "Yes", "", ""],
+                    ["", "Complaint Stages", "", "", ""],
+                    ["5.2", "The policy must explain", "Yes", "", ""],
+                    ["", "Every Stage Of The Process", "", "", ""],  # the text before stops mid-sentence
+                    ["", "Landlords must also ensure that", "", "", ""],
+                    ["5.3", "Next.", "Yes", "", ""],
+                ]
+            )
+        ]
+    )
+    assert [(r.provision, r.context) for r in rows] == [
+        ("5.1", None),
+        ("5.2", "Complaint Stages"),
+        ("5.3", "Complaint Stages"),
+    ]
+    assert rows[1].requirement == (
+        "The policy must explain Every Stage Of The Process Landlords must also ensure that"
+    )
+
+
+def test_word_broken_at_its_hyphen_across_rows_is_rejoined() -> None:
+    first = table([["3.4", "Requirement.", "Yes", "www.example-", "Co-"]], index=1, page=2)
+    second = table(
+        [["", "", "", "homes.org.uk/complaints", "operative - and more"]], index=2, page=3, continued_from=1
+    )
+    rows, _ = build_rows([first, second])
+    assert rows[0].evidence == "www.example-homes.org.uk/complaints"
+    assert rows[0].commentary == "Co-operative - and more"
+    rows, _ = build_rows([table([["1.2", "Stage 1 -", "Yes", "", ""], ["", "Acknowledge", "", "", ""]])])
+    assert rows[0].requirement == "Stage 1 - Acknowledge"  # a dash between words is not a broken word

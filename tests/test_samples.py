@@ -40,14 +40,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 KNOWN: dict[tuple[str, str, str, str | None], str] = {}
 
 # (file, reading test) -> a reader defect the file exposes.
-READER_KNOWN: dict[tuple[str, str], str] = {
-    ("example-homes-2024-variants.pdf", "text"): (
-        "PDF reader: row 3.4's Evidence cell 'www.example-homes.org.uk/complaints' breaks after "
-        "'www.example-' at a page break and is read as 'www.example- homes.org.uk/complaints'; the "
-        "word-internal-hyphen rejoin (readers/pdf_text.py) works for lines on one page (3.1, 3.7, 8.2 "
-        "wrap the same way and read correctly) but not when a cell continues on the next page"
-    ),
-}
+READER_KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _files(aspect: str) -> list:

@@ -67,6 +67,18 @@ def is_subheading(text: str) -> bool:
     return bool(_SUBHEADING.match(t))
 
 
+def looks_like_title(text: str) -> bool:
+    """Short, no closing full stop, and its significant words capitalised ("Complaint Stages",
+    "PUTTING THINGS RIGHT"): how a heading looks, unlike a sentence fragment."""
+    t = text.strip()
+    if not t or len(t) > 80 or t.endswith((".", ",", ";")) or not t[0].isupper():
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", t) if len(w) > 3]
+    if not words:
+        return False
+    return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.75
+
+
 def heading_context(text: str | None) -> str | None:
     """The paragraph before a table as context, when it reads as a heading rather than a sentence."""
     t = clean_text(text or "")
@@ -80,8 +92,17 @@ def clean_text(text: str) -> str:
     return " ".join(map_private_glyphs(text.replace("\u00a0", " ")).split())
 
 
+_BROKEN_WORD = re.compile(r"[A-Za-z0-9]-$")
+
+
 def _join(a: str, b: str) -> str:
-    return f"{a} {b}".strip() if a and b else (a or b)
+    """Join the texts of two physical rows with a space, except across a word broken at its own hyphen
+    ("www.example-" + "homes.org.uk", "co-" + "operative"), where the hyphen stays and no space is added."""
+    if not (a and b):
+        return a or b
+    if _BROKEN_WORD.search(a) and b[0].islower():
+        return a + b
+    return f"{a} {b}"
 
 
 @dataclass
@@ -259,6 +280,7 @@ class _Builder:
             if (
                 spans_table
                 or is_subheading(only.text)
+                or self._title_between_rows(only)
                 or (
                     only is pcell
                     and not PROVISION_ID.match(pid)
@@ -300,6 +322,15 @@ class _Builder:
             return
         self._close()
         self._start(table, raw, grid, cmap, pid)
+
+    def _title_between_rows(self, cell: _Cell) -> bool:
+        """A Title Case line alone after a finished requirement ("Complaint Stages") is a heading; a
+        fragment of a requirement broken over rows is not (lower-case start, or the text before it
+        stops mid-sentence)."""
+        if self.open is None or not looks_like_title(cell.text):
+            return False
+        before = self.open_parts.get(REQUIREMENT, "")
+        return not before or before.rstrip().endswith((".", ":", ";", "?", "!", ")", "'", "’", '"'))
 
     def _parts(self, grid: list[_Cell], cmap: ColumnMap) -> dict[str, str]:
         parts = {}
