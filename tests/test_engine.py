@@ -373,6 +373,30 @@ def test_user_rule_with_the_generic_text_pattern_check(tmp_path: Path) -> None:
     assert "Informal Stage" in found[0].snippet
 
 
+def test_text_pattern_skips_negated_quoted_and_code_sentences() -> None:
+    params = {
+        "patterns": [r"\binformal stage\b"],
+        "columns": ["commentary"],
+        "negation_cues": [r"\bno\b", r"\bnot\b"],
+        "code_cues": [r"\bthe code\b"],
+        "skip_quoted": True,
+        "message": "informal stage",
+    }
+    rule = RuleSpec("EX013", "informal", Severity.WARNING, "s", "r", ("*",), params, check="text-pattern")
+    aligned = aligned_doc()
+    texts = [
+        "We have no informal stage.",
+        'Our leaflet quotes the Code: "an informal stage is not acceptable".',
+        "The Code says an informal stage must not be used. We do not use one.",
+    ]
+    for text in texts:
+        aligned.rows[0].row.commentary = text
+        aligned.rows[1].row.commentary = ""
+        assert run_rules(aligned, [rule], date(2025, 1, 1)) == [], text
+    aligned.rows[0].row.commentary = "Complaints first go through an informal stage with the officer."
+    assert len(run_rules(aligned, [rule], date(2025, 1, 1))) == 1
+
+
 def test_text_pattern_rejects_bad_params() -> None:
     rule = RuleSpec(
         "EX011", "bad", Severity.INFO, "s", "r", ("*",), {"patterns": ["("]}, check="text-pattern"

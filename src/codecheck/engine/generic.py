@@ -18,6 +18,12 @@ of the rows. Such a rule names this check::
         answers: [yes, partial]        # optional: only rows with these answers
         message: "Mentions an informal stage"
         when: match                    # or "absent": flag rows where no pattern matches
+        negation_cues: ['\bno\b', '\bnot\b', '\bnever\b']   # optional: "we have no informal stage"
+        code_cues: ['\bthe code\b', '\bombudsman\b']         # optional: "the Code does not allow ..."
+        skip_quoted: true              # optional: ignore matches inside double quotation marks
+
+A match that is negated in its clause, sits inside a quotation, or is in a sentence about the Code
+rather than the landlord's practice does not count, as for the built-in content checks.
 
 Patterns are Python regular expressions matched case-insensitively; a bad pattern is reported as a
 ``RuleDefinitionError`` naming the rule's code when the rule runs.
@@ -55,6 +61,27 @@ def _columns(value: Any) -> tuple[str, ...]:
     return cols
 
 
+def _first_asserted(
+    text: str, patterns: list[re.Pattern[str]], params: dict[str, Any]
+) -> re.Match[str] | None:
+    """The first match in ``text`` that is meant: not negated, quoted or about the Code itself."""
+    from codecheck.text.context import describes_code, in_quotation, is_negated
+
+    negation = tuple(params.get("negation_cues") or ())
+    code_cues = tuple(params.get("code_cues") or ())
+    skip_quoted = bool(params.get("skip_quoted", False))
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            if negation and is_negated(text, m.start(), m.end(), negation):
+                continue
+            if skip_quoted and in_quotation(text, m.start()):
+                continue
+            if code_cues and describes_code(text, m.start(), code_cues):
+                continue
+            return m
+    return None
+
+
 def _answer(value: Any) -> str:
     """YAML 1.1 reads an unquoted ``yes``/``no`` as a boolean; take it as the answer the user meant."""
     if value is True:
@@ -78,12 +105,7 @@ def text_pattern(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
             continue
         found = None
         for col in columns:
-            text = getattr(row, col) or ""
-            for pattern in patterns:
-                m = pattern.search(text)
-                if m:
-                    found = m
-                    break
+            found = _first_asserted(getattr(row, col) or "", patterns, params)
             if found:
                 break
         if absent == (found is not None):
