@@ -302,3 +302,17 @@ def test_any_subset_in_any_order_aligns_by_number(picked: list[int], rnd) -> Non
     assert all(ar.provisions == (ar.row.provision,) and ar.suggested is None for ar in result.rows)
     assert all(ar.duplicate_of is None for ar in result.rows)
     assert result.missing == [pid for pid in expected_ids(get_version("2024")) if pid not in kept]
+
+
+def test_whole_code_searches_are_bounded_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    import codecheck.align as align_mod
+
+    calls = []
+    real = align_mod._Wordings.ranked
+    monkeypatch.setattr(align_mod._Wordings, "ranked", lambda self, *a: calls.append(1) or real(self, *a))
+    monkeypatch.setattr(align_mod, "MAX_SEARCHES", 3)
+    rows = [row("6.3", wording("2024", "9.1"), n=i) for i in range(10)]  # ten doubtful rows
+    result = aligned(rows)
+    assert len(calls) == 3
+    assert sum(1 for ar in result.rows if ar.suggested) <= 3
+    assert all(ar.provisions for ar in result.rows)  # the rest keep their number

@@ -29,6 +29,7 @@ from codecheck.model import AlignedDocument, AlignedRow, CodeVersion, Document, 
 
 _SPACED_POINT = re.compile(r"(\d)\s*\.\s*(\d)")
 MAX_TEXT = 4000  # characters of a requirement compared; longer cells are cut (bounded work per row)
+MAX_SEARCHES = 300  # whole-Code text searches per document (bounded work per document)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,34 @@ class _Wordings:
         return sorted(scored, key=lambda kv: (-kv[1], kv[0]))
 
 
+class _Search:
+    """One document's view of the wordings, with a budget of whole-Code searches.
+
+    A self-assessment has about 72 rows, and only the doubtful ones are searched for; a document of
+    thousands of rows of unrelated text (a hostile or wrong input) would otherwise cost seconds. Past
+    the budget, rows keep their number-based alignment.
+    """
+
+    def __init__(self, words: _Wordings, budget: int) -> None:
+        self.words = words
+        self.left = budget
+
+    def __getattr__(self, name: str) -> Any:  # prep, own_score, by_pid, form_by_pid, ...
+        return getattr(self.words, name)
+
+    def ranked(self, text: str, cutoff: float) -> list[tuple[tuple[str, ...], float]]:
+        if self.left <= 0:
+            return []
+        self.left -= 1
+        return self.words.ranked(text, cutoff)
+
+    def ranked_among(self, text: str, pids: set[str]) -> list[tuple[tuple[str, ...], float]]:
+        if self.left <= 0:
+            return []
+        self.left -= 1
+        return self.words.ranked_among(text, pids)
+
+
 _WORDS_CACHE: dict[int, tuple[CodeVersion, _Wordings]] = {}
 
 
@@ -196,7 +225,7 @@ def _is_continuation(
     row: Row,
     ids: tuple[str, ...],
     form_count: Counter,
-    words: _Wordings,
+    words: _Search,
     options: AlignOptions,
 ) -> bool:
     """Whether ``row`` continues ``prev`` (same or blank number, and not a row of its own)."""
@@ -224,7 +253,7 @@ def _is_continuation(
     return _fragments_of_one(prev, row, words)
 
 
-def _fragments_of_one(prev: AlignedRow, row: Row, words: _Wordings, form_only: bool = False) -> bool:
+def _fragments_of_one(prev: AlignedRow, row: Row, words: _Search, form_only: bool = False) -> bool:
     """Whether the two requirement texts are two parts of ``prev``'s provision wording.
 
     Joined, they must fit the wording at least as well as the first part does, and better than the
@@ -245,7 +274,7 @@ def _fragments_of_one(prev: AlignedRow, row: Row, words: _Wordings, form_only: b
     return joined >= fit(prev.row.requirement) and joined > fit(row.requirement)
 
 
-def _is_another_provision(row: Row, prev: AlignedRow, words: _Wordings, options: AlignOptions) -> bool:
+def _is_another_provision(row: Row, prev: AlignedRow, words: _Search, options: AlignOptions) -> bool:
     """Whether an unnumbered row's text is, on its own, clearly a provision other than ``prev``'s."""
     text = words.prep(row.requirement)
     if len(text) < 40:  # too short to be a provision's wording
@@ -259,7 +288,7 @@ def _is_another_provision(row: Row, prev: AlignedRow, words: _Wordings, options:
 
 
 def align_row(
-    row: Row, code: CodeVersion, words: _Wordings, options: AlignOptions, ids: tuple[str, ...] | None = None
+    row: Row, code: CodeVersion, words: _Search, options: AlignOptions, ids: tuple[str, ...] | None = None
 ) -> AlignedRow:
     """Align one logical row by number, confirmed or corrected by its requirement text."""
     ids = resolve_ids(code, row.provision) if ids is None else ids
@@ -332,7 +361,7 @@ def align_document(
 ) -> AlignedDocument:
     """Align every row of ``doc`` with ``code``; fill duplicates, missing provisions and the form's date."""
     options = options or AlignOptions()
-    words = wordings_for(code)
+    words = _Search(wordings_for(code), MAX_SEARCHES)
     form_count: Counter[str] = Counter(pid for frow in code.form for pid in frow.covers)
     aligned: list[AlignedRow] = []
     for row in doc.rows:
@@ -358,7 +387,7 @@ def align_document(
 
 
 def _resolve_displaced(
-    aligned: list[AlignedRow], code: CodeVersion, words: _Wordings, options: AlignOptions
+    aligned: list[AlignedRow], code: CodeVersion, words: _Search, options: AlignOptions
 ) -> None:
     """Second pass: settle rows whose text contradicts their number, against the open provisions.
 
