@@ -501,3 +501,22 @@ def test_word_broken_at_its_hyphen_across_rows_is_rejoined() -> None:
     assert rows[0].commentary == "Co-operative - and more"
     rows, _ = build_rows([table([["1.2", "Stage 1 -", "Yes", "", ""], ["", "Acknowledge", "", "", ""]])])
     assert rows[0].requirement == "Stage 1 - Acknowledge"  # a dash between words is not a broken word
+
+
+def test_action_plan_keyed_by_provision_is_not_read_as_rows() -> None:
+    form = table([["5.4", "Requirement.", "Partial", "", "Working on it."]], index=1)
+    plan = table(
+        [["5.4", "Publish the revised policy on the website", "Complaints manager", "March 2026"]],
+        index=2,
+        header=["Code provision", "Action", "Owner", "Due date"],
+        heading="Action plan",
+    )
+    rows, notes = build_rows([form, plan])
+    assert [(r.provision, r.location.table) for r in rows] == [("5.4", 1)]
+    assert any("no Comply column" in n for n in notes)
+
+
+def test_a_form_without_any_comply_column_is_still_read() -> None:
+    header = ["Code provision", "Code requirement", "Evidence", "Commentary"]
+    rows, _ = build_rows([table([["1.2", "Requirement.", "Policy", "Yes. We adopt it."]], header=header)])
+    assert [(r.provision, r.answer, r.answer_source) for r in rows] == [("1.2", "yes", "commentary")]

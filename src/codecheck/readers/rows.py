@@ -163,6 +163,7 @@ class _Builder:
         self.open: Row | None = None  # the row continuation rows extend
         self.open_parts: dict[str, str] = {}
         self.stitched = 0
+        self.answered_tables: dict[int, bool] = {}  # table index -> has an answer (comply) column
         self.inferred_tables = 0
         self.skipped_tables = 0
 
@@ -212,6 +213,7 @@ class _Builder:
                 continue
             self._row(table, raw, grid, texts, cmap, ncols)
         self.last_map, self.last_ncols, self.last_table = cmap, ncols, table.index
+        self.answered_tables[table.index] = COMPLY in cmap.roles or len(cmap.answers) >= 2
 
     def _roles(self, table: RawTable, grids, ncols: int) -> tuple[ColumnMap | None, set[int]]:
         """Roles from the first header-like row among the first three, else inherited or inferred."""
@@ -415,6 +417,18 @@ class _Builder:
     def finish(self) -> tuple[list[Row], list[str]]:
         self._close()
         notes = list(self.notes)
+        if any(self.answered_tables.values()):
+            # The form has a Comply column; a numbered table without one (an action plan keyed by
+            # provision, "Ref | Action | Owner | Due") restates provisions rather than assessing them.
+            unanswered = {t for t, answered in self.answered_tables.items() if not answered}
+            kept = [r for r in self.rows if r.location.table not in unanswered]
+            if len(kept) != len(self.rows):
+                dropped = sorted({r.location.table for r in self.rows if r.location.table in unanswered})
+                notes.append(
+                    f"table(s) {', '.join(map(str, dropped))} have no Comply column, unlike the form: "
+                    "not read as assessment rows"
+                )
+                self.rows = kept
         if self.stitched:
             notes.append(
                 f"{self.stitched} row{'s' if self.stitched != 1 else ''} stitched from continuation rows"
