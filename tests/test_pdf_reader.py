@@ -319,3 +319,18 @@ def test_pdf_with_owner_password_only_opens(tmp_path: Path) -> None:
     with restricted.open("wb") as fh:
         writer.write(fh)
     assert [r.provision for r in read(restricted).rows] == list(pf.CODE_2024)
+
+
+def test_pages_with_too_many_drawings_skip_the_grid_search(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import codecheck.readers.pdf as pdf_reader
+
+    flow = pf.Flow()
+    flow.table(pf.Table(pf.example_rows(), pf.WIDTHS_5, pf.HEADER_5))
+    path = flow.save(tmp_path / "ruled.pdf")
+    monkeypatch.setattr(pdf_reader, "MAX_DRAWN_OBJECTS", 10)
+    doc = read(path)
+    assert any("ruled tables not searched" in n for n in doc.notes)
+    assert [r.provision for r in doc.rows] == list(pf.CODE_2024)  # still read, from text positions
+    assert all(r.confidence <= 0.8 for r in doc.rows)

@@ -22,6 +22,8 @@ from codecheck.errors import InputError
 from codecheck.limits import Limits, effective
 from codecheck.model import Document, Row
 
+# Edges pdfplumber's table finder intersects pairwise; a form page has a few hundred at most.
+MAX_DRAWN_OBJECTS = 5000
 _ENCRYPTED = "encrypted PDF: it needs a password to open (password-protected); save an unprotected copy"
 
 
@@ -47,7 +49,7 @@ def read_pdf(path: Path, limits: Limits | None = None) -> Document:
         raise InputError(f"PDF has {len(tables)} tables, over the {lim.max_tables} limit", path)
     if sum(len(t.rows) for t in tables) > lim.max_rows:
         raise InputError(f"PDF has more than {lim.max_rows} table rows, over the limit", path)
-    notes = list(assembled.notes)
+    notes = [*stats.notes, *assembled.notes]
     _truncate_cells(tables, lim, notes)
     rows, row_notes = build_rows(tables)
     notes.extend(row_notes)
@@ -100,6 +102,7 @@ class _Stats:
         self.images = 0
         self.unmapped = 0
         self.scanned: list[int] = []  # pages with images but no text layer
+        self.notes: list[str] = []
 
     def scanned_note(self) -> str | None:
         if not self.scanned:
@@ -181,7 +184,15 @@ def _read_pages(path: Path, lim: Limits):
                 stats.images += images
                 if images and not chars:
                     stats.scanned.append(number)
-                tables = ruled_tables(page, number, words) if words else []
+                tables = []
+                if words:
+                    drawn = len(page.rects) + len(page.lines) + len(page.curves)
+                    if drawn <= MAX_DRAWN_OBJECTS:
+                        tables = ruled_tables(page, number, words)
+                    else:  # a chart or a vector drawing, not a form: bound the grid search
+                        stats.notes.append(
+                            f"page {number}: {drawn} drawn objects, ruled tables not searched"
+                        )
                 lines = loose_lines(words, tables)
                 extra = unruled_tables(number, lines, float(page.height), carry) if lines else []
                 if extra:
