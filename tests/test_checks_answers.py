@@ -107,6 +107,7 @@ def test_explained_or_yes_not_flagged(answer: str, commentary: str, evidence: st
         "The Board report is still being developed with the new chair.",
         "A report for the new chair is planned, and the first one has not yet been presented.",
         "We are still working towards a named manager for every stage 2 review.",
+        "Not yet fully embedded across all teams.",
     ],
 )
 def test_yes_contradicted(commentary: str) -> None:
@@ -127,6 +128,8 @@ def test_yes_contradicted(commentary: str) -> None:
         "We have not yet had a case where this applied.",  # not about the requirement being met
         "The team is working towards a customer service accreditation.",  # something else
         "If an extension is not agreed, the resident is referred to the Ombudsman.",  # a condition
+        "This is in place. We plan to introduce an online portal in 2025 to make it easier.",  # improvement
+        "Staff are trained; refresher training will be introduced annually.",
     ],
 )
 def test_yes_not_contradicted(commentary: str) -> None:

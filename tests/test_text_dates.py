@@ -32,6 +32,9 @@ FORM = date(2024, 6, 1)
         ("by the end of the next financial year", date(2026, 3, 31)),
         ("by the end of the quarter", date(2024, 6, 30)),
         ("complete by September", date(2024, 9, 30)),
+        ("by the end of Q2", date(2024, 9, 30)),
+        ("goes live next month", date(2024, 7, 31)),
+        ("over the next quarter", date(2024, 9, 30)),
         ("live by the end of February", date(2025, 2, 28)),
     ],
 )

@@ -14,7 +14,7 @@ from codecheck.engine.registry import CheckContext, Hit, check
 from codecheck.text.cells import answer_phrase, one_line, provision_label, quote, row_provisions, row_text
 from codecheck.text.context import compile_any, is_negated
 from codecheck.text.normalize import clean, fold, is_blank, words
-from codecheck.text.sentences import clause_at
+from codecheck.text.sentences import clause_at, sentence_at
 
 
 def _answer_in_commentary(commentary: str, params: dict[str, Any]) -> bool:
@@ -111,6 +111,7 @@ def answer_contradiction(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
     pat = compile_any(params.get("not_in_place", ()))
     extra = compile_any(params.get("not_contradiction_before", ()))
     conditional = compile_any(params.get("conditional_before", ()))
+    improvement = compile_any(params.get("improvement_cues", ()))
     if pat is None:
         return
     neg = list(params.get("negation_before", ()))
@@ -124,6 +125,8 @@ def answer_contradiction(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
             lead = text[clause.start : m.start()]
             if conditional and conditional.search(lead):
                 continue  # "If this is not agreed, …": a case, not a statement of compliance
+            if improvement and improvement.search(sentence_at(text, m.start()).text):
+                continue  # "… to make it easier", "… to improve reporting": building on what exists
             if extra and extra.search(text[clause.start : m.end()]):
                 continue  # "additional …", "further developed": improving what is already there
             if is_negated(text, m.start(), m.end(), neg, (), window):

@@ -125,7 +125,13 @@ _MONTH_ONLY = re.compile(
     re.I,
 )
 _NEXT = re.compile(
-    r"\b(?:by|in|during|for)\s+(?:the\s+)?next\s+(financial\s+year|year|quarter|month)\b", re.I
+    r"\b(?:(?:by|in|during|for|over|within)\s+)?(?:the\s+)?next\s+(financial\s+year|year|quarter|month)\b",
+    re.I,
+)
+_QUARTER_ONLY = re.compile(
+    r"\b(?:by|before|in|during|end of|the end of)\s+(?:the\s+end\s+of\s+)?(?:q|quarter\s*)([1-4])\b"
+    r"(?!\s*(?:of\s+)?(?:fy\s*)?20\d\d)",
+    re.I,
 )
 
 
@@ -166,6 +172,8 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
             month = MONTHS[m.group(1).lower()]
             year = ref.year if month >= ref.month else ref.year + 1
             add(m, _end_of_month(year, month), "month")
+        for m in _QUARTER_ONLY.finditer(text):
+            add(m, _next_quarter_end(ref, int(m.group(1))), "quarter")
         for m in _NEXT.finditer(text):
             add(m, _period_end(ref, m.group(1).lower(), "next"), "relative")
         for m in _END_OF.finditer(text):
@@ -228,6 +236,19 @@ def _resolve(kind: str, m: re.Match[str]) -> date | None:
 def _is_fy_pair(start: int, second: str) -> bool:
     """ "2024/25" and "2024/2025" are financial years; "2024/2027" is not."""
     return _year(second) == start + 1
+
+
+def _next_quarter_end(ref: date, q: int) -> date:
+    """The later of the next calendar-year and financial-year "Q<q>" ends on or after ``ref``.
+
+    Without a year, "Q2" may be April-June (calendar) or July-September (financial year); the later
+    end is taken so that a real target is never mistaken for a past date.
+    """
+    ends = []
+    for month in (3 * q, (3 * q + 3 - 1) % 12 + 1):
+        year = ref.year if _end_of_month(ref.year, month) >= ref else ref.year + 1
+        ends.append(_end_of_month(year, month))
+    return max(ends)
 
 
 def _period_end(ref: date, period: str, which: str) -> date:
