@@ -506,9 +506,9 @@ def test_word_broken_at_its_hyphen_across_rows_is_rejoined() -> None:
 def test_action_plan_keyed_by_provision_is_not_read_as_rows() -> None:
     form = table([["5.4", "Requirement.", "Partial", "", "Working on it."]], index=1)
     plan = table(
-        [["5.4", "Publish the revised policy on the website", "Complaints manager", "March 2026"]],
+        [["5.4", "Requirement.", "Publish the revised policy", "Complaints manager", "March 2026"]],
         index=2,
-        header=["Code provision", "Action", "Owner", "Due date"],
+        header=["Code provision", "Requirement", "Action", "Owner", "Due date"],
         heading="Action plan",
     )
     rows, notes = build_rows([form, plan])
