@@ -346,3 +346,22 @@ def test_ticks_typed_in_a_symbol_font(tmp_path: Path, font: str, typed: str, ans
 def test_symbol_font_text_keeps_its_letters(tmp_path: Path) -> None:
     run = '<w:r><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr><w:t>abc</w:t></w:r>'
     assert one_row(tmp_path, commentary=Xml(p(t("x "), run))).rows[0].commentary == "x abc"
+
+
+def test_form_nested_in_a_two_column_layout_table(tmp_path: Path) -> None:
+    from docx_factory import HEADER_5
+
+    def tc(text: str) -> str:
+        return f"<w:tc>{p(t(text))}</w:tc>"
+
+    inner = "<w:tr>" + "".join(tc(h) for h in HEADER_5) + "</w:tr>"
+    for row in simple_rows(("1.2", "1.3")):
+        inner += "<w:tr>" + "".join(tc(str(c)) for c in row) + "</w:tr>"
+    grid = "".join('<w:gridCol w:w="1000"/>' for _ in HEADER_5)
+    form = f"<w:tbl><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>{inner}</w:tbl>"
+    # a layout table: a narrow margin column beside a column holding the whole form
+    layout = [["Example Homes", Xml(p(t("Our self-assessment")) + form + p())]]
+    path = write_docx(tmp_path / "layout.docx", [Table(layout, header=None)])
+    doc = read_document(path)
+    assert [r.provision for r in doc.rows] == ["1.2", "1.3"]
+    assert doc.rows[0].location.table == 2  # the layout table is table 1

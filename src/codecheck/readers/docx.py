@@ -79,6 +79,7 @@ class _Reader:
         self.truncated = 0
         self.flattened = 0
         self.too_deep = 0
+        self.deferred: list[tuple[object, int]] = []  # nested form tables, read after their parent
 
     # ------------------------------------------------------------------ body
 
@@ -156,6 +157,10 @@ class _Reader:
         )
         self.table_texts[index] = texts
         self.pending_heading = None
+        # forms nested inside this table's cells follow it, in order
+        deferred, self.deferred = self.deferred, []
+        for nested_tbl, nested_depth in deferred:
+            self.table(nested_tbl, nested_depth)
 
     def _is_wrapper(self, trs, ncols: int) -> bool:
         """A one-column layout table whose cells hold tables: look through it to the real tables."""
@@ -200,6 +205,9 @@ class _Reader:
                 if depth + 1 > self.limits.max_nesting:
                     self.too_deep += 1
                     continue
+                if _looks_like_form(child):
+                    self.deferred.append((child, depth + 1))  # a whole form inside a layout cell
+                    continue
                 self.flattened += 1
                 for tr in _unwrap(child, TR):
                     for inner in _unwrap(tr, TC):
@@ -210,6 +218,19 @@ class _Reader:
                     self._cell_blocks(content, parts, depth)
             elif tag in _WRAPPERS:
                 self._cell_blocks(child, parts, depth)
+
+
+def _looks_like_form(tbl) -> bool:
+    """Is a nested table a self-assessment in its own right (its first row a form header), rather
+    than a small table inside an evidence cell, which is read as part of that cell's text?"""
+    from codecheck.readers.columns import looks_like_header, roles_from_header
+
+    first = next(iter(_unwrap(tbl, TR)), None)
+    if first is None:
+        return False
+    texts = [" ".join(paragraph_text(p) for p in tc.iter(P)) for tc in _unwrap(first, TC)]
+    cmap = roles_from_header(texts)
+    return cmap is not None and cmap.is_assessment and looks_like_header(texts)
 
 
 def _core_title(pkg, path: Path) -> str | None:
