@@ -95,9 +95,10 @@ def _heading(doc, text: str, size: int = 11) -> None:
     run.font.size = Pt(size)
 
 
-def _table(doc, widths):
+def _table(doc, widths, ruled: bool = True):
     table = doc.add_table(rows=0, cols=len(widths))
-    table.style = doc.styles["Table Grid"]
+    if ruled:
+        table.style = doc.styles["Table Grid"]
     table.autofit = False
     grid = table._tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
@@ -123,11 +124,12 @@ def _set_paragraphs(cell, paragraphs: Iterable[str], bold: bool = False) -> None
             run.bold = bold
 
 
-def _header_row(table, widths, headers: list[str], repeat: bool = True) -> None:
+def _header_row(table, widths, headers: list[str], repeat: bool = True, shade: bool = True) -> None:
     row = _add_row(table, widths)
     for cell, text in zip(row.cells, headers, strict=True):
         _set_paragraphs(cell, [text], bold=True)
-        _shade(cell, "D9E2F3")
+        if shade:
+            _shade(cell, "D9E2F3")
     if repeat:
         row._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
 
@@ -181,15 +183,15 @@ def _section_title(version: str, number: int) -> str:
 ORDER_2024 = ("provision", "requirement", "comply", "evidence", "commentary")
 
 
-def render_sections(sample: Sample, header: bool = True):
+def render_sections(sample: Sample, header: bool = True, ruled: bool = True):
     """2024 form: one table per section under a heading paragraph; repeated header rows."""
     doc = _document(sample)
     for number, rows in _sections(sample):
         label = f"Section {number}: {_section_title(sample.version, number)}"
         _heading(doc, label)
-        table = _table(doc, WIDTHS_5)
+        table = _table(doc, WIDTHS_5, ruled=ruled)
         if header:
-            _header_row(table, WIDTHS_5, HEADERS_2024)
+            _header_row(table, WIDTHS_5, HEADERS_2024, shade=ruled)
         for row in rows:
             row.context = label
             _standard_cells(_add_row(table, WIDTHS_5).cells, row, ORDER_2024)
@@ -198,6 +200,12 @@ def render_sections(sample: Sample, header: bool = True):
 
 def render_noheader(sample: Sample):
     return render_sections(sample, header=False)
+
+
+def render_unruled(sample: Sample):
+    """No borders and no shading: in the PDF the table is only text in columns (as web-published
+    forms often are), so column and row bounds must come from the text itself."""
+    return render_sections(sample, ruled=False)
 
 
 def render_onetable(sample: Sample):
@@ -383,6 +391,7 @@ def render_joint(sample: Sample):
 RENDERERS: dict[str, Callable] = {
     "sections": render_sections,
     "noheader": render_noheader,
+    "unruled": render_unruled,
     "onetable": render_onetable,
     "checkboxes": render_checkboxes,
     "variants": render_variants,

@@ -36,7 +36,7 @@ class Sample:
     landlord: str
     web: str
     version: str
-    layout: str  # sections | noheader | onetable | checkboxes | variants | must-should | joint
+    layout: str  # sections | noheader | onetable | unruled | checkboxes | variants | must-should | joint
     title: str
     intro: list[str]
     rows: list[SampleRow]
@@ -743,10 +743,17 @@ def all_samples() -> list[Sample]:
     variants = example_homes_variants()
     variants.features = ["ids-in-requirement"]
     structure = example_homes_structure()
+    unruled = example_homes(
+        "example-homes-2024-unruled",
+        "unruled",
+        "As the main demo but the tables have no borders and no shading: in the PDF, rows and columns "
+        "can only be told from the position of the text.",
+        pdf=True,
+    )
     north = northfield()
     north.features = ["w:sym", "pdf-row-breaks"]
     river = riverside()
-    return [main, noheader, onetable, checkboxes, variants, structure, north, river]
+    return [main, noheader, onetable, unruled, checkboxes, variants, structure, north, river]
 
 
 def split_requirement(text: str, width: int = 110) -> list[str]:

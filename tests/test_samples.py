@@ -40,7 +40,19 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 KNOWN: dict[tuple[str, str, str, str | None], str] = {}
 
 # (file, reading test) -> a reader defect the file exposes.
-READER_KNOWN: dict[tuple[str, str], str] = {}
+_UNRULED_81 = (
+    "PDF reader, unruled table (no borders): in the Section 8 table the 8.1 row's id is read into the "
+    "requirement ('8.1 Landlords must produce ...', provision ''), the lettered items c. to f. of 8.1's "
+    "requirement become four extra rows with no provision and a blank answer (75 rows, not 71)"
+)
+READER_KNOWN: dict[tuple[str, str], str] = {
+    ("example-homes-2024-unruled.pdf", "rows"): _UNRULED_81,
+    ("example-homes-2024-unruled.pdf", "text"): _UNRULED_81
+    + "; and 6.16's Evidence 'Extension letter template CR-06', wrapped after 'CR-', is read as 'CR- 06'",
+    ("example-homes-2024-unruled.pdf", "context"): _UNRULED_81
+    + "; and rows 8.2 to 8.5 lose their context (None instead of 'Section 8: Self-assessment, "
+    "reporting and compliance')",
+}
 
 
 def _files(aspect: str) -> list:
@@ -110,10 +122,11 @@ def _reported(report: dict) -> set[tuple[str, str | None]]:
 def test_every_variant_the_issue_asks_for_is_bundled():
     layouts = {exp["layout"] for exp in EXPECTED.values()}
     versions = {exp["code_version"] for exp in EXPECTED.values()}
-    assert {"sections", "noheader", "onetable", "checkboxes", "variants", "must-should", "joint"} <= layouts
+    wanted = {"sections", "noheader", "onetable", "unruled", "checkboxes", "variants", "must-should", "joint"}
+    assert wanted <= layouts
     assert {"2022", "2024", "joint"} <= versions
     pdf_layouts = {e["layout"] for e in EXPECTED.values() if any(f.endswith(".pdf") for f in e["files"])}
-    assert {"sections", "noheader", "onetable", "variants", "must-should", "joint"} <= pdf_layouts
+    assert {"sections", "noheader", "onetable", "unruled", "variants", "must-should", "joint"} <= pdf_layouts
 
 
 def test_every_rule_on_by_default_is_demonstrated_by_a_sample():
@@ -209,6 +222,13 @@ def test_checkbox_sample_uses_content_controls_and_tracked_changes():
     assert len(ticked) == sum(r["answer"] != "blank" for r in rows)
     assert root.find(f".//{W}ins") is not None and root.find(f".//{W}del") is not None
     assert root.find(f".//{W}sdt/{W}sdtPr/{W}text") is not None  # plain-text content control (evidence)
+
+
+def test_unruled_sample_has_no_borders_or_shading():
+    root = _document_xml("example-homes-2024-unruled.docx")
+    assert root.findall(f".//{W}tbl")
+    assert root.find(f".//{W}tblStyle") is None and root.find(f".//{W}tblBorders") is None
+    assert root.find(f".//{W}tcBorders") is None and root.find(f".//{W}shd") is None
 
 
 def test_variants_sample_has_no_provision_column():
