@@ -34,6 +34,13 @@ def test_answer_given_in_commentary_is_not_flagged(commentary: str) -> None:
     assert run("missing-answer", make_doc(rows)) == []
 
 
+def test_row_without_any_id_is_left_to_structure_rules() -> None:
+    rows = [make_row("1.2", commentary="Covered by our policy.", n=1), make_row("1.3", commentary="Ok.", n=2)]
+    stray = make_row("1.4", answer="blank", commentary="c. the decision on the complaint", n=3)
+    stray.provision = ""
+    assert run("missing-answer", make_doc([*rows, stray])) == []
+
+
 def test_blank_form_gives_no_row_findings() -> None:
     rows = [make_row(pid, answer="blank", n=i) for i, pid in enumerate(["1.2", "1.3", "1.4", "1.5", "1.6"])]
     assert run("missing-answer", make_doc(rows)) == []

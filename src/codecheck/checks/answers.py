@@ -30,7 +30,9 @@ def missing_answer(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
     form has not been filled in, and 72 identical findings would bury everything else. A form with no
     answers anywhere but with commentary gets one document-level finding.
     """
-    rows = ctx.aligned.rows
+    # a row with neither a printed id nor an aligned provision is a reading artefact (a stray list
+    # item, a sub-heading): the structure rules speak for it, an empty answer there means nothing
+    rows = [r for r in ctx.aligned.rows if r.provisions or r.row.provision.strip()]
     if not rows:
         return
     blank = [r for r in rows if r.row.answer == "blank"]
