@@ -520,3 +520,16 @@ def test_a_form_without_any_comply_column_is_still_read() -> None:
     header = ["Code provision", "Code requirement", "Evidence", "Commentary"]
     rows, _ = build_rows([table([["1.2", "Requirement.", "Policy", "Yes. We adopt it."]], header=header)])
     assert [(r.provision, r.answer, r.answer_source) for r in rows] == [("1.2", "yes", "commentary")]
+
+
+def test_header_wrapped_onto_a_second_row() -> None:
+    header = ["Code provision", "Code requirement", "Comply:", "Evidence", "Commentary"]
+    rows, _ = build_rows(
+        [
+            table(
+                [["", "", "Yes/No", "(documents)", ""], ["1.2", "Requirement.", "Yes", "Policy", "Done."]],
+                header=header,
+            )
+        ]
+    )
+    assert [(r.provision, r.context, r.answer) for r in rows] == [("1.2", None, "yes")]

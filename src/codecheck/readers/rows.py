@@ -36,6 +36,7 @@ from codecheck.readers.columns import (
     REQUIREMENT,
     ColumnMap,
     answer_header,
+    header_role,
     infer_roles,
     looks_like_header,
     roles_from_header,
@@ -236,6 +237,9 @@ class _Builder:
                             cmap.answers.update(subs)  # type: ignore[arg-type]
                             cmap.roles.pop(COMPLY, None)
                             headers.add(nxt[0].index)
+                # a header wrapped onto a second row ("Comply:" over "Yes/No", "Evidence" over "(links)")
+                if nxt and nxt[0].index not in headers and _header_tail(_grid(nxt[0], ncols)):
+                    headers.add(nxt[0].index)
                 return cmap, headers
         if self.last_map is not None and ncols == self.last_ncols:
             inherited = replace(
@@ -438,6 +442,26 @@ class _Builder:
                 f"column roles inferred from content in {self.inferred_tables} table(s) without a header"
             )
         return self.rows, notes
+
+
+_HEADER_TAIL = re.compile(
+    r"^[(\[]?\s*(yes\s*/\s*no(\s*/\s*(partial|n/?a))?|y\s*/\s*n|[a-z /&,]{1,30})\s*[)\]:]?$", re.I
+)
+
+
+def _header_tail(grid: list[_Cell]) -> bool:
+    """A second header row: short words only (no ids, no sentences, no answers of its own)."""
+    texts = [c.text for c in grid if c.text]
+    if not texts or any(c.checked is not None for c in grid):
+        return False
+    return all(
+        len(t) <= 40
+        and not PROVISION_ID.match(t)
+        and not t.endswith(".")
+        and _HEADER_TAIL.match(t)
+        and (header_role(t) is not None or "/" in t or t.startswith(("(", "[")))
+        for t in texts
+    )
 
 
 def _unnumbered_form(grids, cmap: ColumnMap, header_rows: set[int]) -> bool:
