@@ -172,7 +172,9 @@ class Table:
     widths: list[float]
     header: list[str] | None = None
     repeat_header: bool = True
-    ruled: bool | str = True  # True: full grid; "horizontal": rules between rows only; False: none
+    # True: full grid; "horizontal": rules between rows only; "columns": column rules and a box, no
+    # rules between body rows; False: none
+    ruled: bool | str = True
     size: float = 9.0
     white_rects: bool = False  # draw invisible white boxes over the table (phantom-cell trap)
 
@@ -246,10 +248,10 @@ class Flow:
                         self.page.text_field(x0 + pad, y, x1 - x0 - 2 * pad, line[len(FIELD_TEXT) :], t.size)
                     else:
                         self.page.text(x0 + pad, y, line, t.size, bold)
-            if t.ruled:
+            if t.ruled in (True, "horizontal") or (t.ruled == "columns" and bold):
                 self.page.line(xs[0], top, xs[-1], top)
                 self.page.line(xs[0], top + height, xs[-1], top + height)
-            if t.ruled is True:
+            if t.ruled in (True, "columns"):
                 for x in [xs[0], xs[-1]] if len(cells) == 1 and len(t.widths) > 1 else xs:
                     self.page.line(x, top, x, top + height)
             if t.white_rects:
@@ -262,6 +264,10 @@ class Flow:
             if header_cells is not None:
                 n = max(len(c) for c in header_cells)
                 self.y += draw_row(header_cells, self.y, n, True)
+
+        def close_box() -> None:  # "columns" ruling: the box closes where the page's piece ends
+            if t.ruled == "columns":
+                self.page.line(xs[0], self.y, xs[-1], self.y)
 
         min_rows = 2 * lead + 2 * pad
         if (
@@ -284,9 +290,11 @@ class Flow:
                     self.y += draw_row(remaining, self.y, room, False)
                     remaining = [c[room:] for c in remaining]
                 first_piece = False
+                close_box()
                 self._new_page()
                 if t.repeat_header:
                     header()
+        close_box()
 
     def save(self, path: Path) -> Path:
         path.write_bytes(render(self.pages))

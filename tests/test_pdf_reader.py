@@ -334,3 +334,17 @@ def test_pages_with_too_many_drawings_skip_the_grid_search(
     assert any("ruled tables not searched" in n for n in doc.notes)
     assert [r.provision for r in doc.rows] == list(pf.CODE_2024)  # still read, from text positions
     assert all(r.confidence <= 0.8 for r in doc.rows)
+
+
+def test_column_rules_without_row_rules_still_give_one_row_per_provision(tmp_path: Path) -> None:
+    rows = [[pid, text, "Yes", f"Policy {pid}", pf.LONG_COMMENT] for pid, text in pf.CODE_2024.items()]
+    flow = pf.Flow()
+    flow.para(pf.Para("Example Homes self-assessment", 14, True))
+    flow.table(pf.Table(rows, pf.WIDTHS_5, pf.HEADER_5, ruled="columns"))
+    doc = read(flow.save(tmp_path / "columns.pdf"))
+    assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
+    for row in doc.rows:
+        assert row.requirement == pf.CODE_2024[row.provision]
+        assert row.commentary == norm(pf.LONG_COMMENT)
+        assert row.evidence == f"Policy {row.provision}"
+    assert any("split by text position" in n for n in doc.notes)

@@ -33,6 +33,7 @@ EDGE_OBJECTS = frozenset({"rect", "line", "curve"})
 UNRULED_CONFIDENCE = 0.8  # column boundaries inferred from text positions
 UNMAPPED_CONFIDENCE = 0.6  # a cell with (cid:NN) glyphs: some characters could not be read
 STRADDLE_CONFIDENCE = 0.85  # a word that crosses a cell border (text may sit in the wrong column)
+MERGED_ROW_CONFIDENCE = 0.85  # one ruled row holding several numbered rows, cut by text position
 MIN_GUTTER = 7.0  # points of empty x-range that separate two unruled columns
 HEADER_WORDS = ("provision", "requirement", "comply", "compliance", "evidence", "commentary",
                 "explanation", "section", "standard")
@@ -126,7 +127,14 @@ def ruled_tables(page, page_no: int, words: Sequence[Word]) -> list[PageTable]:
             if 0 <= i < len(rows_geo):
                 by_row[i].append(w)
         for r, row_words in zip(rows_geo, by_row, strict=True):
-            cells, conf = _fill_ruled_row([c for c in r.cells if c is not None], xs, row_words)
+            boxes = [c for c in r.cells if c is not None]
+            lines = group_lines(row_words)
+            if len(boxes) == len(xs) - 1 and sum(1 for ln in lines if _is_id_line(ln)) >= 2:
+                # no rules between rows: one grid row holds several provisions; cut it by bands
+                pt.rows.extend(band_rows(lines, xs, MERGED_ROW_CONFIDENCE))
+                pt.notes.append(f"page {page_no}: rows without rules between them split by text position")
+                continue
+            cells, conf = _fill_ruled_row(boxes, xs, row_words)
             pt.rows.append(PageRow(cells, float(r.bbox[1]), float(r.bbox[3]), conf))
         tables.append(pt)
     return tables
@@ -321,18 +329,28 @@ def _grow_block(lines: Sequence[Line], start: int) -> tuple[int, list[tuple[floa
 
 
 def _build_unruled(page_no: int, block: Sequence[Line], gutters: Sequence[tuple[float, float]]) -> PageTable:
-    """Cut a block into columns at its gutters and into physical rows at vertical gaps and numbers.
+    """Cut a block into columns at its gutters and into physical rows (see ``band_rows``)."""
+    x0 = min(ln.x0 for ln in block)
+    x1 = max(ln.x1 for ln in block)
+    xs = [x0] + [(a + b) / 2 for a, b in gutters] + [x1]
+    table = PageTable(
+        page_no, (x0, block[0].top, x1, block[-1].bottom), xs, [], ruled=False, gutters=list(gutters)
+    )
+    table.rows = band_rows(block, xs, UNRULED_CONFIDENCE)
+    table.notes.append(f"page {page_no}: table without ruling read from text positions")
+    return table
+
+
+def band_rows(block: Sequence[Line], xs: Sequence[float], confidence: float) -> list[PageRow]:
+    """Cut lines into physical rows at vertical gaps and provision numbers, cells by ``xs``.
 
     Cell padding makes the gap between two rows wider than the gap between the lines of one cell,
     so a gap clearly above the block's usual line gap starts a row ("band"). Bands are safe to
     over-split: a band without a number is a continuation the builder joins to the row above. A
-    second number inside one band also starts a row (tables with no padding). Numbers need not be
-    on a row's first line (a number cell with blank lines above the number still lands in its row).
-    The first band is the header when it reads like one.
+    second number inside one band also starts a row (tables with no padding), where several cells
+    start together. Numbers need not be on a row's first line (a number cell with blank lines
+    above the number still lands in its row). The first band is the header when it reads like one.
     """
-    x0 = min(ln.x0 for ln in block)
-    x1 = max(ln.x1 for ln in block)
-    xs = [x0] + [(a + b) / 2 for a, b in gutters] + [x1]
     ncols = len(xs) - 1
     id_col = _id_column(block, xs)
     threshold = _row_gap_threshold(block)
@@ -379,25 +397,18 @@ def _build_unruled(page_no: int, block: Sequence[Line], gutters: Sequence[tuple[
             groups.append([*moved, line])
         else:
             current.append(line)
-    rows: list[_Pending] = []
+    rows: list[PageRow] = []
     for lines in groups:
-        row = _Pending(ncols, lines[0].top)
+        buckets: list[list[Word]] = [[] for _ in range(ncols)]
         for line in lines:
             for w in line.words:
-                row.buckets[column(w)].append(w)
-        row.bottom = lines[-1].bottom
-        rows.append(row)
-    table = PageTable(
-        page_no, (x0, block[0].top, x1, block[-1].bottom), xs, [], ruled=False, gutters=list(gutters)
-    )
-    for row in rows:
-        texts = [cell_text(b) for b in row.buckets]
-        conf = UNRULED_CONFIDENCE
+                buckets[column(w)].append(w)
+        texts = [cell_text(b) for b in buckets]
+        conf = confidence
         if any(has_unmapped_glyphs(t) for t in texts):
             conf = min(conf, UNMAPPED_CONFIDENCE)
-        table.rows.append(PageRow([PageCell(t) for t in texts], row.top, row.bottom, conf))
-    table.notes.append(f"page {page_no}: table without ruling read from text positions")
-    return table
+        rows.append(PageRow([PageCell(t) for t in texts], lines[0].top, lines[-1].bottom, conf))
+    return rows
 
 
 def _gap_before(lines: Sequence[Line], nxt: Line, k: int) -> float:
@@ -413,21 +424,6 @@ def _row_gap_threshold(block: Sequence[Line]) -> float:
     height = heights[len(heights) // 2] if heights else 10.0
     base = gaps[len(gaps) // 4] if gaps else 0.0
     return base + max(1.5, 0.3 * height)
-
-
-@dataclass
-class _Pending:
-    """A physical row of an unruled table while its lines are being collected."""
-
-    ncols: int
-    top: float
-    bottom: float = 0.0
-    buckets: list[list[Word]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.buckets = [[] for _ in range(self.ncols)]
-        self.bottom = self.top
-
 
 
 def _id_column(block: Sequence[Line], xs: Sequence[float]) -> int:
