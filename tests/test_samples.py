@@ -92,24 +92,20 @@ def _read(name: str):
 
 @pytest.fixture(scope="module")
 def audit(tmp_path_factory):
-    """``audit(name)``: the JSON report of one sample, audited once per test module.
+    """``audit(name)``: the JSON report of one sample. All samples are audited in one ``codecheck audit``
+    batch (as a CI job would run it), once per test module.
 
     An explicit empty configuration file keeps the result to the built-in defaults, whatever a
     ``[tool.codecheck]`` table the repository's own pyproject.toml may gain later.
     """
     config = tmp_path_factory.mktemp("config") / "codecheck.toml"
     config.write_text("# built-in defaults only\n", encoding="utf-8")
-    reports: dict[str, dict] = {}
-
-    def run(name: str) -> dict:
-        if name not in reports:
-            args = ["audit", str(SAMPLES / name), "--format", "json", "--today", TODAY]
-            result = CliRunner().invoke(app, [*args, "--config", str(config)])
-            assert result.exit_code in (0, 1), result.output
-            reports[name] = json.loads(result.stdout)
-        return reports[name]
-
-    return run
+    args = ["audit", *(str(SAMPLES / name) for _, name in FILES), "--format", "json", "--today", TODAY]
+    result = CliRunner().invoke(app, [*args, "--config", str(config)])
+    assert result.exit_code in (0, 1), result.output
+    reports = {Path(doc["document"]).name: doc for doc in json.loads(result.stdout)["documents"]}
+    assert sorted(reports) == sorted(name for _, name in FILES)
+    return reports.__getitem__
 
 
 def _reported(report: dict) -> set[tuple[str, str | None]]:
