@@ -129,7 +129,7 @@ def ruled_tables(page, page_no: int, words: Sequence[Word]) -> list[PageTable]:
         for r, row_words in zip(rows_geo, by_row, strict=True):
             boxes = [c for c in r.cells if c is not None]
             lines = group_lines(row_words)
-            if len(boxes) == len(xs) - 1 and sum(1 for ln in lines if _is_id_line(ln)) >= 2:
+            if len(boxes) == len(xs) - 1 and _holds_several_numbered_rows(lines, xs):
                 # no rules between rows: one grid row holds several provisions; cut it by bands
                 pt.rows.extend(band_rows(lines, xs, MERGED_ROW_CONFIDENCE))
                 pt.notes.append(f"page {page_no}: rows without rules between them split by text position")
@@ -138,6 +138,17 @@ def ruled_tables(page, page_no: int, words: Sequence[Word]) -> list[PageTable]:
             pt.rows.append(PageRow(cells, float(r.bbox[1]), float(r.bbox[3]), conf))
         tables.append(pt)
     return tables
+
+
+def _holds_several_numbered_rows(lines: Sequence[Line], xs: Sequence[float]) -> bool:
+    """Two or more lines start with a provision number at the left edge of the same early column."""
+    starts: dict[int, int] = {}
+    for line in lines:
+        first = line.words[0]
+        k = max(0, bisect.bisect_right(xs, first.cx) - 1)
+        if k <= 1 and first.x0 - xs[k] < 8 and PROVISION_ID.match(first.text.rstrip(":")):
+            starts[k] = starts.get(k, 0) + 1
+    return any(n >= 2 for n in starts.values())
 
 
 def _fill_ruled_row(
