@@ -28,6 +28,9 @@ from codecheck.docdate import find_document_date
 from codecheck.model import AlignedDocument, AlignedRow, CodeVersion, Document, Row, VersionDetection
 
 _SPACED_POINT = re.compile(r"(\d)\s*\.\s*(\d)")
+_RANGE = re.compile(
+    r"^(?:section\s+)?(\d{1,2})\.(\d{1,2})\s*(?:-|\u2013|\u2014|to)\s*(\d{1,2})\.(\d{1,2})\.?$", re.I
+)
 MAX_TEXT = 4000  # characters of a requirement compared; longer cells are cut (bounded work per row)
 MAX_SEARCHES = 300  # whole-Code text searches per document (bounded work per document)
 
@@ -193,7 +196,19 @@ def resolve_ids(code: CodeVersion, printed: str) -> tuple[str, ...]:
         tidy = _SPACED_POINT.sub(r"\1.\2", printed)
         if tidy != printed:
             ids = resolve_printed_id(code, tidy)
+    if not ids:
+        ids = _id_range(code, _SPACED_POINT.sub(r"\1.\2", printed))
     return ids
+
+
+def _id_range(code: CodeVersion, printed: str) -> tuple[str, ...]:
+    """ "5.1-5.3", "5.1 – 5.3", "5.1 to 5.3": every provision of one section from the first to the last."""
+    m = _RANGE.match(printed.strip())
+    if not m or m.group(1) != m.group(3) or int(m.group(2)) >= int(m.group(4)):
+        return ()
+    section, first, last = m.group(1), int(m.group(2)), int(m.group(4))
+    ids = tuple(f"{section}.{n}" for n in range(first, last + 1))
+    return ids if all(code.provision(pid) is not None for pid in ids) else ()
 
 
 def _has_answer_content(row: Row) -> bool:
