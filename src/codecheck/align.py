@@ -1,20 +1,24 @@
 """Pair each extracted row with the Code provision(s) it speaks for.
 
-The printed number comes first: "6.3.", "Section 6.3", "1.2/ 1.4" are resolved through the Code
-library (``codes.resolve_printed_id``). The requirement text then confirms or corrects the number with
-rapidfuzz: a row whose text is clearly another provision's (it matches that provision well, matches
-its own number's wording badly, and no third provision is as close) is aligned to the provision its
-text is and marked ``suggested`` so that ``misnumbered-provision`` can report it. Rows without a
-usable number are aligned by text alone when the match is unambiguous.
+The printed number comes first: "6.3.", "Section 6.3", "6 .3", "1.2/ 1.4", "5.1-5.3" are resolved
+through the Code library (``codes.resolve_printed_id``, plus spacing and ranges here). The requirement
+text then confirms or corrects the number with rapidfuzz's ``token_set_ratio`` against the Code text,
+the form's wording and the official form's own row statements: a row whose text is clearly another
+provision's (that provision matches well, its own number's wording badly, and no unrelated provision
+comes close) is aligned to the provision its text is and marked ``suggested`` so that
+``misnumbered-provision`` can report it. A second pass re-judges the rows still in doubt against the
+provisions no settled row covers, which resolves swapped numbers even where the Code repeats a
+provision's wording at another stage. Rows without a usable number are aligned by text alone when the
+match is unambiguous.
 
 Two physical rows that carry one provision (a requirement split over two rows with the same or a
-blank number, which a reader could not join) become one aligned row; the same number twice where
-the official form does not repeat it is a duplicate (the Joint form's own repeated 6.1 and 6.19 are
-not). Provisions that the official form lists but no row covers are ``missing``.
+blank number, which the reader could not join) become one aligned row; the same number twice where the
+official form does not repeat it is a duplicate (the Joint form's own repeated 6.1 and 6.19 are not).
+Provisions that the official form lists but no row covers are ``missing``.
 
-Speed: the text of a numbered row is compared with its own provision only (two or three string
-comparisons); the whole Code is searched only for rows whose own match is poor or that have no
-usable number, with ``process.extract`` and a ``score_cutoff``.
+Speed: a numbered row is compared with its own provision's wordings only; the whole Code is searched
+(``process.extract`` with a ``score_cutoff``) only for doubtful rows, and at most ``MAX_SEARCHES``
+times per document.
 """
 
 from __future__ import annotations
