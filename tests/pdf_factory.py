@@ -102,8 +102,15 @@ class Canvas:
     def _rect(self, x: float, top: float, width: float, height: float) -> str:
         return f"[{x:.2f} {self.height - top - height:.2f} {x + width:.2f} {self.height - top:.2f}]"
 
-    def text(self, x: float, top: float, text: str, size: float = 9.0, bold: bool = False) -> None:
-        """Draw ``text`` with its top at ``top`` (pdfplumber's coordinate), splitting symbol runs."""
+    def text(
+        self, x: float, top: float, text: str, size: float = 9.0, bold: bool = False, overprint: bool = False
+    ) -> None:
+        """Draw ``text`` with its top at ``top`` (pdfplumber's coordinate), splitting symbol runs.
+
+        ``overprint`` draws it a second time 0.3 pt to the right: the "fake bold" some generators use.
+        """
+        if overprint:
+            self.text(x + 0.3, top, text, size, bold)
         y = self.height - top - size * 0.8
         cursor = x
         for run, font in _runs(text, bold):
@@ -177,6 +184,7 @@ class Table:
     ruled: bool | str = True
     size: float = 9.0
     white_rects: bool = False  # draw invisible white boxes over the table (phantom-cell trap)
+    overprint: bool = False  # draw every text twice, slightly offset (fake bold)
 
 
 @dataclass
@@ -247,7 +255,7 @@ class Flow:
                     elif line.startswith(FIELD_TEXT):
                         self.page.text_field(x0 + pad, y, x1 - x0 - 2 * pad, line[len(FIELD_TEXT) :], t.size)
                     else:
-                        self.page.text(x0 + pad, y, line, t.size, bold)
+                        self.page.text(x0 + pad, y, line, t.size, bold, t.overprint)
             if t.ruled in (True, "horizontal") or (t.ruled == "columns" and bold):
                 self.page.line(xs[0], top, xs[-1], top)
                 self.page.line(xs[0], top + height, xs[-1], top + height)

@@ -348,3 +348,12 @@ def test_column_rules_without_row_rules_still_give_one_row_per_provision(tmp_pat
         assert row.commentary == norm(pf.LONG_COMMENT)
         assert row.evidence == f"Policy {row.provision}"
     assert any("split by text position" in n for n in doc.notes)
+
+
+def test_overprinted_fake_bold_text_is_read_once(tmp_path: Path) -> None:
+    flow = pf.Flow()
+    flow.table(pf.Table(pf.example_rows("Partial"), pf.WIDTHS_5, pf.HEADER_5, overprint=True))
+    doc = read(flow.save(tmp_path / "overprint.pdf"))
+    assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
+    assert all((r.answer, r.answer_text) == ("partial", "Partial") for r in doc.rows)
+    assert all(r.requirement == pf.CODE_2024[r.provision] for r in doc.rows)

@@ -13,6 +13,7 @@ list formatting is not text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -114,7 +115,8 @@ def clean_word(text: str, fontname: str = "") -> str:
 
 def page_words(page) -> list[Word]:
     """Every word on the page, cleaned; computed once per page and shared by tables and loose text."""
-    raw = page.extract_words(
+    source = page.dedupe_chars() if _overprinted(page.chars) else page
+    raw = source.extract_words(
         x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, extra_attrs=["fontname", "size"]
     )
     words: list[Word] = []
@@ -130,6 +132,17 @@ def page_words(page) -> list[Word]:
     if page.page_obj.annots:
         words.extend(widget_words(page))
     return words
+
+
+def _overprinted(chars: Sequence[dict]) -> bool:
+    """True when many glyphs are drawn twice in place (fake bold or shadow): "YYeess" otherwise."""
+    ordered = sorted(chars, key=lambda c: (round(c["top"]), c["x0"]))
+    doubled = sum(
+        1
+        for a, b in itertools.pairwise(ordered)
+        if a["text"] == b["text"] and abs(a["x0"] - b["x0"]) < 1.0 and abs(a["top"] - b["top"]) < 1.0
+    )
+    return doubled > max(3, len(chars) // 50)
 
 
 def group_lines(words: Iterable[Word]) -> list[Line]:
