@@ -47,11 +47,13 @@ HEADERS_JOINT = [
     "Explanations and Commentary",
     "Evidence",
 ]
+HEADERS_NARRATIVE = ["Code provision", "Code requirement", "How we meet this", "Evidence"]
 HEADERS_VARIANTS = ["Requirement", "Compliant?", "Evidence / links", "Comments"]
 HEADERS_CHECKBOX = ["Code provision", "Code requirement", "Yes", "Partial", "No", "Evidence", "Commentary"]
 
 WIDTHS_5 = [Cm(2.2), Cm(8.1), Cm(2.4), Cm(4.6), Cm(8.4)]
 WIDTHS_4 = [Cm(1.8), Cm(9.5), Cm(2.2), Cm(12.2)]
+WIDTHS_NARRATIVE = [Cm(2.2), Cm(9.0), Cm(10.3), Cm(4.2)]
 WIDTHS_VARIANTS = [Cm(10.0), Cm(2.6), Cm(4.6), Cm(8.5)]
 WIDTHS_7 = [Cm(2.2), Cm(7.0), Cm(1.3), Cm(1.5), Cm(1.3), Cm(4.2), Cm(8.2)]
 
@@ -242,6 +244,23 @@ def render_variants(sample: Sample):
     return doc
 
 
+ORDER_NARRATIVE = ("provision", "requirement", "commentary", "evidence")
+
+
+def render_narrative(sample: Sample):
+    """Four columns and no Comply column: the answer is the first word of the narrative."""
+    doc = _document(sample)
+    for number, rows in _sections(sample):
+        label = f"Section {number}: {_section_title(sample.version, number)}"
+        _heading(doc, label)
+        table = _table(doc, WIDTHS_NARRATIVE)
+        _header_row(table, WIDTHS_NARRATIVE, HEADERS_NARRATIVE)
+        for row in rows:
+            row.context = label
+            _standard_cells(_add_row(table, WIDTHS_NARRATIVE).cells, row, ORDER_NARRATIVE)
+    return doc
+
+
 _CHECKBOX_IDS = iter(range(1000, 100000))
 
 
@@ -395,6 +414,7 @@ RENDERERS: dict[str, Callable] = {
     "onetable": render_onetable,
     "checkboxes": render_checkboxes,
     "variants": render_variants,
+    "narrative": render_narrative,
     "must-should": render_must_should,
     "joint": render_joint,
 }

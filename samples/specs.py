@@ -36,7 +36,7 @@ class Sample:
     landlord: str
     web: str
     version: str
-    layout: str  # sections | noheader | onetable | unruled | checkboxes | variants | must-should | joint
+    layout: str  # sections | noheader | onetable | unruled | checkboxes | variants | narrative | structure…
     title: str
     intro: list[str]
     rows: list[SampleRow]
@@ -433,6 +433,29 @@ def example_homes_variants() -> Sample:
     return sample
 
 
+LEADING_WORDS = {"yes": "Yes", "partial": "Partially", "no": "No"}
+
+
+def example_homes_narrative() -> Sample:
+    """No Comply column: each answer is the first word of the "How we meet this" narrative ("Yes.",
+    "Partially.", "No."), as landlords who publish a narrative rather than the form often write it."""
+    sample = example_homes(
+        "example-homes-2024-narrative",
+        "narrative",
+        "No Comply column: the answer opens the 'How we meet this' column ('Yes.', 'Partially.', 'No.'); "
+        "evidence comes last.",
+    )
+    rows = []
+    for row in sample.rows:
+        reply = row.reply
+        word = LEADING_WORDS[reply.answer]
+        first, *rest = reply.commentary or ("",)
+        commentary = (f"{word}. {first}".strip(), *rest)
+        rows.append(replace(row, reply=replace(reply, answer_text=word, commentary=commentary)))
+    sample.rows = rows
+    return sample
+
+
 def example_homes_structure() -> Sample:
     """Structural slips on an otherwise clean form: a provision entered twice, a row numbered with an
     id the 2024 Code does not have, and a typo in a number whose requirement text is plainly another
@@ -743,6 +766,7 @@ def all_samples() -> list[Sample]:
     variants = example_homes_variants()
     variants.features = ["ids-in-requirement"]
     structure = example_homes_structure()
+    narrative = example_homes_narrative()
     unruled = example_homes(
         "example-homes-2024-unruled",
         "unruled",
@@ -753,7 +777,7 @@ def all_samples() -> list[Sample]:
     north = northfield()
     north.features = ["w:sym", "pdf-row-breaks"]
     river = riverside()
-    return [main, noheader, onetable, unruled, checkboxes, variants, structure, north, river]
+    return [main, noheader, onetable, unruled, checkboxes, variants, narrative, structure, north, river]
 
 
 def split_requirement(text: str, width: int = 110) -> list[str]:

@@ -118,7 +118,8 @@ def _reported(report: dict) -> set[tuple[str, str | None]]:
 def test_every_variant_the_issue_asks_for_is_bundled():
     layouts = {exp["layout"] for exp in EXPECTED.values()}
     versions = {exp["code_version"] for exp in EXPECTED.values()}
-    wanted = {"sections", "noheader", "onetable", "unruled", "checkboxes", "variants", "must-should", "joint"}
+    wanted = {"sections", "noheader", "onetable", "unruled", "checkboxes", "variants", "narrative"}
+    wanted |= {"must-should", "joint"}
     assert wanted <= layouts
     assert {"2022", "2024", "joint"} <= versions
     pdf_layouts = {e["layout"] for e in EXPECTED.values() if any(f.endswith(".pdf") for f in e["files"])}
@@ -225,6 +226,14 @@ def test_unruled_sample_has_no_borders_or_shading():
     assert root.findall(f".//{W}tbl")
     assert root.find(f".//{W}tblStyle") is None and root.find(f".//{W}tblBorders") is None
     assert root.find(f".//{W}tcBorders") is None and root.find(f".//{W}shd") is None
+
+
+def test_narrative_sample_has_no_comply_column():
+    root = _document_xml("example-homes-2024-narrative.docx")
+    header = _row_texts(root.find(f".//{W}tr"))
+    assert header == ["Code provision", "Code requirement", "How we meet this", "Evidence"]
+    rows = EXPECTED["example-homes-2024-narrative"]["rows"]
+    assert all(r["commentary"].startswith(r["answer_text"] + ".") for r in rows)
 
 
 def test_variants_sample_has_no_provision_column():
