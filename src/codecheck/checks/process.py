@@ -38,6 +38,8 @@ def extra_stage(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
     other = compile_any(params.get("other_process_cues", ()))
     reasons = compile_any(params.get("reason_cues", ()))
     third_allowed = aligned.code.max_stages >= 3
+    quote_threshold = float(params.get("quote_threshold", 92))
+    stage_pid = (params.get("stage_provisions") or {}).get(aligned.code.id)
     for arow in aligned.rows:
         text = row_text(arow)
         if not text:
@@ -46,7 +48,9 @@ def extra_stage(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
         for kind, pat in kinds.items():
             if pat is None:
                 continue
-            hit = _first_asserted(text, pat, neg_before, neg_after, window, code_cues, other, requirement)
+            hit = _first_asserted(
+                text, pat, neg_before, neg_after, window, code_cues, other, requirement, quote_threshold
+            )
             if hit is None:
                 continue
             start, end = hit
@@ -54,27 +58,30 @@ def extra_stage(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
                 if reasons and reasons.search(text):
                     continue  # 2022 5.17: a third stage with its reasons set out
                 message = (
-                    f"Describes {_KIND_TEXT[kind]} without the reasons {provision_ref(aligned, '5.17')} "
+                    f"Describes {_KIND_TEXT[kind]} without the reasons {provision_ref(aligned, stage_pid)} "
                     f'asks for ("{one_line(text[start:end])}")'
                 )
             else:
                 message = (
                     f'Describes {_KIND_TEXT[kind]} ("{one_line(text[start:end])}"); '
-                    f"{provision_ref(aligned, _stages_pid(aligned))} "
+                    f"{provision_ref(aligned, stage_pid)} "
                     f"allows no more than {aligned.code.max_stages} stages"
                 )
             yield Hit(provision_label(arow), message, arow.row.location, quote(text, start, end))
             break  # one finding per row
 
 
-def _stages_pid(aligned: AlignedDocument) -> str | None:
-    for pid in ("5.2", "5.17"):
-        if aligned.code.provision(pid) is not None:
-            return pid
-    return None
-
-
-def _first_asserted(text, pat, neg_before, neg_after, window, code_cues, other, requirement):
+def _first_asserted(
+    text: str,
+    pat: re.Pattern[str],
+    neg_before: list[str],
+    neg_after: list[str],
+    window: int,
+    code_cues: list[str],
+    other: re.Pattern[str] | None,
+    requirement: str | None,
+    quote_threshold: float,
+) -> tuple[int, int] | None:
     """The first match of ``pat`` in ``text`` the landlord asserts about its own housing process."""
     for m in pat.finditer(text):
         if is_negated(text, m.start(), m.end(), neg_before, neg_after, window):
@@ -84,7 +91,7 @@ def _first_asserted(text, pat, neg_before, neg_after, window, code_cues, other, 
         sentence = sentence_at(text, m.start()).text
         if other and other.search(sentence):
             continue
-        if in_quotation(text, m.start()) or quotes_requirement(sentence, requirement, 92):
+        if in_quotation(text, m.start()) or quotes_requirement(sentence, requirement, quote_threshold):
             continue
         return m.start(), m.end()
     return None
@@ -127,6 +134,7 @@ def wrong_timescale(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
     comparison = compile_any(params.get("comparison_cues", ()))
     quote_threshold = float(params.get("quote_threshold", 92))
     slack = int(params.get("calendar_slack_days", 2))
+    after_chars = int(params.get("after_chars", 80))
     everywhere = [(p, t) for p in aligned.code.provisions for t in p.timescales]
     for arow in aligned.rows:
         text = row_text(arow)
@@ -135,7 +143,7 @@ def wrong_timescale(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
         provisions = row_provisions(aligned, arow)
         own = [(p, t) for p in provisions for t in p.timescales]
         row_stage = next((p.stage for p in provisions if p.stage is not None), None)
-        for mention in find_timescales(text, cues):
+        for mention in find_timescales(text, cues, after_chars):
             if mention.what in (None, "window"):
                 continue
             sentence = mention.sentence.text

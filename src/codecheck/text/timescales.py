@@ -28,8 +28,6 @@ _STAGE = re.compile(
     re.IGNORECASE,
 )
 
-_AFTER_CHARS = 80  # how far after a figure its cue may sit ("10 working days to respond")
-
 #: what a mention may time; "window" (an escalation-request window) and "total" are never compared
 #: with a Code figure of the same name
 WHATS = ("window", "total", "time_limit", "extend", "acknowledge", "respond")
@@ -60,11 +58,14 @@ def _unit(qual: str | None, unit: str) -> str:
     return unit + "s"
 
 
-def find_timescales(text: str, cues: Mapping[str, list[str]]) -> list[TimescaleMention]:
+def find_timescales(
+    text: str, cues: Mapping[str, list[str]], after_chars: int = 80
+) -> list[TimescaleMention]:
     """Every timescale mention in ``text`` (cleaned), classified with ``cues``.
 
     ``cues`` maps each name in ``WHATS`` to regex fragments matched against the clause *before* the
-    figure, and ``<name>_after`` to fragments matched against the words just *after* it. The cue
+    figure, and ``<name>_after`` to fragments matched against the ``after_chars`` characters just
+    *after* it. The cue
     nearest before the figure decides what it times (falling back to the words after it), because a
     sentence often times two things ("acknowledged within 5 working days and answered within 10").
     """
@@ -80,17 +81,19 @@ def find_timescales(text: str, cues: Mapping[str, list[str]]) -> list[TimescaleM
             low = None
         unit = _unit(m.group("qual"), m.group("unit"))
         sent = sentence_at(text, m.start())
-        what = _classify(text, m.start(), m.end(), compiled)
+        what = _classify(text, m.start(), m.end(), compiled, after_chars)
         stage = _stage(text, m.start(), sent)
         out.append(TimescaleMention(m.start(), m.end(), m.group(0), num, unit, what, stage, sent, low))
     return out
 
 
-def _classify(text: str, start: int, end: int, compiled: Mapping[str, re.Pattern[str] | None]) -> str | None:
+def _classify(
+    text: str, start: int, end: int, compiled: Mapping[str, re.Pattern[str] | None], after_chars: int
+) -> str | None:
     clause = clause_at(text, start)
     before = text[clause.start : start]
     after = text[end : clause.end]
-    tail = after.lstrip(" ,")[:_AFTER_CHARS]
+    tail = after.lstrip(" ,")[:after_chars]
     # window and total override: "request an escalation within 20 working days", "a total of 20",
     # "28 days after our response to escalate", "20 working days in total"
     for what in ("window", "total"):
