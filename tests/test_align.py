@@ -75,6 +75,9 @@ def wording(version: str, pid: str) -> str:
         ("5.1 \u2013 5.3", ("5.1", "5.2", "5.3")),
         ("5.3-5.1", ()),
         ("5.14-5.16", ()),  # 5.16 is not a 2024 provision
+        ("Provision 6.3 (Stage 1)", ("6.3",)),
+        ("6.3 (see also 6.14)", ()),  # two numbers: not a guess
+        ("6.3.1", ()),
         ("10.1", ()),
         ("", ()),
         ("Stage 1", ()),

@@ -32,6 +32,7 @@ from codecheck.docdate import find_document_date
 from codecheck.model import AlignedDocument, AlignedRow, CodeVersion, Document, Row, VersionDetection
 
 _SPACED_POINT = re.compile(r"(\d)\s*\.\s*(\d)")
+_ID_TOKEN = re.compile(r"(?<![\d.])(\d{1,2}\.\d{1,2})(?![\d]|\.\d)")
 _RANGE = re.compile(
     r"^(?:section\s+)?(\d{1,2})\.(\d{1,2})\s*(?:-|\u2013|\u2014|to)\s*(\d{1,2})\.(\d{1,2})\.?$", re.I
 )
@@ -201,8 +202,19 @@ def resolve_ids(code: CodeVersion, printed: str) -> tuple[str, ...]:
         if tidy != printed:
             ids = resolve_printed_id(code, tidy)
     if not ids:
-        ids = _id_range(code, _SPACED_POINT.sub(r"\1.\2", printed))
+        tidy = _SPACED_POINT.sub(r"\1.\2", printed)
+        ids = _id_range(code, tidy) or _single_id_in(code, tidy)
     return ids
+
+
+def _single_id_in(code: CodeVersion, printed: str) -> tuple[str, ...]:
+    """The one provision id inside an untidy cell ("Provision 6.3 (Stage 1)"); () if none or several."""
+    found = set(_ID_TOKEN.findall(printed))
+    if len(found) == 1:
+        (pid,) = found
+        if code.provision(pid) is not None:
+            return (pid,)
+    return ()
 
 
 def _id_range(code: CodeVersion, printed: str) -> tuple[str, ...]:
