@@ -17,10 +17,18 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from codecheck.errors import InputError
 from codecheck.limits import Limits, effective
 from codecheck.model import Document, Row
+from codecheck.readers.raw import RawTable
+
+if TYPE_CHECKING:  # heavy modules: imported where they are used
+    from pdfplumber.pdf import PDF
+
+    from codecheck.readers.pdf_stitch import PageLayout, Paragraph
+    from codecheck.readers.pdf_tables import PageTable
 
 # Edges pdfplumber's table finder intersects pairwise; a form page has a few hundred at most.
 MAX_DRAWN_OBJECTS = 5000
@@ -96,6 +104,8 @@ def _quiet_pdfminer() -> Iterator[None]:
 
 
 class _Stats:
+    """Counts gathered while reading pages, for errors and notes."""
+
     def __init__(self) -> None:
         self.pages = 0
         self.chars = 0
@@ -130,7 +140,7 @@ def _check_header(path: Path, lim: Limits) -> None:
         raise InputError("not a PDF file (no %PDF- header)", path)
 
 
-def _open(path: Path):
+def _open(path: Path) -> PDF:
     """Open with pdfplumber, mapping the parser's exceptions to one-line errors."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -156,7 +166,7 @@ def _is_password_error(exc: BaseException) -> bool:
     return False
 
 
-def _read_pages(path: Path, lim: Limits):
+def _read_pages(path: Path, lim: Limits) -> tuple[list[PageLayout], _Stats]:
     """Lay out every page once: words, ruled tables, unruled tables, loose lines."""
     from codecheck.readers.pdf_stitch import PageLayout
     from codecheck.readers.pdf_tables import loose_lines, ruled_tables, unruled_tables
@@ -184,7 +194,7 @@ def _read_pages(path: Path, lim: Limits):
                 stats.images += images
                 if images and not chars:
                     stats.scanned.append(number)
-                tables = []
+                tables: list[PageTable] = []
                 if words:
                     drawn = len(page.rects) + len(page.lines) + len(page.curves)
                     if drawn <= MAX_DRAWN_OBJECTS:
@@ -218,10 +228,10 @@ def _read_pages(path: Path, lim: Limits):
     return layouts, stats
 
 
-def _close_quietly(obj) -> None:
+def _close_quietly(obj: object) -> None:
     """Release parser caches; closing a damaged document can raise the parse error again."""
     with suppress(Exception):  # the error that matters has already been raised
-        obj.close()
+        obj.close()  # type: ignore[attr-defined]
 
 
 def _parse_error(path: Path, exc: BaseException, page: int | None = None) -> InputError:
@@ -231,7 +241,8 @@ def _parse_error(path: Path, exc: BaseException, page: int | None = None) -> Inp
     return InputError(f"corrupt or truncated PDF: cannot parse{where} ({type(exc).__name__})", path)
 
 
-def _truncate_cells(tables, lim: Limits, notes: list[str]) -> None:
+def _truncate_cells(tables: list[RawTable], lim: Limits, notes: list[str]) -> None:
+    """Bound cell text (``Limits.max_cell_chars``), noting how many cells were cut."""
     cut = 0
     for t in tables:
         for r in t.rows:
@@ -243,7 +254,7 @@ def _truncate_cells(tables, lim: Limits, notes: list[str]) -> None:
         notes.append(f"{cut} cell(s) longer than {lim.max_cell_chars} characters truncated")
 
 
-def _apply_confidence(rows: list[Row], conf: dict[tuple[int, int], float], tables) -> None:
+def _apply_confidence(rows: list[Row], conf: dict[tuple[int, int], float], tables: list[RawTable]) -> None:
     """Lower each row's confidence to the weakest physical row it was built from.
 
     The builder reports a row at its first physical row; the rows up to the next reported row of
@@ -264,8 +275,8 @@ def _apply_confidence(rows: list[Row], conf: dict[tuple[int, int], float], table
         row.confidence = min(row.confidence, worst)
 
 
-def _title(paragraphs) -> str | None:
-    """The largest text on the first page that has text, before anything smaller-than-body intrudes."""
+def _title(paragraphs: list[Paragraph]) -> str | None:
+    """The largest-type paragraph among the first few on the first page that has loose text."""
     if not paragraphs:
         return None
     first_page = paragraphs[0].page

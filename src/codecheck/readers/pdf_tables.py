@@ -18,8 +18,12 @@ import bisect
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from codecheck.readers.columns import PROVISION_ID
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
 from codecheck.readers.pdf_text import (
     PAGE_NUMBER,
     Line,
@@ -107,7 +111,7 @@ def _column_span(x0: float, x1: float, xs: Sequence[float]) -> int:
     return max(1, sum(1 for x in xs[:-1] if x0 - 1.5 <= x < x1 - 1.5))
 
 
-def ruled_tables(page, page_no: int, words: Sequence[Word]) -> list[PageTable]:
+def ruled_tables(page: Page, page_no: int, words: Sequence[Word]) -> list[PageTable]:
     """Tables whose grid is drawn; text rebuilt from ``words``."""
     filtered = page.filter(visible_edge)
     found = filtered.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})

@@ -17,8 +17,12 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from codecheck.readers.answers import SYMBOL_FONTS, glyph_state, map_private_glyphs
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
 
 # ZapfDingbats (the PDF standard symbol font) encodes marks as ASCII letters.
 _ZAPF = {"3": "✓", "4": "✔", "5": "✗", "6": "✗", "7": "✗", "8": "✘", "n": "■", "o": "❏", "q": "❑"}
@@ -113,7 +117,7 @@ def clean_word(text: str, fontname: str = "") -> str:
     return text
 
 
-def page_words(page) -> list[Word]:
+def page_words(page: Page) -> list[Word]:
     """Every word on the page, cleaned; computed once per page and shared by tables and loose text."""
     source = page.dedupe_chars() if _overprinted(page.chars) else page
     raw = source.extract_words(
@@ -218,7 +222,7 @@ _MAX_WIDGETS = 2000  # per page; a form has a few hundred at most
 _OFF = frozenset({"off", "no", "false", "0", ""})
 
 
-def widget_words(page) -> list[Word]:
+def widget_words(page: Page) -> list[Word]:
     """Words for filled-in form fields (AcroForm widgets), which are not in the page's text.
 
     A fillable PDF keeps a field's value in its annotation, not in the content stream, so text
