@@ -32,6 +32,11 @@ def test_quotation() -> None:
     text = clean('Our leaflet says "complaints go to a stage 3 panel" which we withdrew.')
     assert in_quotation(text, text.index("stage 3"))
     assert not in_quotation(text, text.index("withdrew"))
+    text = clean("Our old leaflet said \u2018appeal to a stage 3 panel\u2019 until 2023.")
+    assert in_quotation(text, text.index("stage 3"))
+    assert not in_quotation(text, text.index("until"))
+    text = clean("The landlord's stage 3 panel and the residents' forum")  # apostrophes, no quotation
+    assert not in_quotation(text, text.index("stage 3"))
 
 
 def test_describes_code() -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from codecheck.engine.registry import CheckContext, Hit, check
 from codecheck.text.cells import answer_phrase, one_line, provision_label, quote, row_provisions, row_text
-from codecheck.text.context import compile_any, is_negated
+from codecheck.text.context import compile_any, in_quotation, is_negated
 from codecheck.text.normalize import clean, fold, is_blank, words
 from codecheck.text.sentences import clause_at, sentence_at
 
@@ -133,7 +133,7 @@ def answer_contradiction(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
                 continue  # "additional …", "further developed": improving what is already there
             if is_negated(text, m.start(), m.end(), neg, (), window):
                 continue
-            if text.count('"', 0, m.start()) % 2 == 1:
+            if in_quotation(text, m.start()):
                 continue
             yield Hit(
                 provision=provision_label(arow),

@@ -56,9 +56,19 @@ def is_negated(
     return False
 
 
+_SINGLE_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s:(\[]))'[^'\n]{3,}?'(?=[\s.,;:)!?\]]|$)")
+
+
 def in_quotation(text: str, pos: int) -> bool:
-    """True when ``pos`` lies between a pair of double quotation marks (straightened by ``clean``)."""
-    return text.count('"', 0, pos) % 2 == 1 and '"' in text[pos:]
+    """True when ``pos`` lies inside a quotation (straightened by ``clean``).
+
+    Double quotes pair up simply. Single quotes double as apostrophes, so a single-quoted stretch
+    counts only when it opens after a space or colon and closes before a space or punctuation
+    ("our leaflet said 'stage 3 panel' until 2023"); one with an apostrophe inside is not recognised.
+    """
+    if text.count('"', 0, pos) % 2 == 1 and '"' in text[pos:]:
+        return True
+    return any(m.start() < pos < m.end() - 1 for m in _SINGLE_QUOTED.finditer(text))
 
 
 def describes_code(text: str, pos: int, cues: Iterable[str]) -> bool:
