@@ -284,13 +284,9 @@ def test_dropped_pasted_and_mistyped_rows(corpus_docs: dict, stem: str) -> None:
         rows = list(document.rows)
         del rows[i]
         found = {(f.code, f.provision) for f in structural_audit(document, rows).findings}
-        if printed.count(row.provision) == 1:
-            expected = {
-                ("CC101", pid)
-                for pid in get_version(structural_audit(document, rows).aligned.code.id).form_provision_ids
-                if pid in row.provision.replace(" ", "").split("/")
-            }
-            assert found == expected, row.provision
+        if printed.count(row.provision) == 1:  # (a form-repeated id such as Joint 6.19 stays covered)
+            dropped = row.provision.replace(" ", "").split("/")
+            assert found == {("CC101", pid) for pid in dropped}, row.provision
         rows = list(document.rows)
         rows.insert(rng.randrange(len(rows)), replace(row))
         found = {(f.code, f.provision) for f in structural_audit(document, rows).findings}
