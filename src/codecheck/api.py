@@ -20,6 +20,8 @@ from pathlib import Path
 from codecheck.config import Config, load_config
 from codecheck.model import AlignedDocument, AuditResult, Document, RuleSpec
 
+__all__ = ["align", "audit", "audit_document", "extract", "read", "rules_for"]
+
 MISNUMBERED_SLUG = "misnumbered-provision"
 
 
