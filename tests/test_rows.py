@@ -533,3 +533,19 @@ def test_header_wrapped_onto_a_second_row() -> None:
         ]
     )
     assert [(r.provision, r.context, r.answer) for r in rows] == [("1.2", None, "yes")]
+
+
+def test_a_column_named_outright_wins_over_a_looser_one() -> None:
+    header = [
+        "Ref",
+        "Code requirement",
+        "RAG status",
+        "Comply: Yes / No",
+        "Evidence",
+        "Actions",
+        "Commentary",
+    ]
+    rows, _ = build_rows(
+        [table([["1.2", "Req.", "Amber", "Yes", "Policy", "Review in May", "We do this."]], header=header)]
+    )
+    assert (rows[0].answer, rows[0].evidence, rows[0].commentary) == ("yes", "Policy", "We do this.")

@@ -111,6 +111,17 @@ class ColumnMap:
         return tuple(sorted(self.roles.items())) + tuple(sorted(self.answers.items()))
 
 
+# The words that name a role outright; a header matched only by a looser word ("Actions", "Status",
+# "Notes") gives way to one of these when two columns claim the same role.
+_STRONG = {
+    PROVISION: re.compile(r"provision|section|\bref|paragraph|clause", re.IGNORECASE),
+    REQUIREMENT: re.compile(r"requirement", re.IGNORECASE),
+    COMPLY: re.compile(r"compl(y|ies|iance|iant)|yes\s*/\s*no", re.IGNORECASE),
+    EVIDENCE: re.compile(r"evidence", re.IGNORECASE),
+    COMMENTARY: re.compile(r"comment|explanation", re.IGNORECASE),
+}
+
+
 def header_role(text: str) -> str | None:
     """The role a header cell's text names, or None."""
     t = " ".join(text.split())
@@ -122,6 +133,10 @@ def header_role(text: str) -> str | None:
     return None
 
 
+def _strength(role: str, text: str) -> int:
+    return 2 if _STRONG[role].search(text) else 1
+
+
 def answer_header(text: str) -> Answer | None:
     return _ANSWER_HEADERS.get(" ".join(text.lower().split()).strip(" :?"))
 
@@ -130,6 +145,7 @@ def roles_from_header(cells: Sequence[str]) -> ColumnMap | None:
     """Read a header row (one text per grid column, "" for a spanned position); None if it is not one."""
     cmap = ColumnMap()
     unnamed = 0
+    strength: dict[str, int] = {}
     for col, text in enumerate(cells):
         if not text.strip():
             continue
@@ -142,12 +158,15 @@ def roles_from_header(cells: Sequence[str]) -> ColumnMap | None:
             unnamed += 1
             continue
         if role in cmap.roles:
-            # two columns of the same role: the later "commentary"-like one keeps the first;
-            # a second provision-like column ("Section" | "Provision") is usually the real id.
-            if role == PROVISION:
-                cmap.roles[role] = col
+            # Two columns claim one role: the one named outright wins ("Commentary" over "Actions",
+            # "Comply" over "RAG status"); between equals the first stays, except that a second id
+            # column ("Section" | "Provision") is usually the real provision number.
+            held = strength[role]
+            mine = _strength(role, text)
+            if mine > held or (mine == held and role == PROVISION):
+                cmap.roles[role], strength[role] = col, mine
             continue
-        cmap.roles[role] = col
+        cmap.roles[role], strength[role] = col, _strength(role, text)
     if len(cmap.answers) == 1 and COMPLY not in cmap.roles:
         # a lone "Yes" header is a comply column, not a tick-per-answer layout
         cmap.roles[COMPLY] = next(iter(cmap.answers.values()))
