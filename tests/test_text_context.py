@@ -79,3 +79,15 @@ def test_clean_and_blank() -> None:
     assert clean("\u201cYes\u201d\u00a0\u2013 done\u2022") == '"Yes" - done'
     assert is_blank(" \u2022 - ")
     assert not is_blank("N/A")
+
+
+def test_bad_pattern_is_a_rule_definition_error() -> None:
+    import pytest
+
+    from codecheck.errors import RuleDefinitionError
+    from codecheck.text.context import compile_any
+
+    with pytest.raises(RuleDefinitionError, match="invalid pattern"):
+        compile_any(["(unclosed"])
+    with pytest.raises(RuleDefinitionError):
+        compile_any([3])
