@@ -155,14 +155,16 @@ def misnumbered_provision(ctx: CheckContext, params: dict[str, Any]) -> Iterator
     for ar in moved:
         printed = ar.row.provision.strip()
         own = text_score(code, ar.row.requirement, printed)
+        target = " and ".join(ar.provisions) if len(ar.provisions) > 1 else ar.suggested
+        noun = "provisions" if len(ar.provisions) > 1 else "provision"
         if own is None:
             detail = f"\u201c{printed}\u201d is not a provision of the {code.short_title}"
         else:
-            detail = f"its text matches {ar.suggested} {ar.score:.0f}% and {printed} only {own:.0f}%"
+            detail = f"its text matches {target} {ar.score:.0f}% and {printed} only {own:.0f}%"
         yield Hit(
             provision=ar.suggested,
             message=(
-                f"Row numbered \u201c{printed}\u201d has the requirement text of provision {ar.suggested} "
+                f"Row numbered \u201c{printed}\u201d has the requirement text of {noun} {target} "
                 f"({detail}); renumber it or restore the right requirement"
             ),
             location=ar.row.location,
