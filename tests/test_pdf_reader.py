@@ -357,3 +357,24 @@ def test_overprinted_fake_bold_text_is_read_once(tmp_path: Path) -> None:
     assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
     assert all((r.answer, r.answer_text) == ("partial", "Partial") for r in doc.rows)
     assert all(r.requirement == pf.CODE_2024[r.provision] for r in doc.rows)
+
+
+def test_landscape_content_on_a_rotated_portrait_page(tmp_path: Path) -> None:
+    """'Print to PDF' often stores landscape pages as portrait pages with /Rotate 90."""
+    pypdf = pytest.importorskip("pypdf", reason="pypdf (test extra) rotates the fixture")
+    flow = pf.Flow()
+    flow.para(pf.Para("Example Homes self-assessment", 14, True))
+    flow.table(pf.Table(pf.example_rows(), pf.WIDTHS_5, pf.HEADER_5))
+    writer = pypdf.PdfWriter(clone_from=str(flow.save(tmp_path / "landscape.pdf")))
+    for page in writer.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        page.add_transformation(pypdf.Transformation().rotate(90).translate(height, 0))
+        page.mediabox = pypdf.generic.RectangleObject([0, 0, height, width])
+        page.rotation = 90
+    rotated = tmp_path / "rotated.pdf"
+    with rotated.open("wb") as fh:
+        writer.write(fh)
+    doc = read(rotated)
+    assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
+    assert all(r.requirement == pf.CODE_2024[r.provision] for r in doc.rows)
+    assert doc.title == "Example Homes self-assessment"
