@@ -105,7 +105,8 @@ row it sits under; whitespace-normalised as codecheck reports them), the finding
 built to trigger (`findings`, by rule slug and provision; `null` for a document-level finding), the
 look-alikes that must not trigger (`traps`) and findings a strict reviewer might also raise
 (`tolerated`, asserted neither way). In the checkbox layout the answer as printed is `"tick"` (a
-ticked box in one answer column).
+ticked box in one answer column); in the merged layout a vertically merged Evidence cell's text
+belongs to every row it spans, as a reader of the form sees it.
 
 | Sample | Files | Code version | Layout | Rows |
 |---|---|---|---|---|

@@ -200,6 +200,44 @@ def render_sections(sample: Sample, header: bool = True, ruled: bool = True):
     return doc
 
 
+def render_merged(sample: Sample):
+    """The main layout, with each run of identical Evidence cells merged into one (w:vMerge)."""
+    doc = _document(sample)
+    evidence_col = ORDER_2024.index("evidence")
+    for number, rows in _sections(sample):
+        label = f"Section {number}: {_section_title(sample.version, number)}"
+        _heading(doc, label)
+        table = _table(doc, WIDTHS_5)
+        _header_row(table, WIDTHS_5, HEADERS_2024)
+        run: list = []  # cells of the current run of identical evidence
+        previous = None
+        for row in rows:
+            row.context = label
+            cells = _add_row(table, WIDTHS_5).cells
+            _standard_cells(cells, row, ORDER_2024)
+            evidence = row.reply.evidence
+            if evidence and evidence == previous:
+                _set_paragraphs_empty(cells[evidence_col])
+                run.append(cells[evidence_col])
+            else:
+                _merge_down(run)
+                run = [cells[evidence_col]]
+            previous = evidence
+        _merge_down(run)
+    return doc
+
+
+def _set_paragraphs_empty(cell) -> None:
+    for para in cell.paragraphs:
+        for run in list(para.runs):
+            run._r.getparent().remove(run._r)
+
+
+def _merge_down(cells: list) -> None:
+    if len(cells) > 1:
+        cells[0].merge(cells[-1])
+
+
 def render_noheader(sample: Sample):
     return render_sections(sample, header=False)
 
@@ -410,6 +448,7 @@ def render_joint(sample: Sample):
 RENDERERS: dict[str, Callable] = {
     "sections": render_sections,
     "noheader": render_noheader,
+    "merged": render_merged,
     "unruled": render_unruled,
     "onetable": render_onetable,
     "checkboxes": render_checkboxes,

@@ -456,6 +456,32 @@ def example_homes_narrative() -> Sample:
     return sample
 
 
+def example_homes_merged() -> Sample:
+    """Evidence cells merged vertically (w:vMerge) where consecutive rows cite the same document, as
+    people tidy a form in Word; one such row (6.5) relies on the shared evidence alone."""
+    sample = example_homes(
+        "example-homes-2024-merged",
+        "merged",
+        "As the main demo but an Evidence cell is merged down over consecutive rows that cite the same "
+        "document; 6.5 has no commentary of its own and relies on the merged evidence.",
+    )
+    rows = []
+    for row in sample.rows:
+        if row.provision == "6.5":
+            row = replace(
+                row,
+                reply=replace(
+                    row.reply,
+                    commentary=(),
+                    traps=("missing-evidence",),
+                    note="evidence given only by the Evidence cell merged down from 6.4",
+                ),
+            )
+        rows.append(row)
+    sample.rows = rows
+    return sample
+
+
 def example_homes_structure() -> Sample:
     """Structural slips on an otherwise clean form: a provision entered twice, a row numbered with an
     id the 2024 Code does not have, and a typo in a number whose requirement text is plainly another
@@ -767,6 +793,8 @@ def all_samples() -> list[Sample]:
     variants.features = ["ids-in-requirement"]
     structure = example_homes_structure()
     narrative = example_homes_narrative()
+    merged = example_homes_merged()
+    merged.features = ["vMerge"]
     unruled = example_homes(
         "example-homes-2024-unruled",
         "unruled",
@@ -777,7 +805,19 @@ def all_samples() -> list[Sample]:
     north = northfield()
     north.features = ["w:sym", "pdf-row-breaks"]
     river = riverside()
-    return [main, noheader, onetable, unruled, checkboxes, variants, narrative, structure, north, river]
+    return [
+        main,
+        noheader,
+        onetable,
+        unruled,
+        checkboxes,
+        variants,
+        narrative,
+        merged,
+        structure,
+        north,
+        river,
+    ]
 
 
 def split_requirement(text: str, width: int = 110) -> list[str]:

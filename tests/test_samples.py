@@ -34,10 +34,19 @@ FILES = [(stem, name) for stem, exp in EXPECTED.items() for name in exp["files"]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 # (sample stem prefix, kind, rule, provision) -> the defect, as reported to the owner of that code.
-# Empty now: the three check defects the samples first exposed (a stricter timescale read as a
-# restatement of the Code; 'still being developed' and 'still working towards' missed by
-# answer-contradiction) were fixed in 5d8ae75. Add an entry here, never loosen an assertion.
-KNOWN: dict[tuple[str, str, str, str | None], str] = {}
+# The three check defects the samples first exposed (a stricter timescale read as a restatement of
+# the Code; 'still being developed' and 'still working towards' missed by answer-contradiction) were
+# fixed in 5d8ae75. Add an entry here, never loosen an assertion.
+_VMERGE = (
+    "DOCX reader (readers/docx.py cell()): a w:vMerge continuation cell is read as empty, so the rows "
+    "under a vertically merged Evidence cell lose the evidence printed beside them (2.2, 5.3, 6.3, 6.5, "
+    "6.16, 6.18, 6.19 read evidence '')"
+)
+KNOWN: dict[tuple[str, str, str, str | None], str] = {
+    ("example-homes-2024-merged", "trap", "missing-evidence", "6.5"): _VMERGE
+    + "; 6.5 (Yes, no commentary, evidence only in the Evidence cell merged down from 6.4) is then "
+    "reported as missing-evidence",
+}
 
 # (file, reading test) -> a reader defect the file exposes.
 _UNRULED_81 = (
@@ -46,6 +55,7 @@ _UNRULED_81 = (
     "requirement become four extra rows with no provision and a blank answer (75 rows, not 71)"
 )
 READER_KNOWN: dict[tuple[str, str], str] = {
+    ("example-homes-2024-merged.docx", "text"): _VMERGE,
     ("example-homes-2024-unruled.pdf", "rows"): _UNRULED_81,
     ("example-homes-2024-unruled.pdf", "text"): _UNRULED_81
     + "; and 6.16's Evidence 'Extension letter template CR-06', wrapped after 'CR-', is read as 'CR- 06'",
@@ -118,7 +128,7 @@ def _reported(report: dict) -> set[tuple[str, str | None]]:
 def test_every_variant_the_issue_asks_for_is_bundled():
     layouts = {exp["layout"] for exp in EXPECTED.values()}
     versions = {exp["code_version"] for exp in EXPECTED.values()}
-    wanted = {"sections", "noheader", "onetable", "unruled", "checkboxes", "variants", "narrative"}
+    wanted = {"sections", "noheader", "onetable", "unruled", "merged", "checkboxes", "variants", "narrative"}
     wanted |= {"must-should", "joint"}
     assert wanted <= layouts
     assert {"2022", "2024", "joint"} <= versions
@@ -219,6 +229,13 @@ def test_checkbox_sample_uses_content_controls_and_tracked_changes():
     assert len(ticked) == sum(r["answer"] != "blank" for r in rows)
     assert root.find(f".//{W}ins") is not None and root.find(f".//{W}del") is not None
     assert root.find(f".//{W}sdt/{W}sdtPr/{W}text") is not None  # plain-text content control (evidence)
+
+
+def test_merged_sample_has_vertically_merged_evidence_cells():
+    root = _document_xml("example-homes-2024-merged.docx")
+    starts = root.findall(f".//{W}vMerge[@{W}val='restart']")
+    continued = [v for v in root.iter(f"{W}vMerge") if v.get(f"{W}val", "continue") == "continue"]
+    assert len(starts) >= 5 and len(continued) >= len(starts)
 
 
 def test_unruled_sample_has_no_borders_or_shading():
