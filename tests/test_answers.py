@@ -157,3 +157,19 @@ def test_labelled_boxes_in_one_cell(printed: str, answer: str, text: str) -> Non
 def test_two_labelled_boxes_marked_is_contradictory() -> None:
     reading = normalise_answer("☑ Yes ☑ No")
     assert reading.answer == "blank" and reading.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("printed", "answer"),
+    [
+        ("Not fully compliant", "partial"),
+        ("Yes – partially", "partial"),
+        ("Yes (partial)", "partial"),
+        ("Yes - see partial list of documents", "yes"),
+        ("Met", "yes"),
+        ("Partially met", "partial"),
+        ("Not met", "no"),
+    ],
+)
+def test_qualified_answers(printed: str, answer: str) -> None:
+    assert normalise_answer(printed).answer == answer

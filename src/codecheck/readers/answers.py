@@ -96,7 +96,7 @@ _VOCAB: tuple[tuple[Answer, re.Pattern[str]], ...] = tuple(
         (
             "partial",
             r"^(amber\b|partial|partly|part[\s-]+compliant|in[\s-]+progress|ongoing|working\s+towards|"
-            r"mostly|largely)",
+            r"mostly|largely|not\s+(yet\s+)?fully|yes\W+partial)",
         ),
         (
             "no",
