@@ -365,3 +365,27 @@ def test_form_nested_in_a_two_column_layout_table(tmp_path: Path) -> None:
     doc = read_document(path)
     assert [r.provision for r in doc.rows] == ["1.2", "1.3"]
     assert doc.rows[0].location.table == 2  # the layout table is table 1
+
+
+def test_pages_from_words_saved_layout(tmp_path: Path) -> None:
+    brk = "<w:r><w:lastRenderedPageBreak/></w:r>"
+    rows = [
+        ["1.2", "First requirement.", "Yes", "", ""],
+        ["1.3", Xml(p(brk, t("Starts page 2."))), "Yes", "", ""],  # the row begins a new page
+        ["1.4", Xml(p(t("Runs over")) + p(brk, t("onto page 3."))), "Yes", "", ""],
+        ["1.5", "On page 3.", "Yes", "", ""],
+    ]
+    doc = read_document(write_docx(tmp_path / "paged.docx", [Table(rows)]))
+    assert [(r.provision, r.location.page) for r in doc.rows] == [
+        ("1.2", 1),
+        ("1.3", 2),
+        ("1.4", 2),
+        ("1.5", 3),
+    ]
+    assert doc.pages == 3
+    assert any("last saved layout" in n for n in doc.notes)
+
+
+def test_no_saved_layout_means_no_page_numbers(tmp_path: Path) -> None:
+    doc = read_document(simple_form(tmp_path / "f.docx"))
+    assert doc.pages is None and all(r.location.page is None for r in doc.rows)

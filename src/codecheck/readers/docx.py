@@ -79,6 +79,8 @@ class _Reader:
         self.truncated = 0
         self.flattened = 0
         self.too_deep = 0
+        self.paged = False  # the file carries Word's page layout (set by read_docx)
+        self.page = 1
         self.deferred: list[tuple[object, int]] = []  # nested form tables, read after their parent
 
     # ------------------------------------------------------------------ body
@@ -88,6 +90,7 @@ class _Reader:
         for child in parent:
             tag = child.tag
             if tag == P:
+                self.advance_pages(child)
                 text = paragraph_text(child)
                 if text:
                     self.paragraphs.append(text)
@@ -104,6 +107,28 @@ class _Reader:
                     self.block(content)
             elif tag in _WRAPPERS:
                 self.block(child)
+
+    # ------------------------------------------------------------------ pages
+
+    def advance_pages(self, el) -> None:
+        """Count the page breaks Word recorded at its last layout (``w:lastRenderedPageBreak``)."""
+        if self.paged:
+            self.page += sum(1 for _ in el.iter(RENDERED_BREAK))
+
+    def row_page(self, tr) -> int | None:
+        """The page a table row starts on: Word marks a row that begins a new page with a rendered
+        break in the first run of its cells; breaks further in mean the row runs onto the next page."""
+        if not self.paged:
+            return None
+        starts_new = False
+        for tc in _unwrap(tr, TC):
+            first_p = tc.find(P)
+            if first_p is not None and _break_before_text(first_p):
+                starts_new = True
+        total = sum(1 for _ in tr.iter(RENDERED_BREAK))
+        page = self.page + (1 if starts_new else 0)
+        self.page += total
+        return page
 
     # ------------------------------------------------------------------ tables
 
@@ -139,17 +164,19 @@ class _Reader:
             before = _int_attr(trpr.find(w("gridBefore")) if trpr is not None else None)
             if before:
                 cells.append(RawCell("", None, before))
+            page = self.row_page(tr)
             for tc in _unwrap(tr, TC):
                 cell = self.cell(tc, depth)
                 cells.append(cell)
                 if cell.text:
                     texts.append(cell.text)
-            rows.append(RawRow(cells=cells, index=len(rows) + 1, is_header=is_header))
+            rows.append(RawRow(cells=cells, index=len(rows) + 1, page=page, is_header=is_header))
         widest = max((sum(c.span for c in r.cells) for r in rows), default=0)
         self.tables.append(
             RawTable(
                 rows=rows,
                 index=index,
+                page=rows[0].page if rows else None,
                 heading=self.pending_heading,
                 ncols=max(ncols, widest),
                 nested=depth > 1,
@@ -173,6 +200,7 @@ class _Reader:
             if child.tag == TBL:
                 self.table(child, depth + 1)
             elif child.tag == P:
+                self.advance_pages(child)
                 text = paragraph_text(child)
                 if text:
                     self.paragraphs.append(text)
@@ -218,6 +246,16 @@ class _Reader:
                     self._cell_blocks(content, parts, depth)
             elif tag in _WRAPPERS:
                 self._cell_blocks(child, parts, depth)
+
+
+RENDERED_BREAK = w("lastRenderedPageBreak")
+
+
+def _break_before_text(p) -> bool:
+    """Does a rendered page break come before any text in this paragraph?"""
+    for el in p.iter(RENDERED_BREAK, w("t")):
+        return el.tag == RENDERED_BREAK
+    return False
 
 
 def _looks_like_form(tbl) -> bool:
@@ -279,6 +317,9 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
     if body is None:
         raise InputError("word/document.xml has no document body", path)
     reader = _Reader(path, lim)
+    # Page numbers exist only where Word saved its layout; files written by other tools have none,
+    # and then rows carry no page rather than a guessed one.
+    reader.paged = next(body.iter(RENDERED_BREAK), None) is not None
     reader.block(body)
     rows, notes = build_rows(reader.tables)
     if not rows:
@@ -309,4 +350,7 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
         doc_notes.append(f"{skipped} table(s) are not self-assessment tables and were not read as rows")
     doc_notes.extend(notes)
     title = core_title or reader.styled_title or next((p for p in reader.paragraphs if len(p) <= 200), None)
-    return Document(path=path, format="docx", rows=rows, text=text, title=title, pages=None, notes=doc_notes)
+    if reader.paged:
+        doc_notes.append("page numbers are from Word's last saved layout")
+    pages = reader.page if reader.paged else None
+    return Document(path=path, format="docx", rows=rows, text=text, title=title, pages=pages, notes=doc_notes)
