@@ -330,8 +330,8 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
             path,
         )
     used = assessment_tables(rows)
-    text = list(reader.paragraphs)
-    text.extend(t for t in margins if t not in text)
+    # page headers first: they sit above the body on every page and carry the form's title and date
+    text = [t for t in margins if t not in reader.paragraphs] + list(reader.paragraphs)
     for index, texts in reader.table_texts.items():
         if index not in used:
             text.extend(texts)
