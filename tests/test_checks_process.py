@@ -56,6 +56,18 @@ def test_2022_third_stage_allowed_with_reasons() -> None:
     assert len(hits) == 1 and "5.17" in hits[0].message
 
 
+def test_2022_third_stage_reasons_in_the_5_17_row() -> None:
+    rows = [
+        make_row("5.13", version="2022", commentary="Stage 3 reviews are heard by a resident panel.", n=1),
+        make_row(
+            "5.17", version="2022", commentary="The panel is necessary because residents asked for it.", n=2
+        ),
+    ]
+    assert run("extra-stage", make_doc(rows, "2022")) == []
+    rows[1].commentary = "Noted."
+    assert len(run("extra-stage", make_doc(rows, "2022"))) == 1
+
+
 def test_2022_stage_zero_never_allowed() -> None:
     hits = run_one(
         "extra-stage", "5.17", version="2022", commentary="Complaints begin at stage 0 because it is quick."

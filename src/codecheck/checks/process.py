@@ -40,6 +40,8 @@ def extra_stage(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
     third_allowed = aligned.code.max_stages >= 3
     quote_threshold = float(params.get("quote_threshold", 92))
     stage_pid = (params.get("stage_provisions") or {}).get(aligned.code.id)
+    # the reasons for a third stage (2022 5.17) may be given in that provision's own row
+    reasons_row = " ".join(row_text(r) for r in aligned.rows if stage_pid and stage_pid in r.provisions)
     for arow in aligned.rows:
         text = row_text(arow)
         if not text:
@@ -55,7 +57,7 @@ def extra_stage(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
                 continue
             start, end = hit
             if kind == "third" and third_allowed:
-                if reasons and reasons.search(text):
+                if reasons and (reasons.search(text) or reasons.search(reasons_row)):
                     continue  # 2022 5.17: a third stage with its reasons set out
                 message = (
                     f"Describes {_KIND_TEXT[kind]} without the reasons {provision_ref(aligned, stage_pid)} "
