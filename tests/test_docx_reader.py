@@ -389,3 +389,20 @@ def test_pages_from_words_saved_layout(tmp_path: Path) -> None:
 def test_no_saved_layout_means_no_page_numbers(tmp_path: Path) -> None:
     doc = read_document(simple_form(tmp_path / "f.docx"))
     assert doc.pages is None and all(r.location.page is None for r in doc.rows)
+
+
+def test_absurd_grid_span_is_bounded(tmp_path: Path) -> None:
+    huge = '<w:tc><w:tcPr><w:gridSpan w:val="999999999"/></w:tcPr>' + p(t("Stage 1")) + "</w:tc>"
+    path = simple_form(tmp_path / "span.docx")
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["word/document.xml"].decode()
+    at = xml.index("</w:tr>") + len("</w:tr>")  # after the header row
+    parts["word/document.xml"] = (xml[:at] + f"<w:tr>{huge}</w:tr>" + xml[at:]).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    doc = read_document(path)
+    assert len(doc.rows) == 6 and doc.rows[0].context == "Stage 1"

@@ -4,8 +4,10 @@ The body is walked in order (paragraphs, tables, block-level content controls). 
 ``RawTable`` (grid columns tracked through ``w:gridBefore``/``w:gridSpan``; a ``w:vMerge``
 continuation cell is an empty placeholder, so merged text is never duplicated; ``w:tblHeader``
 rows flagged) and the shared builder (``readers.rows.build_rows``) turns them into provision rows.
-A single-column layout table that wraps the real form is looked through; other nested tables are
-flattened into their cell's text.
+A single-column layout table that wraps the real form is looked through, and a whole form nested in
+a layout cell is read as its own table; other nested tables are flattened into their cell's text.
+Rows carry page numbers only when Word saved its layout (``w:lastRenderedPageBreak``). Page header
+and footer text is kept with the loose text (titles, version marks and dates for detection).
 """
 
 from __future__ import annotations
@@ -161,7 +163,7 @@ class _Reader:
             if self.nrows > self.limits.max_rows:
                 raise InputError(f"more than {self.limits.max_rows} table rows", self.path)
             cells: list[RawCell] = []
-            before = _int_attr(trpr.find(w("gridBefore")) if trpr is not None else None)
+            before = min(_int_attr(trpr.find(w("gridBefore")) if trpr is not None else None), 64)
             if before:
                 cells.append(RawCell("", None, before))
             page = self.row_page(tr)
@@ -212,7 +214,7 @@ class _Reader:
         tcpr = tc.find(w("tcPr"))
         span = 1
         if tcpr is not None:
-            span = max(_int_attr(tcpr.find(w("gridSpan")), 1), 1)
+            span = min(max(_int_attr(tcpr.find(w("gridSpan")), 1), 1), 64)  # Word allows 63 columns
             vm = tcpr.find(w("vMerge"))
             if vm is not None and vm.get(VAL, "continue") != "restart":
                 return RawCell("", None, span)  # merged with the cell above: its text is there

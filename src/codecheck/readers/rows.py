@@ -51,6 +51,7 @@ _SUBHEADING = re.compile(
     r"(appendix|annex)\b.*)$",
     re.IGNORECASE,
 )
+MAX_GRID = 64  # widest span honoured; real forms have 3-8 columns, Word allows 63
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.?$")
 _FORM_REQUIREMENT = re.compile(r"requirement|\bcode\b|standard", re.IGNORECASE)
 _FORM_COMPLY = re.compile(r"compl|yes\s*/\s*no|\bmet\b", re.IGNORECASE)
@@ -119,7 +120,7 @@ def _grid(row: RawRow, ncols: int) -> list[_Cell]:
     out: list[_Cell] = []
     col = 0
     for cell in row.cells:
-        span = max(cell.span, 1)
+        span = min(max(cell.span, 1), MAX_GRID)  # a hostile gridSpan must not allocate millions of slots
         out.append(_Cell(clean_text(cell.text), cell.checked, col, span))
         col += span
     return out
@@ -143,8 +144,8 @@ def _at(cells: list[_Cell], col: int | None) -> _Cell | None:
 
 
 def _table_ncols(table: RawTable) -> int:
-    widest = max((sum(max(c.span, 1) for c in r.cells) for r in table.rows), default=0)
-    return max(table.ncols, widest)
+    widest = max((sum(min(max(c.span, 1), MAX_GRID) for c in r.cells) for r in table.rows), default=0)
+    return min(max(table.ncols, widest), MAX_GRID * 4)
 
 
 def _normalise_id(text: str) -> str:
