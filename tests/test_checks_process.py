@@ -24,7 +24,7 @@ from content_fixtures import make_doc, make_row, run, run_one
 def test_extra_stage_flagged(commentary: str) -> None:
     hits = run_one("extra-stage", "5.2", commentary=commentary)
     assert len(hits) == 1, commentary
-    assert "2 stages" in hits[0].message and hits[0].snippet
+    assert "2024 Code (5." in hits[0].message and hits[0].snippet
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,10 @@ from codecheck.text.timescales import TimescaleMention, find_timescales, working
 
 # --------------------------------------------------------------------------- CC109 extra-stage
 
+_RULE_TEXT = {
+    "third": "allows no more than two stages",
+    "zero": "says extra named stages (such as 'stage 0') are not appropriate",
+}
 _KIND_TEXT = {
     "third": "a third complaints stage",
     "zero": "a stage before stage 1 (stage 0 / informal / pre-complaint)",
@@ -39,9 +43,10 @@ def extra_stage(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
     reasons = compile_any(params.get("reason_cues", ()))
     third_allowed = aligned.code.max_stages >= 3
     quote_threshold = float(params.get("quote_threshold", 92))
-    stage_pid = (params.get("stage_provisions") or {}).get(aligned.code.id)
+    cited = (params.get("stage_provisions") or {}).get(aligned.code.id) or {}
     # the reasons for a third stage (2022 5.17) may be given in that provision's own row
-    reasons_row = " ".join(row_text(r) for r in aligned.rows if stage_pid and stage_pid in r.provisions)
+    third_pid = cited.get("third")
+    reasons_row = " ".join(row_text(r) for r in aligned.rows if third_pid and third_pid in r.provisions)
     for arow in aligned.rows:
         text = row_text(arow)
         if not text:
@@ -60,14 +65,13 @@ def extra_stage(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
                 if reasons and (reasons.search(text) or reasons.search(reasons_row)):
                     continue  # 2022 5.17: a third stage with its reasons set out
                 message = (
-                    f"Describes {_KIND_TEXT[kind]} without the reasons {provision_ref(aligned, stage_pid)} "
+                    f"Describes {_KIND_TEXT[kind]} without the reasons {provision_ref(aligned, third_pid)} "
                     f'asks for ("{one_line(text[start:end])}")'
                 )
             else:
                 message = (
                     f'Describes {_KIND_TEXT[kind]} ("{one_line(text[start:end])}"); '
-                    f"{provision_ref(aligned, stage_pid)} "
-                    f"allows no more than {aligned.code.max_stages} stages"
+                    f"{provision_ref(aligned, cited.get(kind))} {_RULE_TEXT[kind]}"
                 )
             yield Hit(provision_label(arow), message, arow.row.location, quote(text, start, end))
             break  # one finding per row
