@@ -36,6 +36,10 @@ SYMBOL_FONTS: dict[str, dict[int, str]] = {
 }
 
 
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_ANY_GLYPH = re.compile("[" + "".join(sorted(TICK_GLYPHS | CROSS_GLYPHS | EMPTY_BOX_GLYPHS)) + "]")
+
+
 def symbol_glyph(font: str | None, char: str | None) -> str | None:
     """Map a ``w:sym`` (font, hex char code) to a tick/box glyph, or None when it is not one.
 
@@ -59,7 +63,7 @@ def map_private_glyphs(text: str) -> str:
     Other private-use characters are list bullets (U+F0B7, U+F0A7) or decorative symbols, which the
     label conventions treat as not-text.
     """
-    if not any("\ue000" <= ch <= "\uf8ff" for ch in text):
+    if not _PRIVATE_USE.search(text):
         return text
     return "".join(PUA_GLYPHS.get(ch, "" if "\ue000" <= ch <= "\uf8ff" else ch) for ch in text)
 
@@ -70,6 +74,8 @@ def glyph_state(text: str) -> bool | None:
     A crossed box (☒) counts as a mark (True): in a checkbox layout it is the "selected" state;
     whether a cross in a single Yes/No column means "no" is decided by ``normalise_answer``.
     """
+    if not _ANY_GLYPH.search(text):
+        return None
     if any(ch in TICK_GLYPHS or ch in CROSS_GLYPHS for ch in text):
         return True
     if any(ch in EMPTY_BOX_GLYPHS for ch in text):

@@ -201,8 +201,12 @@ class _Builder:
         if not cmap.from_header:
             self.inferred_tables += 1
         header_sig = {tuple(_grid_texts(g, ncols)) for g, r in grids if r.index in header_rows}
+        id_col = cmap.get(PROVISION)
         for grid, raw in grids:
             texts = _grid_texts(grid, ncols)
+            if id_col is not None and id_col < len(texts) and PROVISION_ID.match(texts[id_col]):
+                self._row(table, raw, grid, texts, cmap, ncols)  # a numbered row is never a header
+                continue
             if (
                 raw.index in header_rows
                 or tuple(texts) in header_sig
