@@ -42,6 +42,7 @@ from codecheck.readers.raw import RawCell, RawRow, RawTable
 from codecheck.readers.rows import assessment_tables, build_rows
 
 _WRAPPERS = (SDT, CUSTOMXML, INS, MOVETO)
+_TCPR, _GRIDSPAN, _VMERGE = w("tcPr"), w("gridSpan"), w("vMerge")
 _PLACEHOLDER_TITLE = re.compile(
     r"^(document\s*\d*|microsoft word\b.*|untitled.*|title|new document|\W*)$", re.I
 )
@@ -211,11 +212,11 @@ class _Reader:
                 self.block_in_wrapper(child.find(SDTCONTENT) if child.tag == SDT else child, depth)
 
     def cell(self, tc, depth: int) -> RawCell:
-        tcpr = tc.find(w("tcPr"))
+        tcpr = tc.find(_TCPR)
         span = 1
         if tcpr is not None:
-            span = min(max(_int_attr(tcpr.find(w("gridSpan")), 1), 1), 64)  # Word allows 63 columns
-            vm = tcpr.find(w("vMerge"))
+            span = min(max(_int_attr(tcpr.find(_GRIDSPAN), 1), 1), 64)  # Word allows 63 columns
+            vm = tcpr.find(_VMERGE)
             if vm is not None and vm.get(VAL, "continue") != "restart":
                 return RawCell("", None, span)  # merged with the cell above: its text is there
         parts: list[str] = []
