@@ -122,3 +122,12 @@ def test_loose_text_becomes_paragraphs_like_a_docx_reader_sees_them() -> None:
         "by post or by email, free of charge.",
         "This closing note is a paragraph.",
     ]
+
+
+def test_word_broken_after_its_hyphen_at_a_page_break_is_rejoined() -> None:
+    page1 = piece(1, [HEADER, ["6.16", "Landlords must write.", "Yes", "Extension letter template CR-"]])
+    page2 = piece(2, [HEADER, ["", "", "", "06 and the policy"], ["6.17", "Next.", "Yes", "Stage 1 -"]])
+    result = assemble([PageLayout(1, 595, [page1], []), PageLayout(2, 595, [page2], [])])
+    rows, _ = build_rows(result.tables)
+    assert rows[0].commentary == "Extension letter template CR-06 and the policy"
+    assert rows[1].commentary == "Stage 1 -"

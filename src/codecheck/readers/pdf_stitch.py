@@ -196,6 +196,8 @@ def assemble(pages: Sequence[PageLayout]) -> Assembled:
         if not last_is_table:
             last_piece = None
     lifted = sum(_lift_numbers(t) for t in result.tables)
+    for t in result.tables:
+        _rejoin_hyphenated(t)
     if stitched:
         result.notes.append(f"{stitched} table piece(s) joined across page breaks")
     if lifted:
@@ -262,6 +264,25 @@ def _append_piece(
             break_pending = False
         table.rows.append(raw)
         result.confidence[(table.index, raw.index)] = prow.confidence
+
+
+def _rejoin_hyphenated(table: RawTable) -> None:
+    """Rejoin a word broken after its own hyphen at a page break ("CR-" | "06" -> "CR-06").
+
+    Within a cell, lines are rejoined this way when they are read (``pdf_text.join_lines``); across
+    a page break the two halves sit in different rows, which the builder joins with a space.
+    """
+    for i, post in enumerate(table.rows):
+        if not post.page_break_before:
+            continue
+        pre = next((r for r in reversed(table.rows[:i]) if not r.is_header), None)
+        if pre is None or [c.span for c in pre.cells] != [c.span for c in post.cells]:
+            continue
+        for above, below in zip(pre.cells, post.cells, strict=True):
+            head, tail = above.text.rstrip(), below.text.lstrip()
+            if len(head) >= 2 and head.endswith("-") and head[-2].isalnum() and tail[:1].isalnum():
+                word, _, rest = tail.partition(" ")
+                above.text, below.text = head + word, rest
 
 
 def _first_text_after(rows: Sequence[RawRow], start: int, col: int, id_col: int) -> str:

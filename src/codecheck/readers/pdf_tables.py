@@ -223,9 +223,20 @@ def _is_id_line(line: Line) -> bool:
     return bool(PROVISION_ID.match(first.rstrip(":")))
 
 
-def _is_header_line(line: Line) -> bool:
+def _header_words(line: Line) -> int:
     low = line.text.lower()
-    return sum(1 for w in HEADER_WORDS if w in low) >= 2
+    return sum(1 for w in HEADER_WORDS if w in low)
+
+
+def _is_header_line(line: Line) -> bool:
+    """A line that could be a table's header row: two or more column words."""
+    return _header_words(line) >= 2
+
+
+def _is_strong_header_line(line: Line) -> bool:
+    """A header row beyond doubt (it ends a block): many column words, or a few in a short bold line."""
+    n = _header_words(line)
+    return n >= 3 or (n >= 2 and (line.bold or len(line.words) <= 8))
 
 
 def unruled_tables(
@@ -247,7 +258,10 @@ def unruled_tables(
     i = 0
     while i < len(lines):
         line = lines[i]
-        starts_header = _is_header_line(line)
+        # a header, unless it is set larger than the line below it (a section heading)
+        starts_header = _is_header_line(line) and (
+            i + 1 >= len(lines) or line.size <= lines[i + 1].size + 1.0
+        )
         if not (starts_header or _is_id_line(line)):
             i += 1
             continue
@@ -320,7 +334,7 @@ def _grow_block(lines: Sequence[Line], start: int) -> tuple[int, list[tuple[floa
             settled = [(a, b) for a, b, g in aged if g >= 3]
             if len(settled) < 2 or not _fits([lines[end]], settled):
                 break
-        if lines[end].size > body_size + 1.0 or (end - start >= 2 and _is_header_line(lines[end])):
+        if lines[end].size > body_size + 1.0 or (end - start >= 2 and _is_strong_header_line(lines[end])):
             break  # a heading, or the header of the next table
         # a settled gutter may narrow to a sliver (text reaching the cell edge) and still divide
         candidate = _gutters(lines[start : end + 1], x_min, x_max, min_gap=1.5)
@@ -335,9 +349,10 @@ def _grow_block(lines: Sequence[Line], start: int) -> tuple[int, list[tuple[floa
         if len(survivors) < 2:
             break
         if any(
-            g >= _SETTLED and not any(a < gb and b > ga for a, b, _ in survivors) for ga, gb, g in aged
+            g >= _SETTLED and gb - ga >= MIN_GUTTER and not any(a < gb and b > ga for a, b, _ in survivors)
+            for ga, gb, g in aged
         ):
-            break
+            break  # a settled, full-width gutter filled: the line runs across the columns
         aged = survivors
         end += 1
     return end, [(a, b) for a, b, _ in aged]
