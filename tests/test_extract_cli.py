@@ -66,6 +66,7 @@ def test_csv_output_neutralises_formulas(tmp_path: Path) -> None:
     assert [r["provision"] for r in table] == ["1.2", "1.3"]
     assert table[0]["commentary"].startswith("'=")
     assert table[0]["table"] == "1" and table[0]["row"] == "2"
+    assert table[0]["code_provisions"] == "1.2"  # the Code provision(s) the row was aligned with
 
 
 def test_text_output_is_a_table_without_control_characters(tmp_path: Path) -> None:

@@ -35,6 +35,7 @@ CSV_FIELDS = (
     "confidence",
     "context",
     "stitched",
+    "code_provisions",
     "answer_source",
 )
 
@@ -140,7 +141,14 @@ def to_csv(payload: dict) -> str:
     writer.writerow(CSV_FIELDS)
     for row in payload["rows"]:
         loc = row.get("location") or {}
-        flat = {**row, "page": loc.get("page"), "table": loc.get("table"), "row": loc.get("row")}
+        aligned = (row.get("alignment") or {}).get("provisions") or []
+        flat = {
+            **row,
+            "page": loc.get("page"),
+            "table": loc.get("table"),
+            "row": loc.get("row"),
+            "code_provisions": " ".join(aligned),
+        }
         writer.writerow([_csv_cell(flat.get(f)) for f in CSV_FIELDS])
     return buf.getvalue()
 
