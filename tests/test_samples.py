@@ -49,19 +49,8 @@ KNOWN: dict[tuple[str, str, str, str | None], str] = {
 }
 
 # (file, reading test) -> a reader defect the file exposes.
-_UNRULED_81 = (
-    "PDF reader, unruled table (no borders): in the Section 8 table the 8.1 row's id is read into the "
-    "requirement ('8.1 Landlords must produce ...', provision ''), the lettered items c. to f. of 8.1's "
-    "requirement become four extra rows with no provision and a blank answer (75 rows, not 71)"
-)
 READER_KNOWN: dict[tuple[str, str], str] = {
     ("example-homes-2024-merged.docx", "text"): _VMERGE,
-    ("example-homes-2024-unruled.pdf", "rows"): _UNRULED_81,
-    ("example-homes-2024-unruled.pdf", "text"): _UNRULED_81
-    + "; and 6.16's Evidence 'Extension letter template CR-06', wrapped after 'CR-', is read as 'CR- 06'",
-    ("example-homes-2024-unruled.pdf", "context"): _UNRULED_81
-    + "; and rows 8.2 to 8.5 lose their context (None instead of 'Section 8: Self-assessment, "
-    "reporting and compliance')",
 }
 
 
