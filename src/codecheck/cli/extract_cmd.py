@@ -75,7 +75,7 @@ def extract(
         elif fmt is ExtractFormat.csv:
             content = to_csv(payload)
         else:
-            content = to_text(payload, width=None if output is None else 160)
+            content = to_text(payload, width=_terminal_width() if output is None else 160)
         write_output(output, content, force)
 
 
@@ -151,6 +151,16 @@ def to_csv(payload: dict) -> str:
         }
         writer.writerow([_csv_cell(flat.get(f)) for f in CSV_FIELDS])
     return buf.getvalue()
+
+
+def _terminal_width() -> int:
+    """The terminal's width when printing to one (at least 80), else a fixed 160 for files and pipes."""
+    import shutil
+    import sys
+
+    if sys.stdout.isatty():
+        return max(80, shutil.get_terminal_size((160, 24)).columns)
+    return 160
 
 
 def _short(text: str, limit: int = 160) -> str:
