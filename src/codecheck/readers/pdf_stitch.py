@@ -148,6 +148,7 @@ def assemble(pages: Sequence[PageLayout]) -> Assembled:
     tail_clear = False  # nothing but furniture below the last table of the previous page
     stitched = 0
     prev_item: object = None  # the paragraph or table piece before the current item
+    piece_notes: list[str] = []
     for page in pages:
         body = [ln for ln in page.lines if not is_furniture(ln, page.height, furniture)]
         items: list[tuple[float, object]] = [(t.bbox[1], t) for t in page.tables]
@@ -188,13 +189,14 @@ def assemble(pages: Sequence[PageLayout]) -> Assembled:
                 result.tables.append(current)
                 header_key = _row_key([c.text for c in item.rows[0].cells]) if item.rows else None
                 _append_piece(result, current, item, None, page_break=False)
-            result.notes.extend(item.notes)
+            piece_notes.extend(item.notes)
             last_piece = item
             prev_item = item
         last_is_table = bool(items) and isinstance(items[-1][1], PageTable)
         tail_clear = last_is_table
         if not last_is_table:
             last_piece = None
+    result.notes.extend(_by_page(piece_notes))
     lifted = sum(_lift_numbers(t) for t in result.tables)
     for t in result.tables:
         _rejoin_hyphenated(t)
@@ -264,6 +266,22 @@ def _append_piece(
             break_pending = False
         table.rows.append(raw)
         result.confidence[(table.index, raw.index)] = prow.confidence
+
+
+def _by_page(notes: Sequence[str]) -> list[str]:
+    """Fold "page N: what" notes into one line per "what", listing the pages."""
+    pages: dict[str, list[str]] = {}
+    other: list[str] = []
+    for note in notes:
+        match = re.match(r"page (\d+): (.+)$", note)
+        if match:
+            listed = pages.setdefault(match.group(2), [])
+            if match.group(1) not in listed:
+                listed.append(match.group(1))
+        else:
+            other.append(note)
+    folded = [f"{what} (page{'s' if len(ps) > 1 else ''} {', '.join(ps)})" for what, ps in pages.items()]
+    return folded + other
 
 
 def _rejoin_hyphenated(table: RawTable) -> None:
