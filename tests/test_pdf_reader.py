@@ -378,3 +378,15 @@ def test_landscape_content_on_a_rotated_portrait_page(tmp_path: Path) -> None:
     assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
     assert all(r.requirement == pf.CODE_2024[r.provision] for r in doc.rows)
     assert doc.title == "Example Homes self-assessment"
+
+
+def test_ruled_table_continued_without_a_repeated_header(tmp_path: Path) -> None:
+    rows = [[pid, text, "Yes", f"Policy {pid}", pf.LONG_COMMENT * 4] for pid, text in pf.CODE_2024.items()]
+    flow = pf.Flow()
+    flow.para(pf.Para("Example Homes self-assessment", 14, True))
+    flow.table(pf.Table(rows, pf.WIDTHS_5, pf.HEADER_5, repeat_header=False))
+    doc = read(flow.save(tmp_path / "norepeat.pdf"))
+    assert doc.pages is not None and doc.pages >= 3
+    assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
+    assert {r.location.table for r in doc.rows} == {1}
+    assert all(r.commentary == norm(pf.LONG_COMMENT * 4) for r in doc.rows)
