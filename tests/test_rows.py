@@ -549,3 +549,37 @@ def test_a_column_named_outright_wins_over_a_looser_one() -> None:
         [table([["1.2", "Req.", "Amber", "Yes", "Policy", "Review in May", "We do this."]], header=header)]
     )
     assert (rows[0].answer, rows[0].evidence, rows[0].commentary) == ("yes", "Policy", "We do this.")
+
+
+def test_number_printed_on_the_middle_line_of_its_text() -> None:
+    # a PDF-to-Word conversion: the id cell is vertically centred, so the first line of 1.3's text
+    # comes before the row that carries "1.3"
+    rows, notes = build_rows(
+        [
+            table(
+                [
+                    ["1.2", "A complaint must be defined as:", "Yes", "", "Adopted."],
+                    ["", "an expression of dissatisfaction, however made.", "", "", ""],
+                    ["", "The resident does not have to use", "", "", "We accept"],
+                    ["1.3", "the word complaint for it to be treated as such.", "Yes", "", "any wording."],
+                    ["1.4", "Landlords must recognise a service request.", "Yes", "", ""],
+                ]
+            )
+        ]
+    )
+    assert [(r.provision, r.requirement, r.commentary, r.location.row) for r in rows] == [
+        (
+            "1.2",
+            "A complaint must be defined as: an expression of dissatisfaction, however made.",
+            "Adopted.",
+            2,
+        ),
+        (
+            "1.3",
+            "The resident does not have to use the word complaint for it to be treated as such.",
+            "We accept any wording.",
+            4,
+        ),
+        ("1.4", "Landlords must recognise a service request.", "", 6),
+    ]
+    assert any("printed below the first line" in n for n in notes)

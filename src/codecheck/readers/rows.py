@@ -164,6 +164,9 @@ class _Builder:
         self.context: str | None = None
         self.open: Row | None = None  # the row continuation rows extend
         self.open_parts: dict[str, str] = {}
+        self.start: tuple = ([], ColumnMap())  # the open row's first physical row (grid, roles)
+        self.fragments: list = []  # the open row's continuation rows: (raw, grid, roles, table)
+        self.lifted = 0
         self.stitched = 0
         self.answered_tables: dict[int, bool] = {}  # table index -> has an answer (comply) column
         self.inferred_tables = 0
@@ -331,8 +334,16 @@ class _Builder:
                     f"table {table.index} row {raw.index}: text without a provision number skipped"
                 )
             return
+        lifted = self._lift_tail(grid, cmap)
         self._close()
-        self._start(table, raw, grid, cmap, pid)
+        if not lifted:
+            self._start(table, raw, grid, cmap, pid)
+            return
+        first_raw, first_grid, first_cmap, first_table = lifted[0]
+        self._start(first_table, first_raw, first_grid, first_cmap, pid)
+        for raw_l, grid_l, cmap_l, table_l in [*lifted[1:], (raw, grid, cmap, table)]:
+            self._extend(raw_l, grid_l, cmap_l, table_l)
+        self.lifted += 1
 
     def _title_between_rows(self, cell: _Cell) -> bool:
         """A Title Case line alone after a finished requirement ("Complaint Stages") is a heading; a
@@ -369,6 +380,8 @@ class _Builder:
         )
         self.open_parts = self._parts(grid, cmap)
         self.answer_cells = self._answer_cells(grid, cmap)
+        self.start = (grid, cmap)
+        self.fragments = []
 
     def _answer_cells(self, grid: list[_Cell], cmap: ColumnMap) -> dict:
         if cmap.answers:
@@ -380,26 +393,63 @@ class _Builder:
         cell = _at(grid, cmap.get(COMPLY))
         return {"single": (cell.text if cell else "", cell.checked if cell else None)}
 
-    def _extend(self, raw: RawRow, grid: list[_Cell], cmap: ColumnMap, table: RawTable) -> None:
+    def _merge(self, parts: dict[str, str], answers: dict, grid: list[_Cell], cmap: ColumnMap) -> None:
+        """Append one physical row's texts and answer cells to a logical row's."""
         for role, text in self._parts(grid, cmap).items():
-            self.open_parts[role] = _join(self.open_parts.get(role, ""), text)
+            parts[role] = _join(parts.get(role, ""), text)
         more = self._answer_cells(grid, cmap)
         if "single" in more:
-            old_text, old_checked = self.answer_cells.get("single", ("", None))
+            old_text, old_checked = answers.get("single", ("", None))
             new_text, new_checked = more["single"]
-            self.answer_cells["single"] = (
+            answers["single"] = (
                 _join(old_text, new_text),
                 old_checked if old_checked is not None else new_checked,
             )
         else:
-            split: dict[Answer, tuple[str, bool | None]] = self.answer_cells.setdefault("split", {})
+            split: dict[Answer, tuple[str, bool | None]] = answers.setdefault("split", {})
             for ans, (t, c) in more["split"].items():
                 ot, oc = split.get(ans, ("", None))
                 split[ans] = (_join(ot, t), oc if oc is not None else c)
+
+    def _extend(self, raw: RawRow, grid: list[_Cell], cmap: ColumnMap, table: RawTable) -> None:
+        self._merge(self.open_parts, self.answer_cells, grid, cmap)
+        self.fragments.append((raw, grid, cmap, table))
         assert self.open is not None
         self.open.stitched = True
         if raw.page_break_before or table.index != self.open.location.table:
             self.open.confidence = min(self.open.confidence, 0.9)
+
+    def _lift_tail(self, grid: list[_Cell], cmap: ColumnMap) -> list:
+        """Continuation rows that belong to the next provision, not the open one.
+
+        A form converted from PDF may print a provision's number on the middle line of its text (the
+        number cell vertically centred): the lines above it then arrive as "continuations" of the
+        previous provision. The tell: the numbered row's requirement starts mid-sentence (lower case)
+        while an earlier continuation starts a new sentence after the open row's text ended one.
+        Those trailing rows are taken back from the open row and returned for the new one.
+        """
+        rcell = _at(grid, cmap.get(REQUIREMENT))
+        if self.open is None or not self.fragments or rcell is None or not rcell.text[:1].islower():
+            return []
+        start_grid, start_cmap = self.start
+        texts = [(_at(start_grid, start_cmap.get(REQUIREMENT)) or _Cell("", None, 0, 1)).text]
+        texts += [(_at(g, c.get(REQUIREMENT)) or _Cell("", None, 0, 1)).text for _, g, c, _ in self.fragments]
+        cut = None
+        for k in range(1, len(texts)):
+            before = " ".join(t for t in texts[:k] if t).rstrip()
+            if texts[k][:1].isupper() and before.endswith((".", ":", ";", "?", "!")):
+                cut = k
+        if cut is None:
+            return []
+        lifted = self.fragments[cut - 1 :]
+        self.fragments = self.fragments[: cut - 1]
+        parts = self._parts(start_grid, start_cmap)
+        answers = self._answer_cells(start_grid, start_cmap)
+        for _, g, c, _ in self.fragments:
+            self._merge(parts, answers, g, c)
+        self.open_parts, self.answer_cells = parts, answers
+        self.open.stitched = bool(self.fragments)
+        return lifted
 
     def _close(self) -> None:
         row = self.open
@@ -441,6 +491,11 @@ class _Builder:
         if self.stitched:
             notes.append(
                 f"{self.stitched} row{'s' if self.stitched != 1 else ''} stitched from continuation rows"
+            )
+        if self.lifted:
+            notes.append(
+                f"{self.lifted} provision number(s) printed below the first line of their text: "
+                "the lines above were joined to them"
             )
         if self.inferred_tables:
             notes.append(
