@@ -583,3 +583,15 @@ def test_number_printed_on_the_middle_line_of_its_text() -> None:
         ("1.4", "Landlords must recognise a service request.", "", 6),
     ]
     assert any("printed below the first line" in n for n in notes)
+
+
+def test_header_after_title_and_instruction_rows() -> None:
+    body = [
+        [RawCell("Section 1: Definition of a complaint", span=5)],
+        [RawCell("Complete every row and attach evidence where you can.", span=5)],
+        [RawCell("Reviewed by the Example Homes board", span=5)],
+        H5,
+        ["1.2", "Requirement.", "Yes", "Policy", "Done."],
+    ]
+    rows, _ = build_rows([table(body, header=None)])
+    assert [(r.provision, r.answer, r.evidence) for r in rows] == [("1.2", "yes", "Policy")]

@@ -51,6 +51,7 @@ _SUBHEADING = re.compile(
     r"(appendix|annex)\b.*)$",
     re.IGNORECASE,
 )
+HEADER_SEARCH_ROWS = 5  # a table may open with title or instruction rows before its header
 MAX_GRID = 64  # widest span honoured; real forms have 3-8 columns, Word allows 63
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.?$")
 _FORM_REQUIREMENT = re.compile(r"requirement|\bcode\b|standard", re.IGNORECASE)
@@ -225,8 +226,8 @@ class _Builder:
         self.answered_tables[table.index] = COMPLY in cmap.roles or len(cmap.answers) >= 2
 
     def _roles(self, table: RawTable, grids, ncols: int) -> tuple[ColumnMap | None, set[int]]:
-        """Roles from the first header-like row among the first three, else inherited or inferred."""
-        for grid, raw in grids[:3]:
+        """Roles from the first header-like row among the first few, else inherited or inferred."""
+        for grid, raw in grids[:HEADER_SEARCH_ROWS]:
             texts = _grid_texts(grid, ncols)
             cmap = roles_from_header(texts)
             if cmap is not None and looks_like_header(texts):
