@@ -595,3 +595,15 @@ def test_header_after_title_and_instruction_rows() -> None:
     ]
     rows, _ = build_rows([table(body, header=None)])
     assert [(r.provision, r.answer, r.evidence) for r in rows] == [("1.2", "yes", "Policy")]
+
+
+def test_header_cells_with_guidance_text() -> None:
+    header = [
+        "Code provision",
+        "Code requirement",
+        "Comply: Yes / No",
+        "Evidence (please give links to the policies, procedures and reports that show compliance)",
+        "Commentary / explanation (say what you will do and by when if you do not fully comply)",
+    ]
+    rows, _ = build_rows([table([["1.2", "Requirement.", "Yes", "Policy", "Done."]], header=header)])
+    assert [(r.evidence, r.commentary) for r in rows] == [("Policy", "Done.")]

@@ -31,6 +31,10 @@ PROVISION_ID = re.compile(
     re.IGNORECASE,
 )
 
+# A header cell may carry guidance ("Evidence (links to the policies and reports that show it)"),
+# but a cell longer than this is body text.
+MAX_HEADER_CHARS = 160
+
 # One header cell -> role. Checked in order: the combined "evidence, commentary and explanations"
 # column is commentary (what it mostly holds), then the specific words, then the generic ones.
 _HEADER_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -125,7 +129,7 @@ _STRONG = {
 def header_role(text: str) -> str | None:
     """The role a header cell's text names, or None."""
     t = " ".join(text.split())
-    if not t or len(t) > 80:
+    if not t or len(t) > MAX_HEADER_CHARS:
         return None
     for role, pattern in _HEADER_RULES:
         if pattern.search(t):
@@ -203,7 +207,9 @@ def looks_like_header(cells: Sequence[str]) -> bool:
     if cmap is None:
         return False
     # a header cell is short; a body row whose requirement mentions "evidence" is not a header
-    return all(len(c) <= 80 for c in cells) and not any(PROVISION_ID.match(c.strip()) for c in cells)
+    return all(len(c) <= MAX_HEADER_CHARS for c in cells) and not any(
+        PROVISION_ID.match(c.strip()) for c in cells
+    )
 
 
 def infer_roles(rows: Sequence[Sequence[tuple[str, bool | None]]], ncols: int) -> ColumnMap | None:
