@@ -194,6 +194,7 @@ class Flow:
     page_size: tuple[float, float] = PAGE_A4_LANDSCAPE
     margin: float = 40.0
     footer: str | None = "Example Homes self-assessment – page {page}"
+    letterhead: tuple[str, str] | None = None  # a boxed two-cell header drawn at the top of every page
     pages: list[Canvas] = field(default_factory=list)
     y: float = 0.0
 
@@ -206,6 +207,14 @@ class Flow:
         self.y = self.margin
         if self.footer:
             self.page.text(self.margin, h - self.margin + 12, self.footer.format(page=len(self.pages)), 8)
+        if self.letterhead:  # like a Word header holding a small table (logo | title)
+            top, bottom, x0, mid, x1 = 12.0, 32.0, self.margin, self.margin + 200, w - self.margin
+            for y in (top, bottom):
+                self.page.line(x0, y, x1, y)
+            for x in (x0, mid, x1):
+                self.page.line(x, top, x, bottom)
+            self.page.text(x0 + 3, top + 5, self.letterhead[0], 8)
+            self.page.text(mid + 3, top + 5, self.letterhead[1], 8)
 
     @property
     def page(self) -> Canvas:

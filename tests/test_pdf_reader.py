@@ -390,3 +390,15 @@ def test_ruled_table_continued_without_a_repeated_header(tmp_path: Path) -> None
     assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
     assert {r.location.table for r in doc.rows} == {1}
     assert all(r.commentary == norm(pf.LONG_COMMENT * 4) for r in doc.rows)
+
+
+def test_letterhead_table_on_every_page_is_page_furniture(tmp_path: Path) -> None:
+    rows = [[pid, text, "Yes", f"Policy {pid}", pf.LONG_COMMENT * 4] for pid, text in pf.CODE_2024.items()]
+    flow = pf.Flow(letterhead=("Example Homes", "Complaint Handling Code self-assessment 2024"))
+    flow.para(pf.Para("Example Homes self-assessment", 14, True))
+    flow.table(pf.Table(rows, pf.WIDTHS_5, pf.HEADER_5))
+    doc = read(flow.save(tmp_path / "letterhead.pdf"))
+    assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
+    assert {r.location.table for r in doc.rows} == {1}
+    assert all(r.commentary == norm(pf.LONG_COMMENT * 4) for r in doc.rows)
+    assert doc.text == ["Example Homes self-assessment"]

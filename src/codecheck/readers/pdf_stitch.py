@@ -28,6 +28,7 @@ from codecheck.readers.raw import RawCell, RawRow, RawTable
 
 COLUMN_TOLERANCE = 4.0  # points: column boundaries of two pieces of one table agree within this
 _DIGITS = re.compile(r"\d+")
+_PAGE_REF = re.compile(r"page\s*\d+(\s*(of|/)\s*\d+)?")
 
 
 @dataclass
@@ -64,11 +65,27 @@ def _furniture_key(line: Line, height: float) -> str | None:
     return f"{band}:{_DIGITS.sub('#', ' '.join(line.text.lower().split()))}"
 
 
+def _table_furniture_key(table: PageTable, height: float) -> str | None:
+    """A key for a table in the top or bottom 15% of a page (a header or footer laid out as a table)."""
+    x0, top, x1, bottom = table.bbox
+    band = "top" if bottom < 0.15 * height else "bottom" if top > 0.85 * height else None
+    if band is None or len(table.rows) > 3:
+        return None
+
+    def cell(text: str) -> str:  # page numbers vary from page to page; provision numbers must not
+        text = " ".join(text.lower().split())
+        return "#" if PAGE_NUMBER.match(text) else _PAGE_REF.sub("page #", text)
+
+    text = " | ".join(cell(c.text) for r in table.rows for c in r.cells)
+    return f"table:{band}:{round(x0)}:{round(x1)}:{text}"
+
+
 def find_furniture(pages: Sequence[PageLayout]) -> set[str]:
-    """Keys of lines repeated in the page margins of many pages (running headers/footers)."""
+    """Keys of lines and small tables repeated in the page margins of many pages (headers/footers)."""
     counts: Counter[str] = Counter()
     for page in pages:
         keys = {_furniture_key(ln, page.height) for ln in page.lines}
+        keys |= {_table_furniture_key(t, page.height) for t in page.tables}
         counts.update(k for k in keys if k)
     threshold = max(2, (len(pages) + 1) // 2)
     return {k for k, n in counts.items() if n >= threshold and len(pages) >= 2}
@@ -151,7 +168,9 @@ def assemble(pages: Sequence[PageLayout]) -> Assembled:
     piece_notes: list[str] = []
     for page in pages:
         body = [ln for ln in page.lines if not is_furniture(ln, page.height, furniture)]
-        items: list[tuple[float, object]] = [(t.bbox[1], t) for t in page.tables]
+        items: list[tuple[float, object]] = [
+            (t.bbox[1], t) for t in page.tables if _table_furniture_key(t, page.height) not in furniture
+        ]
         items += [(p.top, p) for p in _paragraphs(body, page.number)]
         items.sort(key=lambda it: it[0])
         for pos, (_, item) in enumerate(items):
