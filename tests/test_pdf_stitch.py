@@ -131,3 +131,22 @@ def test_word_broken_after_its_hyphen_at_a_page_break_is_rejoined() -> None:
     rows, _ = build_rows(result.tables)
     assert rows[0].commentary == "Extension letter template CR-06 and the policy"
     assert rows[1].commentary == "Stage 1 -"
+
+
+def test_a_link_after_the_break_does_not_move_a_number() -> None:
+    page1 = piece(
+        1,
+        [
+            HEADER,
+            ["1.2", "Landlords must give residents", "Yes", "See policy"],
+            ["", "the choice to complain.", "", "online at"],
+        ],
+    )
+    page2 = piece(
+        2, [HEADER, ["1.3", "Landlords must recognise the difference.", "Yes", "www.example-homes.org"]]
+    )
+    result = assemble([PageLayout(1, 595, [page1], []), PageLayout(2, 595, [page2], [])])
+    rows, _ = build_rows(result.tables)
+    assert [r.provision for r in rows] == ["1.2", "1.3"]
+    assert rows[0].requirement == "Landlords must give residents the choice to complain."
+    assert rows[1].commentary == "www.example-homes.org"

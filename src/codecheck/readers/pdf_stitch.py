@@ -28,6 +28,8 @@ from codecheck.readers.raw import RawCell, RawRow, RawTable
 
 COLUMN_TOLERANCE = 4.0  # points: column boundaries of two pieces of one table agree within this
 _DIGITS = re.compile(r"\d+")
+# Text that carries on a sentence: a plain lower-case word first (not "www.…", "e.g.", "a)").
+_MID_SENTENCE = re.compile(r"[a-z]{2,}[,;:]?(\s|$)")
 _PAGE_REF = re.compile(r"page\s*\d+(\s*(of|/)\s*\d+)?")
 
 
@@ -251,7 +253,7 @@ def _lift_numbers(table: RawTable) -> int:
         if any(PROVISION_ID.match(c.text.strip()) for c in pre.cells):
             continue
         continues_sentence = any(
-            j != k and a.text.strip() and _first_text_after(table.rows, i, j, k)[:1].islower()
+            j != k and a.text.strip() and _MID_SENTENCE.match(_first_text_after(table.rows, i, j, k))
             for j, a in enumerate(pre.cells)
         )
         if continues_sentence:
