@@ -1,6 +1,7 @@
 """Benchmark codecheck against the raw parsing work it cannot avoid, as whole processes.
 
     python bench/run.py [--docx FILE] [--pdf FILE] [--repeat 5] [--batch 50] [--json OUT.json]
+                        [--python INTERPRETER]
 
 Every measurement is a fresh process (start-up included), timed side by side in one run so that
 the ratios hold on any machine:
@@ -9,6 +10,14 @@ the ratios hold on any machine:
 * audit of a PDF         vs  pdfplumber extracting every page's words
 * ``codecheck --version`` and ``--help`` start-up
 * a batch of N documents audited with ``--jobs 1`` and ``--jobs 2`` (throughput should scale)
+
+Subject and baseline runs alternate (A, B, A, B, ...) so that load from other processes on a shared
+machine falls on both sides alike. Every child runs with bytecode caching on, in a private
+``PYTHONPYCACHEPREFIX``, whatever the caller's ``PYTHONDONTWRITEBYTECODE`` says: an installed package
+has its ``.pyc`` files, and timing codecheck's modules being compiled from source on every run (while
+python-docx's come precompiled from site-packages) would measure the wrong thing. ``--python`` runs
+everything with another interpreter, e.g. a fresh venv holding only codecheck's dependencies (typer
+imports pydantic when it is installed, which costs start-up time codecheck cannot avoid).
 
 Prints a table and writes JSON. Targets (issue 7): DOCX ≤ 1.5×, PDF ≤ 1.3×, --version < 0.25 s.
 Timings are medians of ``--repeat`` runs; nothing here is asserted in the test suite.
@@ -51,27 +60,67 @@ with pdfplumber.open(sys.argv[1]) as pdf:
 """
 
 
-def timed(cmd: list[str], repeat: int) -> dict:
-    """Median, min and max wall time of ``repeat`` runs of ``cmd`` (one warm-up run first)."""
-    subprocess.run(cmd, capture_output=True, check=False)
-    times = []
-    code = 0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
-        code = proc.returncode
+PYTHON = sys.executable
+ENV = dict(os.environ)
+
+
+def child_env(pycache: Path) -> dict[str, str]:
+    """The environment every timed process gets: bytecode cached in ``pycache`` (see module docstring)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    return env
+
+
+def _run(cmd: list[str]) -> tuple[float, int]:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, check=False, env=ENV)
+    return time.perf_counter() - start, proc.returncode
+
+
+def _summary(times: list[float], code: int) -> dict:
     return {
         "median": statistics.median(times),
         "min": min(times),
         "max": max(times),
-        "runs": repeat,
+        "runs": len(times),
         "exit": code,
     }
 
 
+def timed(cmd: list[str], repeat: int) -> dict:
+    """Median, min and max wall time of ``repeat`` runs of ``cmd`` (one warm-up run first)."""
+    _run(cmd)
+    times = []
+    code = 0
+    for _ in range(repeat):
+        elapsed, code = _run(cmd)
+        times.append(elapsed)
+    return _summary(times, code)
+
+
+def timed_pair(subject: list[str], baseline: list[str], repeat: int) -> tuple[dict, dict]:
+    """Time ``subject`` and ``baseline`` alternately (one warm-up each), so drift hits both alike."""
+    _run(subject)
+    _run(baseline)
+    s_times: list[float] = []
+    b_times: list[float] = []
+    s_code = b_code = 0
+    for _ in range(repeat):
+        elapsed, s_code = _run(subject)
+        s_times.append(elapsed)
+        elapsed, b_code = _run(baseline)
+        b_times.append(elapsed)
+    return _summary(s_times, s_code), _summary(b_times, b_code)
+
+
 def codecheck_cmd(*args: str) -> list[str]:
-    return [sys.executable, "-m", "codecheck", *args]
+    return [PYTHON, "-m", "codecheck", *args]
+
+
+def _has_module(name: str) -> bool:
+    """Whether the benchmarked interpreter can import ``name`` (typer imports pydantic if so)."""
+    probe = f"import importlib.util, sys; sys.exit(importlib.util.find_spec({name!r}) is None)"
+    return subprocess.run([PYTHON, "-c", probe], capture_output=True, check=False).returncode == 0
 
 
 def first_existing(*candidates: Path) -> Path | None:
@@ -89,7 +138,14 @@ def main() -> int:
         "--batch", type=int, default=50, help="documents in the batch measurement (0 to skip)"
     )
     parser.add_argument("--json", type=Path, default=REPO / "bench" / "results" / "latest.json")
+    parser.add_argument(
+        "--python", default=sys.executable, help="interpreter to run everything with (default: this one)"
+    )
     args = parser.parse_args()
+    global PYTHON, ENV
+    PYTHON = args.python
+    pycache = Path(tempfile.mkdtemp(prefix="codecheck-bench-pyc-"))
+    ENV = child_env(pycache)
     if not args.docx or not args.pdf:
         print("bench: no sample DOCX/PDF found; pass --docx and --pdf", file=sys.stderr)
         return 2
@@ -97,30 +153,37 @@ def main() -> int:
     rows: list[dict] = []
 
     def add(name: str, subject: list[str], baseline: list[str] | None, target: float | None) -> None:
-        s = timed(subject, args.repeat)
-        entry = {"name": name, "seconds": s, "target_ratio": target}
-        if baseline is not None:
-            b = timed(baseline, args.repeat)
-            entry["baseline_seconds"] = b
-            entry["ratio"] = s["median"] / b["median"]
-        rows.append(entry)
+        if baseline is None:
+            rows.append({"name": name, "seconds": timed(subject, args.repeat), "target_ratio": target})
+            return
+        s, b = timed_pair(subject, baseline, args.repeat)
+        rows.append(
+            {
+                "name": name,
+                "seconds": s,
+                "target_ratio": target,
+                "baseline_seconds": b,
+                "ratio": s["median"] / b["median"],
+                "ratio_of_minimums": s["min"] / b["min"],
+            }
+        )
 
     audit = ("audit", "--format", "json", "--fail-on", "never")
     add(
         "audit DOCX vs python-docx read",
         codecheck_cmd(*audit, str(args.docx)),
-        [sys.executable, "-c", RAW_DOCX, str(args.docx)],
+        [PYTHON, "-c", RAW_DOCX, str(args.docx)],
         1.5,
     )
     add(
         "audit PDF vs pdfplumber words",
         codecheck_cmd(*audit, str(args.pdf)),
-        [sys.executable, "-c", RAW_PDF, str(args.pdf)],
+        [PYTHON, "-c", RAW_PDF, str(args.pdf)],
         1.3,
     )
     add("codecheck --version", codecheck_cmd("--version"), None, None)
     add("codecheck --help", codecheck_cmd("--help"), None, None)
-    add("python start-up (reference)", [sys.executable, "-c", "pass"], None, None)
+    add("python start-up (reference)", [PYTHON, "-c", "pass"], None, None)
 
     if args.batch:
         folder = Path(tempfile.mkdtemp(prefix="codecheck-bench-"))
@@ -149,19 +212,25 @@ def main() -> int:
         ratio = r.get("ratio") or r.get("speedup_vs_jobs_1")
         target = r.get("target_ratio")
         print(
-            f"{r['name']:38} {r['seconds']['median']:9.3f} {base if base is None else f'{base:10.3f}':>10} "
+            f"{r['name']:38} {r['seconds']['median']:9.3f} {'' if base is None else f'{base:10.3f}':>10} "
             f"{'' if ratio is None else f'{ratio:6.2f}':>6} {'' if target is None else f'≤{target}':>7}"
         )
+    for r in rows:
+        if "ratio_of_minimums" in r:
+            print(f"{r['name']}: ratio of fastest runs {r['ratio_of_minimums']:.2f}")
     print(f"--version target < 0.25 s: {'met' if version_row['seconds']['median'] < 0.25 else 'NOT met'}")
     result = {
         "machine": {
             "python": platform.python_version(),
+            "interpreter": PYTHON,
+            "pydantic_installed": _has_module("pydantic"),
             "platform": platform.platform(),
             "cpus": os.cpu_count(),
         },
         "documents": {"docx": str(args.docx), "pdf": str(args.pdf)},
         "results": rows,
     }
+    shutil.rmtree(pycache, ignore_errors=True)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"written {args.json}")

@@ -1,59 +1,94 @@
 """The root typer application. Each command lives in its own module under ``codecheck.cli``.
 
 Command modules import their heavy libraries (python-docx, pdfplumber, rapidfuzz, jinja2) inside
-the command function, so ``codecheck --version`` and ``--help`` stay fast.
+the command function, so ``--help`` stays fast. ``codecheck --version`` does not even import typer:
+``main`` answers it before building the application, because typer (which imports pydantic to coerce
+parameters) costs more start-up time than the whole answer is allowed (issue 7: under 0.25 s).
+``app`` is built on first access (``from codecheck.cli.app import app`` works as before).
 """
 
 from __future__ import annotations
 
-import typer
+import os
+import sys
+from typing import TYPE_CHECKING, Any
 
 from codecheck import __version__
-from codecheck.cli import (
-    audit_cmd,
-    codes_cmd,
-    config_cmd,
-    diff_cmd,
-    extract_cmd,
-    migrate_cmd,
-    rules_cmd,
-    template_cmd,
-)
 
-app = typer.Typer(
-    name="codecheck",
-    help="Audit Complaint Handling Code self-assessments (DOCX or PDF) before you publish them.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+if TYPE_CHECKING:
+    import typer
+
+VERSION_FLAGS = ("--version", "-V")
+_app: typer.Typer | None = None
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"codecheck {__version__}")
-        raise typer.Exit()
+def _build() -> typer.Typer:
+    """The typer application with every command registered (built once)."""
+    global _app
+    if _app is not None:
+        return _app
+    import typer
+
+    from codecheck.cli import (
+        audit_cmd,
+        codes_cmd,
+        config_cmd,
+        diff_cmd,
+        extract_cmd,
+        migrate_cmd,
+        rules_cmd,
+        template_cmd,
+    )
+
+    app = typer.Typer(
+        name="codecheck",
+        help="Audit Complaint Handling Code self-assessments (DOCX or PDF) before you publish them.",
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+
+    def _version(value: bool) -> None:
+        if value:
+            typer.echo(f"codecheck {__version__}")
+            raise typer.Exit()
+
+    @app.callback()
+    def _root(
+        version: bool = typer.Option(
+            False, *VERSION_FLAGS, callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ) -> None:
+        """codecheck: a compliance auditor for Housing Ombudsman Complaint Handling Code self-assessments."""
+
+    app.add_typer(codes_cmd.app, name="codes")
+    app.add_typer(rules_cmd.app, name="rules")
+    app.command("extract")(extract_cmd.extract)
+    app.command("audit")(audit_cmd.audit)
+    app.command("config")(config_cmd.config)
+    app.command("diff")(diff_cmd.diff)
+    app.command("migrate")(migrate_cmd.migrate)
+    app.command("template")(template_cmd.template)
+    _app = app
+    return app
 
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(
-        False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
-    ),
-) -> None:
-    """codecheck: a compliance auditor for Housing Ombudsman Complaint Handling Code self-assessments."""
+def __getattr__(name: str) -> Any:
+    """``app`` is built lazily (PEP 562), so importing this module does not import typer."""
+    if name == "app":
+        return _build()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-app.add_typer(codes_cmd.app, name="codes")
-app.add_typer(rules_cmd.app, name="rules")
-app.command("extract")(extract_cmd.extract)
-app.command("audit")(audit_cmd.audit)
-app.command("config")(config_cmd.config)
-app.command("diff")(diff_cmd.diff)
-app.command("migrate")(migrate_cmd.migrate)
-app.command("template")(template_cmd.template)
+def _version_only(argv: list[str]) -> bool:
+    """Whether the command line asks for the version alone (not a shell-completion request)."""
+    return len(argv) == 1 and argv[0] in VERSION_FLAGS and "_CODECHECK_COMPLETE" not in os.environ
 
 
 def main() -> None:
-    app()
+    if _version_only(sys.argv[1:]):
+        sys.stdout.write(f"codecheck {__version__}\n")
+        sys.stdout.flush()
+        return
+    _build()()

@@ -1,0 +1,59 @@
+"""Start-up cost guards (issue 7): what each command line imports, checked in a fresh interpreter.
+
+Wall-clock limits would be flaky on a loaded CI runner, so these tests pin the *cause* of slow
+start-up instead: which heavy modules a command imports. ``bench/run.py`` measures the times.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from codecheck import __version__
+
+
+def _modules_after(argv: list[str]) -> tuple[str, list[str]]:
+    """Run ``codecheck <argv>`` in a fresh interpreter; return its stdout and the modules it imported."""
+    probe = (
+        "import sys, json\n"
+        f"sys.argv = ['codecheck', *{argv!r}]\n"
+        "from codecheck.cli.app import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stdout.write('\\n' + json.dumps(sorted(sys.modules)))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    out, _, mods = proc.stdout.rpartition("\n")
+    return out, json.loads(mods)
+
+
+def test_version_answers_without_importing_typer_or_the_engine() -> None:
+    out, mods = _modules_after(["--version"])
+    assert out.strip() == f"codecheck {__version__}"
+    heavy = {"typer", "pydantic", "yaml", "rapidfuzz", "lxml", "codecheck.engine", "codecheck.readers"}
+    assert not heavy & {m.split(".")[0] if not m.startswith("codecheck") else m for m in mods}
+
+
+def test_short_version_flag_takes_the_same_path() -> None:
+    out, mods = _modules_after(["-V"])
+    assert out.strip() == f"codecheck {__version__}"
+    assert "typer" not in mods
+
+
+def test_version_through_typer_still_works() -> None:
+    from codecheck.cli.app import app
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"codecheck {__version__}"
+
+
+def test_version_with_other_arguments_goes_through_typer() -> None:
+    out, mods = _modules_after(["--version", "audit"])
+    assert out.strip() == f"codecheck {__version__}"
+    assert "typer" in mods
