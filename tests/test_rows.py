@@ -607,3 +607,21 @@ def test_header_cells_with_guidance_text() -> None:
     ]
     rows, _ = build_rows([table([["1.2", "Requirement.", "Yes", "Policy", "Done."]], header=header)])
     assert [(r.evidence, r.commentary) for r in rows] == [("Policy", "Done.")]
+
+
+def test_body_row_with_long_cells_and_header_words_is_not_a_header() -> None:
+    # an appendix of carried-over entries: the first body row uses "Yes", "evidence" and "Code" in
+    # long cells, and its id is printed with a year ("2022 4.13"); it must not be taken for a header
+    header = ["Former provision", "Former wording", "Former answer", "What you wrote", "Why it is here"]
+    body = [
+        [
+            "2022 4.13",
+            "A landlord must include in its complaints policy its approach to escalation.",
+            "Yes",
+            "Example Homes evidence for 4.13: complaints policy section 6 and the escalation leaflet",
+            "removed in the HOS Code 2024 (escalation is covered elsewhere)",
+        ]
+    ]
+    form = table([["1.2", "Requirement.", "Yes", "", ""]], index=1)
+    rows, _ = build_rows([form, table(body, index=2, header=header, heading="Entries with no counterpart")])
+    assert [r.provision for r in rows] == ["1.2"]

@@ -201,15 +201,22 @@ def split_leading_id(text: str) -> tuple[str, str] | None:
     return m.group(1), text.strip()[m.end() :].strip()
 
 
+_ANY_ID = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?![\d.])")
+
+
 def looks_like_header(cells: Sequence[str]) -> bool:
-    """True when the cells read as column headings (used to drop repeated header rows)."""
-    cmap = roles_from_header(cells)
-    if cmap is None:
+    """True when the cells read as column headings, not as a body row that mentions header words.
+
+    Headings are short (one may carry a line of guidance), and never hold a provision number: a row
+    with "4.13" or "2022 4.13" anywhere is body text, whatever words it uses.
+    """
+    filled = [c.strip() for c in cells if c.strip()]
+    if not filled or roles_from_header(cells) is None:
         return False
-    # a header cell is short; a body row whose requirement mentions "evidence" is not a header
-    return all(len(c) <= MAX_HEADER_CHARS for c in cells) and not any(
-        PROVISION_ID.match(c.strip()) for c in cells
-    )
+    if any(len(c) > MAX_HEADER_CHARS or _ANY_ID.search(c) for c in filled):
+        return False
+    short = sum(1 for c in filled if len(c) <= 40)
+    return short * 2 >= len(filled)
 
 
 def infer_roles(rows: Sequence[Sequence[tuple[str, bool | None]]], ncols: int) -> ColumnMap | None:
