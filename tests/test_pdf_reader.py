@@ -402,3 +402,33 @@ def test_letterhead_table_on_every_page_is_page_furniture(tmp_path: Path) -> Non
     assert {r.location.table for r in doc.rows} == {1}
     assert all(r.commentary == norm(pf.LONG_COMMENT * 4) for r in doc.rows)
     assert doc.text == ["Example Homes self-assessment"]
+
+
+def test_vertically_merged_evidence_cell_keeps_its_text_whole(tmp_path: Path) -> None:
+    """An Evidence cell merged down over two rows: its words belong to its first row, none lost."""
+    page = pf.Canvas(*pf.PAGE_A4_LANDSCAPE)
+    xs = [40.0, 100.0, 420.0, 490.0, 640.0, 800.0]
+    tops = [40.0, 70.0, 130.0, 190.0]  # header, 1.2, 1.3 (evidence merged over 1.2 and 1.3), bottom
+    for x in xs:
+        page.line(x, tops[0], x, tops[-1])
+    for y in (tops[0], tops[1], tops[3]):
+        page.line(xs[0], y, xs[-1], y)
+    for x0, x1 in ((xs[0], xs[3]), (xs[4], xs[5])):  # the rule between 1.2 and 1.3, except under Evidence
+        page.line(x0, tops[2], x1, tops[2])
+    for k, text in enumerate(pf.HEADER_5):
+        page.text(xs[k] + 3, tops[0] + 4, text[:24], 9, True)
+    for row, pid in ((1, "1.2"), (2, "1.3")):
+        page.text(xs[0] + 3, tops[row] + 4, pid, 9)
+        for n, line in enumerate(pf.wrap(pf.CODE_2024[pid], xs[2] - xs[1] - 6, 9)[:4]):
+            page.text(xs[1] + 3, tops[row] + 4 + 11 * n, line, 9)
+        page.text(xs[2] + 3, tops[row] + 4, "Yes", 9)
+        page.text(xs[4] + 3, tops[row] + 4, f"Example Homes note {pid}.", 9)
+    for n, line in enumerate(
+        ["Complaints policy", "section 2, and the", "staff guidance", "on service requests"]
+    ):
+        page.text(xs[3] + 3, tops[1] + 4 + 30 * n, line, 9)  # runs down into the 1.3 row
+    doc = read(pf.save_pages(tmp_path / "merged.pdf", [page]))
+    assert [r.provision for r in doc.rows] == ["1.2", "1.3"]
+    assert doc.rows[0].evidence == "Complaints policy section 2, and the staff guidance on service requests"
+    assert doc.rows[1].evidence == ""
+    assert doc.rows[1].commentary == "Example Homes note 1.3."

@@ -102,8 +102,6 @@ def visible_edge(obj: dict) -> bool:
         return True
     stroked = obj.get("stroke") and not _is_white(obj.get("stroking_color"))
     filled = obj.get("fill") and not _is_white(obj.get("non_stroking_color"))
-    if obj.get("object_type") == "rect":
-        return bool(stroked or filled)
     return bool(stroked or filled)
 
 
@@ -123,23 +121,39 @@ def ruled_tables(page: Page, page_no: int, words: Sequence[Word]) -> list[PageTa
         if len(xs) < 3 or not rows_geo:
             continue  # one column: a box drawn round text, not a table
         pt = PageTable(page_no, tuple(float(v) for v in table.bbox), xs, [])
+        pt_pending: list[tuple[PageRow, tuple[list[Word], list[list]]]] = []
         inside = [w for w in words if pt.contains(w)]
         tops = [float(r.bbox[1]) for r in rows_geo]
         by_row: list[list[Word]] = [[] for _ in rows_geo]
         for w in inside:
-            i = bisect.bisect_right(tops, w.cy) - 1
-            if 0 <= i < len(rows_geo):
-                by_row[i].append(w)
+            by_row[min(len(rows_geo) - 1, max(0, bisect.bisect_right(tops, w.cy) - 1))].append(w)
+        spanning: list[list] = []  # [box, words] of cells reaching below their first row
         for r, row_words in zip(rows_geo, by_row, strict=True):
             boxes = [c for c in r.cells if c is not None]
-            lines = group_lines(row_words)
+            spanning = [s for s in spanning if s[0][3] > float(r.bbox[1]) + 1]
+            own = []
+            for w in row_words:  # words of a vertically merged cell belong to its first row
+                holder = next((s for s in spanning if s[0][0] - 1 <= w.cx <= s[0][2] + 1), None)
+                if holder is not None:
+                    holder[1].append(w)
+                else:
+                    own.append(w)
+            lines = group_lines(own)
             if len(boxes) == len(xs) - 1 and _holds_several_numbered_rows(lines, xs):
                 # no rules between rows: one grid row holds several provisions; cut it by bands
                 pt.rows.extend(band_rows(lines, xs, MERGED_ROW_CONFIDENCE))
                 pt.notes.append(f"page {page_no}: rows without rules between them split by text position")
                 continue
-            cells, conf = _fill_ruled_row(boxes, xs, row_words)
-            pt.rows.append(PageRow(cells, float(r.bbox[1]), float(r.bbox[3]), conf))
+            # the row's own height: its shortest cell (a merged cell reaches further down)
+            row_bottom = min(float(b[3]) for b in boxes)
+            groups = [[b, []] for b in sorted(boxes, key=lambda b: b[0])]
+            spanning.extend(g for g in groups if g[0][3] > row_bottom + 1)
+            pending = (own, groups)
+            pt.rows.append(PageRow([], float(r.bbox[1]), float(r.bbox[3])))
+            pt_pending.append((pt.rows[-1], pending))
+        # fill cells once every row has been seen (a merged cell collects words from rows below)
+        for prow, (own, groups) in pt_pending:
+            prow.cells, prow.confidence = _fill_ruled_row(groups, xs, own)
         tables.append(pt)
     return tables
 
@@ -156,27 +170,31 @@ def _holds_several_numbered_rows(lines: Sequence[Line], xs: Sequence[float]) -> 
 
 
 def _fill_ruled_row(
-    boxes: Sequence[tuple[float, float, float, float]], xs: Sequence[float], words: Sequence[Word]
+    groups: Sequence[list], xs: Sequence[float], words: Sequence[Word]
 ) -> tuple[list[PageCell], float]:
-    """Cells of one grid row, left to right; positions covered by a cell above become empty cells."""
-    boxes = sorted(boxes, key=lambda b: b[0])
-    buckets: list[list[Word]] = [[] for _ in boxes]
+    """Cells of one grid row, left to right; positions covered by a cell above become empty cells.
+
+    ``groups`` holds each cell box with the words already given to it from rows below (a vertically
+    merged cell); ``words`` are the row's own words, placed in the box under their centre, or the
+    nearest box (lower confidence) when they sit between boxes.
+    """
     confidence = 1.0
     for w in words:
-        for i, b in enumerate(boxes):
-            if b[0] - 1 <= w.cx <= b[2] + 1:
-                buckets[i].append(w)
-                if w.x0 < b[0] - 2 or w.x1 > b[2] + 2:
-                    confidence = min(confidence, STRADDLE_CONFIDENCE)
-                break
+        target = next((g for g in groups if g[0][0] - 1 <= w.cx <= g[0][2] + 1), None)
+        if target is None:
+            target = min(groups, key=lambda g: min(abs(w.cx - g[0][0]), abs(w.cx - g[0][2])))
+            confidence = min(confidence, STRADDLE_CONFIDENCE)
+        elif w.x0 < target[0][0] - 2 or w.x1 > target[0][2] + 2:
+            confidence = min(confidence, STRADDLE_CONFIDENCE)
+        target[1].append(w)
     cells: list[PageCell] = []
     col = 0
-    for b, bucket in zip(boxes, buckets, strict=True):
-        start = _column_index(b[0], xs)
+    for box, bucket in groups:
+        start = _column_index(box[0], xs)
         while col < start:  # a vertically merged cell from the row above covers this position
             cells.append(PageCell(""))
             col += 1
-        span = _column_span(b[0], b[2], xs)
+        span = _column_span(box[0], box[2], xs)
         text = cell_text(bucket)
         if has_unmapped_glyphs(text):
             confidence = min(confidence, UNMAPPED_CONFIDENCE)
@@ -189,8 +207,8 @@ def _fill_ruled_row(
 
 
 def _column_index(x: float, xs: Sequence[float]) -> int:
-    best = min(range(len(xs) - 1), key=lambda i: abs(xs[i] - x))
-    return best
+    """The grid column whose left boundary is nearest ``x``."""
+    return min(range(len(xs) - 1), key=lambda i: abs(xs[i] - x))
 
 
 def _dedupe(values: Sequence[float], tol: float) -> list[float]:
