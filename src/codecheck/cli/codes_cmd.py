@@ -28,6 +28,9 @@ app = typer.Typer(
 _FORMATS = ("text", "json")
 
 
+_NUMERIC = ("stages", "in Code", "on form")
+
+
 def _check_format(fmt: str) -> str:
     value = fmt.strip().lower()
     if value not in _FORMATS:
@@ -153,9 +156,15 @@ def codes(
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(title="Complaint Handling Code versions", title_justify="left")
-        for col in ("id", "name", "in force", "status", "stages", "provisions", "on form"):
-            table.add_column(col, no_wrap=col in ("id", "in force"))
+        table = Table(title="Complaint Handling Code versions", title_justify="left", box=None)
+        for col in ("id", "name", "in force", "status", "stages", "in Code", "on form"):
+            # numbers never wrap; the name keeps a readable width and the dates fold on a narrow terminal
+            table.add_column(
+                col,
+                no_wrap=col not in ("name", "in force"),
+                min_width=16 if col == "name" else None,
+                justify="right" if col in _NUMERIC else "left",
+            )
         for v in versions:
             in_force = _in_force(v)
             table.add_row(
