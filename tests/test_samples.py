@@ -36,22 +36,14 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # (sample stem prefix, kind, rule, provision) -> the defect, as reported to the owner of that code.
 # The three check defects the samples first exposed (a stricter timescale read as a restatement of
 # the Code; 'still being developed' and 'still working towards' missed by answer-contradiction) were
-# fixed in 5d8ae75. Add an entry here, never loosen an assertion.
-_VMERGE = (
-    "DOCX reader (readers/docx.py cell()): a w:vMerge continuation cell is read as empty, so the rows "
-    "under a vertically merged Evidence cell lose the evidence printed beside them (2.2, 5.3, 6.3, 6.5, "
-    "6.16, 6.18, 6.19 read evidence '')"
-)
-KNOWN: dict[tuple[str, str, str, str | None], str] = {
-    ("example-homes-2024-merged", "trap", "missing-evidence", "6.5"): _VMERGE
-    + "; 6.5 (Yes, no commentary, evidence only in the Evidence cell merged down from 6.4) is then "
-    "reported as missing-evidence",
-}
+# fixed in 5d8ae75; the w:vMerge defect (Evidence cells merged down over several provisions read as
+# empty below their first row, so 6.5 of the merged sample was reported missing-evidence) was fixed
+# by the row builder giving a merged cell to each provision it reaches. Add an entry here, never
+# loosen an assertion.
+KNOWN: dict[tuple[str, str, str, str | None], str] = {}
 
 # (file, reading test) -> a reader defect the file exposes.
-READER_KNOWN: dict[tuple[str, str], str] = {
-    ("example-homes-2024-merged.docx", "text"): _VMERGE,
-}
+READER_KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _files(aspect: str) -> list:

@@ -2,8 +2,9 @@
 
 The body is walked in order (paragraphs, tables, block-level content controls). Each table becomes a
 ``RawTable`` (grid columns tracked through ``w:gridBefore``/``w:gridSpan``; a ``w:vMerge``
-continuation cell is an empty placeholder, so merged text is never duplicated; ``w:tblHeader``
-rows flagged) and the shared builder (``readers.rows.build_rows``) turns them into provision rows.
+continuation cell repeats its merged cell's text flagged ``merged_from_above``, for the builder to
+give to a new provision and drop within one; ``w:tblHeader`` rows flagged) and the shared builder
+(``readers.rows.build_rows``) turns them into provision rows.
 A single-column layout table that wraps the real form is looked through, and a whole form nested in
 a layout cell is read as its own table; other nested tables are flattened into their cell's text.
 Rows carry page numbers only when Word saved its layout (``w:lastRenderedPageBreak``). Page header
@@ -152,6 +153,7 @@ class _Reader:
         index = len(self.tables) + 1
         rows: list[RawRow] = []
         texts: list[str] = []
+        above: dict[int, RawCell] = {}  # grid column -> cell of the row above, for w:vMerge continues
         for tr in trs:
             trpr = tr.find(w("trPr"))
             is_header = False
@@ -165,14 +167,19 @@ class _Reader:
                 raise InputError(f"more than {self.limits.max_rows} table rows", self.path)
             cells: list[RawCell] = []
             before = min(_int_attr(trpr.find(w("gridBefore")) if trpr is not None else None), 64)
+            col = before
             if before:
                 cells.append(RawCell("", None, before))
             page = self.row_page(tr)
+            placed: dict[int, RawCell] = {}
             for tc in _unwrap(tr, TC):
-                cell = self.cell(tc, depth)
+                cell = self.cell(tc, depth, above.get(col))
                 cells.append(cell)
-                if cell.text:
+                placed[col] = cell
+                col += cell.span
+                if cell.text and not cell.merged_from_above:
                     texts.append(cell.text)
+            above = placed
             rows.append(RawRow(cells=cells, index=len(rows) + 1, page=page, is_header=is_header))
         widest = max((sum(c.span for c in r.cells) for r in rows), default=0)
         self.tables.append(
@@ -211,14 +218,21 @@ class _Reader:
             elif child.tag in _WRAPPERS:
                 self.block_in_wrapper(child.find(SDTCONTENT) if child.tag == SDT else child, depth)
 
-    def cell(self, tc, depth: int) -> RawCell:
+    def cell(self, tc, depth: int, above: RawCell | None = None) -> RawCell:
+        """One cell; ``above`` is the cell starting at the same grid column in the row above.
+
+        A ``w:vMerge`` continuation shows nothing of its own (Word draws the merged cell's first part
+        over it), so it repeats ``above``'s text, flagged: the same string object, not a copy.
+        """
         tcpr = tc.find(_TCPR)
         span = 1
         if tcpr is not None:
             span = min(max(_int_attr(tcpr.find(_GRIDSPAN), 1), 1), 64)  # Word allows 63 columns
             vm = tcpr.find(_VMERGE)
             if vm is not None and vm.get(VAL, "continue") != "restart":
-                return RawCell("", None, span)  # merged with the cell above: its text is there
+                if above is None:  # nothing above to continue (first row, or a ragged grid)
+                    return RawCell("", None, span, merged_from_above=True)
+                return RawCell(above.text, above.checked, span, merged_from_above=True)
         parts: list[str] = []
         self._cell_blocks(tc, parts, depth)
         text = " ".join(p for p in parts if p)

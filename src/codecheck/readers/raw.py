@@ -13,15 +13,23 @@ from dataclasses import dataclass, field
 
 @dataclass
 class RawCell:
-    """One cell's text; merged (spanned) positions appear once, never duplicated.
+    """One cell's text; horizontally merged (spanned) positions appear once, never duplicated.
 
     ``checked`` is the state of a tick, checkbox or symbol found in the cell (True ticked, False an
     empty box, None when the cell has no such mark). ``span`` is the number of grid columns it covers.
+
+    ``merged_from_above`` marks the lower part of a vertically merged cell (DOCX ``w:vMerge``
+    continue): ``text`` and ``checked`` then repeat the merged cell's first part, which the row above
+    already holds. The row builder decides what that text means, because only it knows whether this
+    row starts a new provision (the merged cell is cited for that provision too) or continues the
+    one above (the text is already there and must not be repeated). A reader that cannot recover the
+    text leaves ``text`` empty.
     """
 
     text: str
     checked: bool | None = None
     span: int = 1
+    merged_from_above: bool = False
 
 
 @dataclass

@@ -16,6 +16,9 @@ Everything here is format-independent, so the DOCX and PDF readers agree on it:
 * a row with an empty provision cell but text elsewhere continues the previous row (requirement,
   evidence and commentary joined with a space; ``stitched=True``), including across a page break
   or a table split;
+* a vertically merged cell (``RawCell.merged_from_above``) belongs to every provision whose first
+  row it reaches (one Evidence cell merged over three provisions is cited for all three), but is
+  read once within a provision (its continuation rows, a merged provision-number cell);
 * answers normalised by ``readers.answers``;
 * tables that are not self-assessments (contents, contacts) yield no rows.
 """
@@ -114,6 +117,12 @@ class _Cell:
     checked: bool | None
     col: int
     span: int
+    # The lower part of a vertically merged cell: ``text``/``checked`` stay empty, so headers, roles,
+    # sub-headings and continuations read the row as printed; ``carried`` holds the merged cell's
+    # text for when the row starts a provision of its own (see ``_adopt_merged``).
+    merged: bool = False
+    carried: str = ""
+    carried_checked: bool | None = None
 
 
 def _grid(row: RawRow, ncols: int) -> list[_Cell]:
@@ -122,9 +131,21 @@ def _grid(row: RawRow, ncols: int) -> list[_Cell]:
     col = 0
     for cell in row.cells:
         span = min(max(cell.span, 1), MAX_GRID)  # a hostile gridSpan must not allocate millions of slots
-        out.append(_Cell(clean_text(cell.text), cell.checked, col, span))
+        if cell.merged_from_above:
+            out.append(_Cell("", None, col, span, True, clean_text(cell.text), cell.checked))
+        else:
+            out.append(_Cell(clean_text(cell.text), cell.checked, col, span))
         col += span
     return out
+
+
+def _adopt_merged(grid: list[_Cell]) -> list[_Cell]:
+    """The first physical row of a provision, with the vertically merged cells reaching it read as its
+    own: a landlord who merges one Evidence (or Comply) cell over several provisions cites it for
+    each. Continuation rows never adopt them: within one provision the text is already there."""
+    if not any(c.merged and (c.carried or c.carried_checked is not None) for c in grid):
+        return grid
+    return [_Cell(c.carried, c.carried_checked, c.col, c.span) if c.merged else c for c in grid]
 
 
 def _grid_texts(cells: list[_Cell], ncols: int) -> list[str]:
@@ -379,6 +400,7 @@ class _Builder:
             confidence=confidence,
             context=self.context,
         )
+        grid = _adopt_merged(grid)
         self.open_parts = self._parts(grid, cmap)
         self.answer_cells = self._answer_cells(grid, cmap)
         self.start = (grid, cmap)
