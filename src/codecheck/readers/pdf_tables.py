@@ -38,7 +38,9 @@ UNRULED_CONFIDENCE = 0.8  # column boundaries inferred from text positions
 UNMAPPED_CONFIDENCE = 0.6  # a cell with (cid:NN) glyphs: some characters could not be read
 STRADDLE_CONFIDENCE = 0.85  # a word that crosses a cell border (text may sit in the wrong column)
 MERGED_ROW_CONFIDENCE = 0.85  # one ruled row holding several numbered rows, cut by text position
-MIN_GUTTER = 7.0  # points of empty x-range that separate two unruled columns
+# Empty x-range that separates two unruled columns, in font sizes: cell padding is at least ~0.6 em
+# on each side, a word space ~0.28 em (a little more in justified text).
+GUTTER_EM = 0.5
 HEADER_WORDS = ("provision", "requirement", "comply", "compliance", "evidence", "commentary",
                 "explanation", "section", "standard")
 
@@ -222,9 +224,7 @@ def _dedupe(values: Sequence[float], tol: float) -> list[float]:
 # --------------------------------------------------------------------------- unruled
 
 
-def _gutters(
-    lines: Sequence[Line], x_min: float, x_max: float, min_gap: float = MIN_GUTTER
-) -> list[tuple[float, float]]:
+def _gutters(lines: Sequence[Line], x_min: float, x_max: float, min_gap: float) -> list[tuple[float, float]]:
     """X-ranges inside [x_min, x_max] that no word of ``lines`` touches, at least ``min_gap`` wide."""
     spans = sorted((w.x0, w.x1) for line in lines for w in line.words)
     gaps: list[tuple[float, float]] = []
@@ -300,12 +300,20 @@ def unruled_tables(
         above = lines[first:top_end]
         if found and _fits(above, found[0][2]) and _body_like(above, lines[found[0][0] : found[0][1]]):
             found[0] = (first, found[0][1], found[0][2])
-        elif template is not None and template.gutters and not template.ruled:
-            end = first
-            while end < top_end and _fits([lines[end]], template.gutters) and not lines[end].bold:
-                end += 1
-            if end > first:
-                found.insert(0, (first, end, list(template.gutters)))
+        elif template is not None and template.ncols >= 3:
+            # the top of the page keeps the previous page's columns (a ruled table may go on without
+            # its rules): the page's own gutters line up with the previous gutters or rules
+            before = template.gutters or [(x - 3.0, x + 3.0) for x in template.xs[1:-1]]
+            end, gutters = _grow_block(lines, first)
+            end = min(end, top_end)
+            if _gutters_match(gutters, before) and not any(ln.bold for ln in lines[first:end]):
+                found.insert(0, (first, end, gutters))
+            elif template.gutters:
+                end = first
+                while end < top_end and _fits([lines[end]], before) and not lines[end].bold:
+                    end += 1
+                if end > first:
+                    found.insert(0, (first, end, list(before)))
     return [_build_unruled(page_no, lines[a:b], gutters) for a, b, gutters in found]
 
 
@@ -314,6 +322,13 @@ def _body_like(lines: Sequence[Line], block: Sequence[Line]) -> bool:
     sizes = sorted(ln.size for ln in block)
     body = sizes[len(sizes) // 2] if sizes else 0.0
     return all(ln.size <= body + 0.5 and not ln.bold for ln in lines)
+
+
+def _gutters_match(a: Sequence[tuple[float, float]], b: Sequence[tuple[float, float]]) -> bool:
+    """Same number of gutters, each overlapping its counterpart (the same column layout)."""
+    return len(a) == len(b) >= 2 and all(
+        a0 <= b1 + 2 and b0 <= a1 + 2 for (a0, a1), (b0, b1) in zip(a, b, strict=True)
+    )
 
 
 def _margin_page_number(line: Line, page_height: float) -> bool:
@@ -341,9 +356,10 @@ def _grow_block(lines: Sequence[Line], start: int) -> tuple[int, list[tuple[floa
     x_min = min(ln.x0 for ln in lines[start:]) - 1
     x_max = max(ln.x1 for ln in lines[start:]) + 1
     end = start + 1
-    aged = [(a, b, 1) for a, b in _gutters(lines[start:end], x_min, x_max)]
-    pitch = max(6.0, lines[start].bottom - lines[start].top)
     body_size = lines[start].size
+    min_gutter = max(4.0, GUTTER_EM * body_size)
+    aged = [(a, b, 1) for a, b in _gutters(lines[start:end], x_min, x_max, min_gutter)]
+    pitch = max(6.0, lines[start].bottom - lines[start].top)
     while end < len(lines):
         gap = lines[end].top - lines[end - 1].bottom
         if gap > 3.5 * pitch:
@@ -362,12 +378,12 @@ def _grow_block(lines: Sequence[Line], start: int) -> tuple[int, list[tuple[floa
             age = max((g for _, _, g in parents), default=0)
             # narrowed from one side only: text reaching a cell edge, not a line running across
             one_sided = any(abs(a - ga) < 0.01 or abs(b - gb) < 0.01 for ga, gb, _ in parents)
-            if b - a >= MIN_GUTTER or (age >= _SETTLED and one_sided):
+            if b - a >= min_gutter or (age >= _SETTLED and one_sided):
                 survivors.append((a, b, age + 1))
         if len(survivors) < 2:
             break
         if any(
-            g >= _SETTLED and gb - ga >= MIN_GUTTER and not any(a < gb and b > ga for a, b, _ in survivors)
+            g >= _SETTLED and gb - ga >= min_gutter and not any(a < gb and b > ga for a, b, _ in survivors)
             for ga, gb, g in aged
         ):
             break  # a settled, full-width gutter filled: the line runs across the columns
