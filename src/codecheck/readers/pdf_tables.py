@@ -308,7 +308,7 @@ def unruled_tables(
             end = min(end, top_end)
             if _gutters_match(gutters, before) and not any(ln.bold for ln in lines[first:end]):
                 found.insert(0, (first, end, gutters))
-            elif template.gutters:
+            else:
                 end = first
                 while end < top_end and _fits([lines[end]], before) and not lines[end].bold:
                     end += 1
