@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans(
     {
@@ -47,9 +48,16 @@ def clean(text: str | None) -> str:
     """
     if not text:
         return ""
+    return _clean(text)
+
+
+@lru_cache(maxsize=1024)
+def _clean(text: str) -> str:
+    """``clean`` proper, memoised: every check re-reads the same cells (a form's ~70 rows, ~12 checks)."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = _BULLETS.sub(" ", text)
-    text = "".join(ch if ch == "\n" or ch.isprintable() else " " for ch in text)
+    if not text.replace("\n", "").isprintable():  # rare: only then look at each character
+        text = "".join(ch if ch == "\n" or ch.isprintable() else " " for ch in text)
     return _SPACE.sub(" ", text).strip()
 
 
