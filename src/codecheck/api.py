@@ -34,19 +34,25 @@ def _file_key(path: Path) -> tuple[str, int, int]:
 
 
 @lru_cache(maxsize=16)
-def _cached_rules(keys: tuple[tuple[str, int, int], ...]) -> tuple[RuleSpec, ...]:
+def _cached_rules(
+    files: tuple[str, ...], keys: tuple[tuple[str, int, int], ...]
+) -> tuple[RuleSpec, ...]:
+    """``keys`` (resolved path, mtime, size per file) only invalidates: errors name ``files`` as given."""
     from codecheck.engine import load_rules
 
-    return tuple(load_rules([Path(k[0]) for k in keys]))
+    return tuple(load_rules([Path(f) for f in files]))
 
 
 def rules_for(config: Config) -> list[RuleSpec]:
     """Every declared rule (built-in plus the config's ``rules`` files), loaded once per set of files.
 
     The cache key includes each extra file's size and modification time, so a batch over thousands of
-    documents parses the YAML once and an edited rules file is still picked up.
+    documents parses the YAML once and an edited rules file is still picked up. The CLI loads its rules
+    through here too, so an audit parses and validates them once, not once for the CLI and once more
+    for the documents; a file is named as the user gave it (in errors and ``RuleSpec.source``).
     """
-    return list(_cached_rules(tuple(_file_key(Path(p)) for p in config.rules_files)))
+    files = tuple(str(p) for p in config.rules_files)
+    return list(_cached_rules(files, tuple(_file_key(Path(f)) for f in files)))
 
 
 def align(doc: Document, *, code: str | None = None, rules: list[RuleSpec] | None = None) -> AlignedDocument:

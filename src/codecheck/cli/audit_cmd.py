@@ -304,9 +304,10 @@ def _audit(
     _check_outputs([p for p in named if str(p) != "-"], inputs, force)
 
     from codecheck import baseline as baseline_mod
+    from codecheck.api import rules_for
     from codecheck.batch import audit_many, expand_inputs
     from codecheck.config import load_config
-    from codecheck.engine import load_rules, select_rules
+    from codecheck.engine import select_rules
     from codecheck.report import RenderOptions, render
 
     overrides: dict = {}
@@ -328,7 +329,7 @@ def _audit(
     threshold = None if never else config.fail_on
     if fmt is None:
         fmt = _check_format(config.format, f"{config.config_file}: format") if config.format else "text"
-    rules = select_rules(load_rules(config.rules_files), config)
+    rules = select_rules(rules_for(config), config)  # parsed once: the audits below reuse them
     if config.code:  # a forced version that does not exist is one usage error, not N unreadable documents
         from codecheck.codes import get_version
 
