@@ -12,14 +12,28 @@ import glob
 import os
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from codecheck.errors import CodecheckError
 from codecheck.model import AuditResult
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+
+def __getattr__(name: str) -> Any:
+    """The pool classes, imported on first use (PEP 562).
+
+    ``concurrent.futures.process`` pulls in multiprocessing and pickle (~10 ms); the one-document
+    audit never starts a pool, so it should not pay for them.
+    """
+    if name in ("ProcessPoolExecutor", "BrokenProcessPool"):
+        import concurrent.futures.process as pool
+
+        return getattr(pool, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 DOCUMENT_SUFFIXES = (".docx", ".pdf")
 _GLOB_CHARS = set("*?[")
@@ -236,8 +250,13 @@ def _run_pool(
     audit_fn: AuditFn | None,
 ) -> list[int]:
     """Run ``indices`` in a pool of ``jobs`` workers; return the indices lost to a broken pool."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     crashed: list[int] = []
-    executor = ProcessPoolExecutor(max_workers=jobs)
+    # looked up on the module (not imported here) so that a test can substitute the pool class
+    pool_class = globals().get("ProcessPoolExecutor") or __getattr__("ProcessPoolExecutor")
+    executor = pool_class(max_workers=jobs)
     timed_out = False
     try:
         futures: dict[Future, int] = {}
