@@ -432,3 +432,17 @@ def test_vertically_merged_evidence_cell_keeps_its_text_whole(tmp_path: Path) ->
     assert doc.rows[0].evidence == "Complaints policy section 2, and the staff guidance on service requests"
     assert doc.rows[1].evidence == ""
     assert doc.rows[1].commentary == "Example Homes note 1.3."
+
+
+def test_numbers_pushed_down_their_cells_by_blank_lines(tmp_path: Path) -> None:
+    """Converted forms often have empty paragraphs above the number: the row is still one row."""
+    rows = [
+        ["\n\n" + pid, text, "\n\uf0b7 \uf0fc", f"Policy {pid}", "Done."]
+        for pid, text in pf.CODE_2024.items()
+    ]
+    flow = pf.Flow()
+    flow.table(pf.Table(rows, pf.WIDTHS_5, pf.HEADER_5))
+    doc = read(flow.save(tmp_path / "pushed.pdf"))
+    assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
+    assert all(r.requirement == pf.CODE_2024[r.provision] for r in doc.rows)
+    assert all((r.answer, r.answer_text) == ("yes", "tick") for r in doc.rows)
