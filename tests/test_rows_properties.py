@@ -93,3 +93,66 @@ def test_any_raw_tables_give_well_formed_rows(raw: list[RawTable]) -> None:
             assert "\u00a0" not in text and "\uf0fc" not in text
         if row.answer == "blank" and row.answer_source == "comply":
             assert row.answer_text == "" or row.confidence < 1.0
+
+
+@st.composite
+def merged_tables(draw) -> list[RawTable]:
+    """Tables as above with some cells marked as the lower part of a vertically merged cell, each
+    repeating the text of the cell at its column in the row above (as the DOCX reader gives them)."""
+    out = draw(tables())
+    for table in out:
+        for above, row in zip(table.rows, table.rows[1:], strict=False):
+            starts, col = {}, 0
+            for cell in above.cells:
+                starts[col] = cell
+                col += cell.span
+            col = 0
+            for k, cell in enumerate(row.cells):
+                root = starts.get(col)
+                if root is not None and draw(st.integers(0, 3)) == 0:
+                    row.cells[k] = RawCell(root.text, root.checked, cell.span, merged_from_above=True)
+                col += cell.span
+    return out
+
+
+def _blanked(raw: list[RawTable]) -> list[RawTable]:
+    """The same tables with every merged cell's repeated text dropped (a reader that cannot recover it)."""
+    return [
+        RawTable(
+            [
+                RawRow(
+                    [RawCell("", None, c.span, True) if c.merged_from_above else c for c in r.cells],
+                    r.index,
+                    r.page,
+                    r.is_header,
+                    r.page_break_before,
+                )
+                for r in t.rows
+            ],
+            t.index,
+            t.page,
+            t.heading,
+            t.ncols,
+            t.nested,
+            t.continued_from,
+        )
+        for t in raw
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(merged_tables())
+def test_merged_text_fills_cells_but_never_changes_which_rows_exist(raw: list[RawTable]) -> None:
+    """A merged cell's repeated text may fill a provision's fields, never move a row boundary: the rows,
+    their provisions, provenance, context and stitching are those read without that text."""
+    rows, _ = build_rows(raw)
+    plain, _ = build_rows(_blanked(raw))
+
+    def shape(rs):
+        return [(r.provision, r.location.as_dict(), r.context, r.stitched) for r in rs]
+
+    assert shape(rows) == shape(plain)
+    for got, base in zip(rows, plain, strict=True):
+        for field in ("requirement", "evidence", "commentary"):
+            # text is only ever added, in front of the row's own (the merged cell sits in its first row)
+            assert getattr(got, field).endswith(getattr(base, field))

@@ -145,7 +145,13 @@ def _adopt_merged(grid: list[_Cell]) -> list[_Cell]:
     each. Continuation rows never adopt them: within one provision the text is already there."""
     if not any(c.merged and (c.carried or c.carried_checked is not None) for c in grid):
         return grid
-    return [_Cell(c.carried, c.carried_checked, c.col, c.span) if c.merged else c for c in grid]
+    return [replace(c, text=c.carried, checked=c.carried_checked) if c.merged else c for c in grid]
+
+
+def _printed(cell: _Cell | None) -> str:
+    """A cell's own text, without text adopted from a merged cell above (for layout decisions, which
+    must not depend on whether a reader could recover a merged cell's text)."""
+    return "" if cell is None or cell.merged else cell.text
 
 
 def _grid_texts(cells: list[_Cell], ncols: int) -> list[str]:
@@ -455,8 +461,8 @@ class _Builder:
         if self.open is None or not self.fragments or rcell is None or not rcell.text[:1].islower():
             return []
         start_grid, start_cmap = self.start
-        texts = [(_at(start_grid, start_cmap.get(REQUIREMENT)) or _Cell("", None, 0, 1)).text]
-        texts += [(_at(g, c.get(REQUIREMENT)) or _Cell("", None, 0, 1)).text for _, g, c, _ in self.fragments]
+        texts = [_printed(_at(start_grid, start_cmap.get(REQUIREMENT)))]
+        texts += [_printed(_at(g, c.get(REQUIREMENT))) for _, g, c, _ in self.fragments]
         cut = None
         for k in range(1, len(texts)):
             before = " ".join(t for t in texts[:k] if t).rstrip()
