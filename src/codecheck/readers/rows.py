@@ -119,7 +119,8 @@ class _Cell:
     span: int
     # The lower part of a vertically merged cell: ``text``/``checked`` stay empty, so headers, roles,
     # sub-headings and continuations read the row as printed; ``carried`` holds the merged cell's
-    # text for when the row starts a provision of its own (see ``_adopt_merged``).
+    # text for when the row starts a provision of its own (``_adopt_merged`` then copies it into
+    # ``text`` and leaves ``merged`` set, so layout decisions can still tell it apart).
     merged: bool = False
     carried: str = ""
     carried_checked: bool | None = None
