@@ -60,8 +60,6 @@ _builtin_index: dict[str, Path] | None = None
 
 def read_yaml(path: Path, error: type[CodeDefinitionError] | type[ConfigError] = CodeDefinitionError) -> Any:
     """Parse a YAML file safely (no Python objects, bounded size); YAML errors become one-line errors."""
-    import yaml
-
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -78,14 +76,21 @@ def read_yaml(path: Path, error: type[CodeDefinitionError] | type[ConfigError] =
         raise error("not UTF-8 text", path) from None
     except OSError as exc:
         raise error(f"cannot read file: {exc.strerror or exc}", path) from None
-    try:
-        # libyaml's parser when installed (same safe constructor, ~15x faster: audits load every version)
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
-        raise error(f"invalid YAML: {where}{problem}", path) from None
+    from codecheck.codes import yaml_cache
+
+    def parse(text: str) -> Any:
+        import yaml
+
+        try:
+            # libyaml's parser when installed (same safe constructor, ~15x faster: audits load every version)
+            return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+            raise error(f"invalid YAML: {where}{problem}", path) from None
+
+    return yaml_cache.load(text, "safe", parse)  # parsed once per content, not once per run
 
 
 def load_version_file(path: str | Path) -> CodeVersion:

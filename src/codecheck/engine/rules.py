@@ -70,11 +70,8 @@ def _unique_key_loader():
 
 def read_rules_file(path: Path) -> list[dict[str, Any]]:
     """Parse one rules file and return its raw rule mappings (structure checked, fields not yet)."""
-    import yaml
+    from codecheck.codes import yaml_cache
 
-    global _UniqueKeyLoader
-    if _UniqueKeyLoader is None:
-        _UniqueKeyLoader = _unique_key_loader()
     try:
         size = path.stat().st_size
         if size > MAX_RULES_FILE_BYTES:
@@ -86,14 +83,23 @@ def read_rules_file(path: Path) -> list[dict[str, Any]]:
         raise RuleDefinitionError("rules file not found", path) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleDefinitionError(f"cannot read rules file: {exc}", path) from None
-    try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass: no Python objects
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise RuleDefinitionError(
-            f"invalid YAML{where}: {getattr(exc, 'problem', None) or exc}", path
-        ) from None
+
+    def parse(text: str) -> Any:
+        import yaml
+
+        global _UniqueKeyLoader
+        if _UniqueKeyLoader is None:
+            _UniqueKeyLoader = _unique_key_loader()
+        try:
+            return yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass: no Python objects
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 1}" if mark is not None else ""
+            raise RuleDefinitionError(
+                f"invalid YAML{where}: {getattr(exc, 'problem', None) or exc}", path
+            ) from None
+
+    data = yaml_cache.load(text, "rules", parse)  # parsed once per content (checks below run each time)
     if not isinstance(data, dict):
         raise RuleDefinitionError("expected a mapping with 'schema' and 'rules'", path)
     unknown = sorted(set(data) - {"schema", "rules"})
