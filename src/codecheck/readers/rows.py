@@ -197,6 +197,7 @@ class _Builder:
         self.fragments: list = []  # the open row's continuation rows: (raw, grid, roles, table)
         self.lifted = 0
         self.stitched = 0
+        self.shared = 0  # provisions given the text of a cell merged down from a provision above
         self.answered_tables: dict[int, bool] = {}  # table index -> has an answer (comply) column
         self.inferred_tables = 0
         self.skipped_tables = 0
@@ -407,7 +408,10 @@ class _Builder:
             confidence=confidence,
             context=self.context,
         )
-        grid = _adopt_merged(grid)
+        adopted = _adopt_merged(grid)
+        if adopted is not grid:
+            self.shared += 1
+            grid = adopted
         self.open_parts = self._parts(grid, cmap)
         self.answer_cells = self._answer_cells(grid, cmap)
         self.start = (grid, cmap)
@@ -521,6 +525,11 @@ class _Builder:
         if self.stitched:
             notes.append(
                 f"{self.stitched} row{'s' if self.stitched != 1 else ''} stitched from continuation rows"
+            )
+        if self.shared:
+            notes.append(
+                f"{self.shared} row{'s' if self.shared != 1 else ''} share a cell merged down from the "
+                "provision above: its text is read for each provision it spans"
             )
         if self.lifted:
             notes.append(
