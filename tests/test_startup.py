@@ -57,3 +57,19 @@ def test_version_with_other_arguments_goes_through_typer() -> None:
     out, mods = _modules_after(["--version", "audit"])
     assert out.strip() == f"codecheck {__version__}"
     assert "typer" in mods
+
+
+def test_entry_point_exits_with_complete_outputs_and_the_same_status(tmp_path) -> None:
+    """``main`` skips the interpreter's exit-time collections (gc.freeze): outputs must be whole."""
+    from pathlib import Path
+
+    from codecheck.cli.app import app
+
+    sample = Path(__file__).resolve().parents[1] / "samples" / "example-homes-2024.docx"
+    out, sarif = tmp_path / "a.json", tmp_path / "a.sarif"
+    args = ["audit", str(sample), "--format", "json", "-o", str(out), "--sarif-output", str(sarif)]
+    proc = subprocess.run([sys.executable, "-m", "codecheck", *args], capture_output=True, text=True)
+    expected = CliRunner().invoke(app, ["audit", str(sample), "--format", "json"])
+    assert proc.returncode == expected.exit_code
+    assert json.loads(out.read_text(encoding="utf-8")) == json.loads(expected.stdout)
+    assert json.loads(sarif.read_text(encoding="utf-8"))["runs"]
