@@ -183,3 +183,60 @@ def test_continuation_cell_with_nothing_above_reads_as_empty(tmp_path: Path) -> 
     assert [(c.text, c.merged_from_above) for c in table.rows[1].cells[5:]] == [("", True), ("", True)]
     doc = read_document(path)
     assert [(r.provision, r.evidence, r.commentary) for r in doc.rows] == [("1.2", "Policy", "Done.")]
+
+
+def _hostile_merge(tmp_path: Path, text: str, rows: int) -> Path:
+    """One Evidence cell of ``text`` merged down over ``rows`` provision rows, in raw XML (a w:vMerge
+    continuation is ~50 bytes, so the file stays small whatever it would repeat)."""
+    from xml.sax.saxutils import escape
+
+    source = write_docx(tmp_path / "s.docx", [Table([["1.2", "Req one.", "Yes", "", ""]])])
+    with zipfile.ZipFile(source) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+
+    def tc(body: str) -> str:
+        return f"<w:tc>{body}</w:tc>"
+
+    def cell(value: str) -> str:
+        return tc(f'<w:p><w:r><w:t xml:space="preserve">{escape(value)}</w:t></w:r></w:p>')
+
+    body = []
+    for k in range(rows):
+        pid = f"{k // 50 + 1}.{k % 50 + 1}"
+        evidence = (
+            tc(f'<w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p>')
+            if k == 0
+            else tc("<w:tcPr><w:vMerge/></w:tcPr><w:p/>")
+        )
+        body.append(f"<w:tr>{cell(pid)}{cell('Req.')}{cell('Yes')}{evidence}{cell('')}</w:tr>")
+    start = xml.index("<w:tr>", xml.index("<w:tr>") + 1)  # keep the header row
+    end = xml.index("</w:tbl>")
+    xml = xml[:start] + "".join(body) + xml[end:]
+    return write_docx_with_document_xml(tmp_path / "h.docx", source, xml.encode("utf-8"))
+
+
+def test_merged_text_repeated_is_bounded(tmp_path: Path) -> None:
+    from codecheck.limits import Limits
+    from codecheck.readers.docx import CARRY_CELLS, read_docx
+
+    path = _hostile_merge(tmp_path, "Policy document A", rows=14)  # 17 characters, 13 continuations
+    doc = read_docx(path, Limits(max_cell_chars=20))  # 200 characters may be repeated: 11 x 17
+    assert CARRY_CELLS * 20 // 17 == 11
+    assert [r.evidence for r in doc.rows] == ["Policy document A"] * 12 + ["", ""]
+    assert any("2 vertically merged cell continuation(s) read as empty" in n for n in doc.notes)
+
+
+def test_huge_cell_merged_down_thousands_of_rows_stays_small(tmp_path: Path) -> None:
+    import time
+
+    path = _hostile_merge(tmp_path, "x" * 100_000, rows=3000)
+    assert path.stat().st_size < 200_000
+    started = time.perf_counter()
+    doc = read_document(path)
+    assert time.perf_counter() - started < 10
+    assert len(doc.rows) == 3000
+    from codecheck.readers.docx import CARRY_CELLS
+
+    # the merged cell's own text once, and at most CARRY_CELLS cells' worth repeated below it
+    assert sum(len(r.evidence) for r in doc.rows) <= (1 + CARRY_CELLS) * 100_000
+    assert any("read as empty" in n for n in doc.notes)

@@ -44,6 +44,10 @@ from codecheck.readers.rows import assessment_tables, build_rows
 
 _WRAPPERS = (SDT, CUSTOMXML, INS, MOVETO)
 _TCPR, _GRIDSPAN, _VMERGE = w("tcPr"), w("gridSpan"), w("vMerge")
+# A w:vMerge continuation costs ~50 bytes of XML but repeats its merged cell's text (up to
+# max_cell_chars): a small hostile file could merge one huge cell down 20,000 rows. The text repeated
+# this way across a document is bounded to this many cells' worth; past it, continuations stay empty.
+CARRY_CELLS = 10
 _PLACEHOLDER_TITLE = re.compile(
     r"^(document\s*\d*|microsoft word\b.*|untitled.*|title|new document|\W*)$", re.I
 )
@@ -82,6 +86,8 @@ class _Reader:
         self.nrows = 0
         self.truncated = 0
         self.flattened = 0
+        self.carried = 0  # characters repeated into w:vMerge continuation cells
+        self.uncarried = 0  # continuations left empty once that budget was spent
         self.too_deep = 0
         self.paged = False  # the file carries Word's page layout (set by read_docx)
         self.page = 1
@@ -153,7 +159,7 @@ class _Reader:
         index = len(self.tables) + 1
         rows: list[RawRow] = []
         texts: list[str] = []
-        above: dict[int, RawCell] = {}  # grid column -> cell of the row above, for w:vMerge continues
+        above: dict[int, RawCell] = {}  # grid column -> the merged cell a w:vMerge continue there repeats
         for tr in trs:
             trpr = tr.find(w("trPr"))
             is_header = False
@@ -173,9 +179,11 @@ class _Reader:
             page = self.row_page(tr)
             placed: dict[int, RawCell] = {}
             for tc in _unwrap(tr, TC):
-                cell = self.cell(tc, depth, above.get(col))
+                root = above.get(col)
+                cell = self.cell(tc, depth, root)
                 cells.append(cell)
-                placed[col] = cell
+                # a continuation passes its merged cell's first part on to the rows below it
+                placed[col] = root if cell.merged_from_above and root is not None else cell
                 col += cell.span
                 if cell.text and not cell.merged_from_above:
                     texts.append(cell.text)
@@ -219,10 +227,12 @@ class _Reader:
                 self.block_in_wrapper(child.find(SDTCONTENT) if child.tag == SDT else child, depth)
 
     def cell(self, tc, depth: int, above: RawCell | None = None) -> RawCell:
-        """One cell; ``above`` is the cell starting at the same grid column in the row above.
+        """One cell; ``above`` is the cell starting at the same grid column in the row above (for a
+        merged cell reaching that row, its first part).
 
         A ``w:vMerge`` continuation shows nothing of its own (Word draws the merged cell's first part
-        over it), so it repeats ``above``'s text, flagged: the same string object, not a copy.
+        over it), so it repeats ``above``'s text, flagged: the same string object, not a copy, and
+        within the document's ``CARRY_CELLS`` budget.
         """
         tcpr = tc.find(_TCPR)
         span = 1
@@ -232,6 +242,10 @@ class _Reader:
             if vm is not None and vm.get(VAL, "continue") != "restart":
                 if above is None:  # nothing above to continue (first row, or a ragged grid)
                     return RawCell("", None, span, merged_from_above=True)
+                if self.carried + len(above.text) > CARRY_CELLS * self.limits.max_cell_chars:
+                    self.uncarried += 1
+                    return RawCell("", above.checked, span, merged_from_above=True)
+                self.carried += len(above.text)
                 return RawCell(above.text, above.checked, span, merged_from_above=True)
         parts: list[str] = []
         self._cell_blocks(tc, parts, depth)
@@ -362,6 +376,11 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
         doc_notes.append(f"{reader.too_deep} table(s) nested over {lim.max_nesting} levels deep were skipped")
     if reader.truncated:
         doc_notes.append(f"{reader.truncated} cell(s) truncated at {lim.max_cell_chars} characters")
+    if reader.uncarried:
+        doc_notes.append(
+            f"{reader.uncarried} vertically merged cell continuation(s) read as empty: merged text "
+            f"repeated beyond {CARRY_CELLS * lim.max_cell_chars} characters"
+        )
     skipped = len(reader.tables) - len(used)
     if skipped:
         doc_notes.append(f"{skipped} table(s) are not self-assessment tables and were not read as rows")
