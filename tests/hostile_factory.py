@@ -7,12 +7,13 @@ all make the same inputs. The landlord is fictional ("Example Homes").
 
 from __future__ import annotations
 
-import io
 import os
 import random
 import zipfile
 import zlib
 from pathlib import Path
+
+from pdf_factory import assemble  # one PDF object/xref writer for all test fixtures
 
 # --------------------------------------------------------------------------- a valid small form
 
@@ -78,22 +79,6 @@ def _pdf_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def _assemble_pdf(objects: list[bytes]) -> bytes:
-    """Join numbered objects into a PDF with a correct cross-reference table."""
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for off in offsets:
-        out.write(f"{off:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
-
-
 def write_text_pdf(path: Path, pages: list[list[str]]) -> Path:
     """A PDF whose pages hold the given lines of Helvetica text."""
     n = len(pages)
@@ -114,7 +99,7 @@ def write_text_pdf(path: Path, pages: list[list[str]]) -> Path:
         )
         objects.append(f"<< /Length {len(data)} >>\nstream\n".encode() + data + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    path.write_bytes(_assemble_pdf(objects))
+    path.write_bytes(assemble(objects))
     return path
 
 
@@ -141,7 +126,7 @@ def write_image_only_pdf(path: Path, pages: int = 2) -> Path:
             + b"\nendstream"
         )
         assert page_no  # numbering documented above
-    path.write_bytes(_assemble_pdf(objects))
+    path.write_bytes(assemble(objects))
     return path
 
 
