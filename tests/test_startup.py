@@ -73,3 +73,17 @@ def test_entry_point_exits_with_complete_outputs_and_the_same_status(tmp_path) -
     assert proc.returncode == expected.exit_code
     assert json.loads(out.read_text(encoding="utf-8")) == json.loads(expected.stdout)
     assert json.loads(sarif.read_text(encoding="utf-8"))["runs"]
+
+
+def test_audit_inside_another_program_does_not_freeze_its_heap() -> None:
+    """gc.freeze is for the console process only: under CliRunner it would pin the host's garbage."""
+    import gc
+    from pathlib import Path
+
+    from codecheck.cli.app import app
+
+    sample = Path(__file__).resolve().parents[1] / "samples" / "example-homes-2024.docx"
+    before = gc.get_freeze_count()
+    result = CliRunner().invoke(app, ["audit", str(sample), "--format", "json", "--fail-on", "never"])
+    assert result.exit_code == 0
+    assert gc.get_freeze_count() == before

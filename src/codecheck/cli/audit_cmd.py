@@ -337,6 +337,9 @@ def _audit(
     known = baseline_mod.load(baseline) if baseline is not None else None
 
     paths, missing = expand_inputs(inputs)
+    from codecheck.cli.app import freeze_heap
+
+    freeze_heap()  # the console process keeps what is loaded until exit: later collections skip it
     results = audit_many(
         paths,
         config=config,
