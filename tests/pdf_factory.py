@@ -489,3 +489,30 @@ def numbered_code_text(path: Path) -> Path:
             flow.y += 12.5
         flow.y += 6
     return flow.save(path)
+
+
+def draw_grid(
+    page: Canvas, xs: Sequence[float], tops: Sequence[float], rows: Sequence[Sequence[str | None]],
+    size: float = 9.0, bold_first: bool = False,
+) -> None:
+    """A fully ruled table whose cells may be merged down (a vertically merged cell, as Word and
+    LibreOffice print one): ``None`` marks a position covered by the cell above it, which is drawn
+    without the rule between them and holds no text of its own. ``tops`` gives the row boundaries
+    (one more than ``rows``); a cell's text is wrapped and written from its top, and may run down
+    into the rows it covers. ``bold_first`` sets the first row as a header.
+    """
+    pad, lead = 3.0, size * 1.2
+    for x in xs:
+        page.line(x, tops[0], x, tops[-1])
+    page.line(xs[0], tops[0], xs[-1], tops[0])
+    page.line(xs[0], tops[-1], xs[-1], tops[-1])
+    for r in range(1, len(rows)):  # the rule above row r, except where a merged cell runs through
+        for c in range(len(xs) - 1):
+            if rows[r][c] is not None:
+                page.line(xs[c], tops[r], xs[c + 1], tops[r])
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if not text:
+                continue
+            for k, line in enumerate(wrap(text, xs[c + 1] - xs[c] - 2 * pad, size)):
+                page.text(xs[c] + pad, tops[r] + pad + k * lead, line, size, bold_first and r == 0)

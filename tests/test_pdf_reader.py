@@ -405,7 +405,8 @@ def test_letterhead_table_on_every_page_is_page_furniture(tmp_path: Path) -> Non
 
 
 def test_vertically_merged_evidence_cell_keeps_its_text_whole(tmp_path: Path) -> None:
-    """An Evidence cell merged down over two rows: its words belong to its first row, none lost."""
+    """An Evidence cell merged down over two provisions: its words are read whole, none lost, and
+    cited for both provisions (the landlord gives the same evidence for each)."""
     page = pf.Canvas(*pf.PAGE_A4_LANDSCAPE)
     xs = [40.0, 100.0, 420.0, 490.0, 640.0, 800.0]
     tops = [40.0, 70.0, 130.0, 190.0]  # header, 1.2, 1.3 (evidence merged over 1.2 and 1.3), bottom
@@ -429,8 +430,10 @@ def test_vertically_merged_evidence_cell_keeps_its_text_whole(tmp_path: Path) ->
         page.text(xs[3] + 3, tops[1] + 4 + 30 * n, line, 9)  # runs down into the 1.3 row
     doc = read(pf.save_pages(tmp_path / "merged.pdf", [page]))
     assert [r.provision for r in doc.rows] == ["1.2", "1.3"]
-    assert doc.rows[0].evidence == "Complaints policy section 2, and the staff guidance on service requests"
-    assert doc.rows[1].evidence == ""
+    evidence = "Complaints policy section 2, and the staff guidance on service requests"
+    assert doc.rows[0].evidence == evidence
+    assert doc.rows[1].evidence == evidence
+    assert doc.rows[0].commentary == "Example Homes note 1.2."
     assert doc.rows[1].commentary == "Example Homes note 1.3."
 
 

@@ -32,6 +32,11 @@ if TYPE_CHECKING:  # heavy modules: imported where they are used
 
 # Edges pdfplumber's table finder intersects pairwise; a form page has a few hundred at most.
 MAX_DRAWN_OBJECTS = 5000
+# A vertically merged cell's text is repeated into every row it covers (``PageCell.merged_from_above``)
+# for the builder to cite per provision: a page of thousands of hairline rows under one long merged
+# cell must not multiply its text without bound. As for DOCX (``readers.docx.CARRY_CELLS``), the
+# text repeated this way across a document is bounded to this many cells' worth of max_cell_chars.
+CARRY_CELLS = 10
 _ENCRYPTED = "encrypted PDF: it needs a password to open (password-protected); save an unprotected copy"
 
 
@@ -59,6 +64,7 @@ def read_pdf(path: Path, limits: Limits | None = None) -> Document:
         raise InputError(f"PDF has more than {lim.max_rows} table rows, over the limit", path)
     notes = [*stats.notes, *assembled.notes]
     _truncate_cells(tables, lim, notes)
+    _bound_carried(tables, lim, notes)
     rows, row_notes = build_rows(tables)
     notes.extend(row_notes)
     if not rows:
@@ -249,9 +255,30 @@ def _truncate_cells(tables: list[RawTable], lim: Limits, notes: list[str]) -> No
             for c in r.cells:
                 if len(c.text) > lim.max_cell_chars:
                     c.text = c.text[: lim.max_cell_chars]
-                    cut += 1
+                    cut += not c.merged_from_above  # a repeat of a cell already counted
     if cut:
         notes.append(f"{cut} cell(s) longer than {lim.max_cell_chars} characters truncated")
+
+
+def _bound_carried(tables: list[RawTable], lim: Limits, notes: list[str]) -> None:
+    """Empty the merged-cell repeats past the document's ``CARRY_CELLS`` budget, with a note."""
+    budget = CARRY_CELLS * lim.max_cell_chars
+    carried = dropped = 0
+    for t in tables:
+        for r in t.rows:
+            for c in r.cells:
+                if not c.merged_from_above or not c.text:
+                    continue
+                if carried + len(c.text) > budget:
+                    c.text, c.checked = "", None
+                    dropped += 1
+                else:
+                    carried += len(c.text)
+    if dropped:
+        notes.append(
+            f"{dropped} vertically merged cell continuation(s) read as empty: merged text "
+            f"repeated beyond {budget} characters"
+        )
 
 
 def _apply_confidence(rows: list[Row], conf: dict[tuple[int, int], float], tables: list[RawTable]) -> None:

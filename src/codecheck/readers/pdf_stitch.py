@@ -57,6 +57,17 @@ class Assembled:
     paragraphs: list[Paragraph] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     confidence: dict[tuple[int, int], float] = field(default_factory=dict)  # (table, row) -> 0..1
+    merges: list[_Merge] = field(default_factory=list)  # vertically merged cells, in reading order
+
+
+@dataclass
+class _Merge:
+    """A vertically merged cell within one page's piece: its first part and the cells it covers."""
+
+    table: int  # RawTable.index
+    row: int  # index into RawTable.rows of the row holding the first part
+    col: int  # position in that row's ``cells``
+    covered: list[RawCell]
 
 
 def _furniture_key(line: Line, height: float) -> str | None:
@@ -221,6 +232,7 @@ def assemble(pages: Sequence[PageLayout]) -> Assembled:
     lifted = sum(_lift_numbers(t) for t in result.tables)
     for t in result.tables:
         _rejoin_hyphenated(t)
+    _join_merges_across_breaks(result)
     if stitched:
         result.notes.append(f"{stitched} table piece(s) joined across page breaks")
     if lifted:
@@ -271,11 +283,12 @@ def _append_piece(
 ) -> None:
     """Add a page's piece of a table: repeated header rows flagged, the break marked on the next row."""
     break_pending = page_break
+    heads: dict[int, _Merge] = {}  # grid column -> the merged cell open there
     for k, prow in enumerate(piece.rows):
         texts = [c.text for c in prow.cells]
         is_repeat = page_break and k == 0 and header_key is not None and _row_key(texts) == header_key
         raw = RawRow(
-            cells=[RawCell(c.text, _mark(c.text), c.span) for c in prow.cells],
+            cells=[RawCell(c.text, _mark(c.text), c.span, c.merged_from_above) for c in prow.cells],
             index=len(table.rows) + 1,
             page=piece.page,
             is_header=is_repeat,
@@ -285,8 +298,47 @@ def _append_piece(
             table.rows[0].is_header = True  # the first instance is the same header
         if not is_repeat:
             break_pending = False
+        col = 0
+        for pos, (pc, rc) in enumerate(zip(prow.cells, raw.cells, strict=True)):
+            if pc.merged_below:
+                heads[col] = _Merge(table.index, len(table.rows), pos, [])
+                result.merges.append(heads[col])
+            elif pc.merged_from_above and col in heads:
+                heads[col].covered.append(rc)
+            col += max(pc.span, 1)
         table.rows.append(raw)
         result.confidence[(table.index, raw.index)] = prow.confidence
+
+
+def _join_merges_across_breaks(result: Assembled) -> None:
+    """Give the rows a merged cell covers below a page break the part printed before the break too.
+
+    A merged cell that runs over a page break is drawn as two boxes: the part on page N ends the
+    row broken by the break, the part on page N+1 starts that row's continuation and reaches down
+    over the rows below. Those rows should cite the whole cell, not just what spilled onto N+1.
+    A merge whose first part is in a row with a number of its own starts there, and is left alone.
+    """
+    tables = {t.index: t for t in result.tables}
+    for merge in result.merges:  # in reading order, so a merge over two breaks grows page by page
+        rows = tables[merge.table].rows
+        post = rows[merge.row]
+        if not post.page_break_before or not merge.covered:
+            continue
+        if any(PROVISION_ID.match(c.text.strip()) for c in post.cells):
+            continue  # a provision starts on the new page: the merge starts there too
+        pre = next((r for r in reversed(rows[: merge.row]) if not r.is_header), None)
+        if pre is None or pre.page == post.page:
+            continue
+        if [c.span for c in pre.cells] != [c.span for c in post.cells]:
+            continue
+        before = pre.cells[merge.col].text.strip()
+        if not before:
+            continue
+        after = post.cells[merge.col].text.strip()
+        whole = f"{before} {after}" if after else before  # one string, shared by every covered cell
+        for cell in merge.covered:
+            cell.text = whole
+            cell.checked = _mark(whole)
 
 
 def _by_page(notes: Sequence[str]) -> list[str]:

@@ -47,8 +47,19 @@ HEADER_WORDS = ("provision", "requirement", "comply", "compliance", "evidence", 
 
 @dataclass
 class PageCell:
+    """One cell of a page's table.
+
+    ``merged_from_above`` marks a grid position covered by a cell that starts in a row above (a
+    vertically merged cell): ``text`` then repeats that cell's text (the same string object), for the
+    row builder to cite in each provision the merge reaches (see ``RawCell.merged_from_above``).
+    ``merged_below`` marks the first part of such a cell, so the stitcher can tell a merge that runs
+    on across a page break.
+    """
+
     text: str
     span: int = 1
+    merged_from_above: bool = False
+    merged_below: bool = False
 
 
 @dataclass
@@ -150,12 +161,15 @@ def ruled_tables(page: Page, page_no: int, words: Sequence[Word]) -> list[PageTa
             row_bottom = min(float(b[3]) for b in boxes)
             groups = [[b, []] for b in sorted(boxes, key=lambda b: b[0])]
             spanning.extend(g for g in groups if g[0][3] > row_bottom + 1)
-            pending = (own, groups)
+            # the merged cells from rows above that cover part of this row
+            above = [s for s in spanning if not any(s is g for g in groups)]
+            pending = (own, groups, above, row_bottom)
             pt.rows.append(PageRow([], float(r.bbox[1]), float(r.bbox[3])))
             pt_pending.append((pt.rows[-1], pending))
         # fill cells once every row has been seen (a merged cell collects words from rows below)
-        for prow, (own, groups) in pt_pending:
-            prow.cells, prow.confidence = _fill_ruled_row(groups, xs, own)
+        texts: dict[int, str] = {}  # id(group) -> its text, so every row a merge covers shares it
+        for prow, (own, groups, above, bottom) in pt_pending:
+            prow.cells, prow.confidence = _fill_ruled_row(groups, xs, own, above, texts, bottom)
         tables.append(pt)
     return tables
 
@@ -172,14 +186,24 @@ def _holds_several_numbered_rows(lines: Sequence[Line], xs: Sequence[float]) -> 
 
 
 def _fill_ruled_row(
-    groups: Sequence[list], xs: Sequence[float], words: Sequence[Word]
+    groups: Sequence[list],
+    xs: Sequence[float],
+    words: Sequence[Word],
+    above: Sequence[list] = (),
+    texts: dict[int, str] | None = None,
+    row_bottom: float | None = None,
 ) -> tuple[list[PageCell], float]:
-    """Cells of one grid row, left to right; positions covered by a cell above become empty cells.
+    """Cells of one grid row, left to right; positions covered by a cell above repeat its text.
 
     ``groups`` holds each cell box with the words already given to it from rows below (a vertically
     merged cell); ``words`` are the row's own words, placed in the box under their centre, or the
-    nearest box (lower confidence) when they sit between boxes.
+    nearest box (lower confidence) when they sit between boxes. ``above`` holds the merged cells
+    from rows above that reach this row: a position they cover gets their text, flagged
+    ``merged_from_above`` (empty when no such cell covers it). ``texts`` caches each merged cell's
+    text, filled when its first row is filled (rows are filled top to bottom), so all the rows it
+    covers share one string.
     """
+    texts = {} if texts is None else texts
     confidence = 1.0
     for w in words:
         target = next((g for g in groups if g[0][0] - 1 <= w.cx <= g[0][2] + 1), None)
@@ -191,19 +215,31 @@ def _fill_ruled_row(
         target[1].append(w)
     cells: list[PageCell] = []
     col = 0
-    for box, bucket in groups:
+
+    def covered(k: int) -> PageCell:
+        """The placeholder for grid column ``k``, covered by a merged cell from a row above."""
+        centre = (xs[k] + xs[k + 1]) / 2
+        holder = next((s for s in above if s[0][0] - 1 <= centre <= s[0][2] + 1), None)
+        text = texts.get(id(holder), "") if holder is not None else ""
+        return PageCell(text, merged_from_above=True)
+
+    for group in groups:
+        box, bucket = group
         start = _column_index(box[0], xs)
         while col < start:  # a vertically merged cell from the row above covers this position
-            cells.append(PageCell(""))
+            cells.append(covered(col))
             col += 1
         span = _column_span(box[0], box[2], xs)
         text = cell_text(bucket)
         if has_unmapped_glyphs(text):
             confidence = min(confidence, UNMAPPED_CONFIDENCE)
-        cells.append(PageCell(text, span))
+        below = row_bottom is not None and float(box[3]) > row_bottom + 1
+        if below:
+            texts[id(group)] = text
+        cells.append(PageCell(text, span, merged_below=below))
         col += span
     while col < len(xs) - 1:
-        cells.append(PageCell(""))
+        cells.append(covered(col))
         col += 1
     return cells, confidence
 
