@@ -216,19 +216,27 @@ def _fill_ruled_row(
     cells: list[PageCell] = []
     col = 0
 
-    def covered(k: int) -> PageCell:
-        """The placeholder for grid column ``k``, covered by a merged cell from a row above."""
+    last: list = [None]  # the merged cell that covered the previous position, if any
+
+    def cover(k: int) -> None:
+        """Fill grid column ``k``, covered by a merged cell from a row above: one cell per merged
+        cell, however many columns it is wide (as a horizontal span is read once)."""
         centre = (xs[k] + xs[k + 1]) / 2
         holder = next((s for s in above if s[0][0] - 1 <= centre <= s[0][2] + 1), None)
+        if holder is not None and last[0] is holder and cells and cells[-1].merged_from_above:
+            cells[-1].span += 1
+            return
+        last[0] = holder
         text = texts.get(id(holder), "") if holder is not None else ""
-        return PageCell(text, merged_from_above=True)
+        cells.append(PageCell(text, merged_from_above=True))
 
     for group in groups:
         box, bucket = group
         start = _column_index(box[0], xs)
         while col < start:  # a vertically merged cell from the row above covers this position
-            cells.append(covered(col))
+            cover(col)
             col += 1
+        last[0] = None
         span = _column_span(box[0], box[2], xs)
         text = cell_text(bucket)
         if has_unmapped_glyphs(text):
@@ -239,7 +247,7 @@ def _fill_ruled_row(
         cells.append(PageCell(text, span, merged_below=below))
         col += span
     while col < len(xs) - 1:
-        cells.append(covered(col))
+        cover(col)
         col += 1
     return cells, confidence
 
