@@ -185,3 +185,28 @@ def test_cell_merged_across_and_down_is_read_once_per_provision(tmp_path: Path) 
     assert got["1.2"].evidence == "Complaints policy section 2 covers both"
     assert (got["1.3"].evidence, got["1.3"].commentary) == (got["1.2"].evidence, got["1.2"].commentary)
     assert got["1.4"].evidence == "Service request log"
+
+
+def test_merge_over_two_page_breaks_grows_page_by_page(tmp_path: Path) -> None:
+    """One Evidence cell merged from 1.2 down to 2.1, printed over three pages in three boxes: every
+    provision it covers cites all of it, the broken rows 1.2 and 1.4 once."""
+    code = pf.CODE_2024
+    a2, b2 = halves(code["1.2"], 16)
+    a4, b4 = halves(code["1.4"], 16)
+    page1 = page_of([["1.2", a2, "Yes", "Complaints policy", "Note 1.2"]], top=420.0)
+    page2 = page_of([
+        ["", b2, "", "section 2 and", "continued."],
+        ["1.3", code["1.3"], "Yes", None, "Note 1.3."],
+        ["1.4", a4, "Yes", None, "Note 1.4"],
+    ], top=330.0)
+    page3 = page_of([
+        ["", b4, "", "the staff guidance", "continued."],
+        ["2.1", code["2.1"], "Yes", None, "Note 2.1."],
+    ])
+    got = by_id(pf.save_pages(tmp_path / "three.pdf", [page1, page2, page3]))
+    whole = "Complaints policy section 2 and the staff guidance"
+    assert got["1.2"].requirement == code["1.2"]
+    assert got["1.4"].requirement == code["1.4"]
+    assert [got[p].evidence for p in ("1.2", "1.3", "1.4")] == [whole] * 3
+    assert got["1.2"].commentary == "Note 1.2 continued."
+    assert got["2.1"].evidence == whole

@@ -311,34 +311,69 @@ def _append_piece(
 
 
 def _join_merges_across_breaks(result: Assembled) -> None:
-    """Give the rows a merged cell covers below a page break the part printed before the break too.
+    """Read a merged cell that runs over page breaks as one cell, in every row it covers.
 
-    A merged cell that runs over a page break is drawn as two boxes: the part on page N ends the
-    row broken by the break, the part on page N+1 starts that row's continuation and reaches down
-    over the rows below. Those rows should cite the whole cell, not just what spilled onto N+1.
-    A merge whose first part is in a row with a number of its own starts there, and is left alone.
+    A merged cell that runs over a page break is drawn as one box per page: the part on page N ends
+    the row broken by the break (or covers it), the part on page N+1 starts that row's continuation
+    and reaches down over the rows below. Every row the whole merge covers should cite the whole
+    cell, not just the part printed on its own page. The parts are joined in reading order; the
+    first part's cell holds the whole text as its own, the later parts (in continuation rows of the
+    broken row) become repeats flagged ``merged_from_above``, so the builder does not append them to
+    the broken row a second time. A merge whose first part is in a row with a number of its own
+    starts there, and is left alone.
     """
     tables = {t.index: t for t in result.tables}
+    owner: dict[int, _Chain] = {}  # id(RawCell) -> the chain of parts the cell belongs to
+    chains: list[_Chain] = []
     for merge in result.merges:  # in reading order, so a merge over two breaks grows page by page
         rows = tables[merge.table].rows
         post = rows[merge.row]
-        if not post.page_break_before or not merge.covered:
-            continue
-        if any(PROVISION_ID.match(c.text.strip()) for c in post.cells):
-            continue  # a provision starts on the new page: the merge starts there too
-        pre = next((r for r in reversed(rows[: merge.row]) if not r.is_header), None)
-        if pre is None or pre.page == post.page:
-            continue
-        if [c.span for c in pre.cells] != [c.span for c in post.cells]:
-            continue
-        before = pre.cells[merge.col].text.strip()
-        if not before:
-            continue
-        after = post.cells[merge.col].text.strip()
-        whole = f"{before} {after}" if after else before  # one string, shared by every covered cell
-        for cell in merge.covered:
-            cell.text = whole
-            cell.checked = _mark(whole)
+        head = post.cells[merge.col]
+        chain = _linked_chain(rows, merge, owner)
+        if chain is None:
+            chain = _Chain([head], [])
+        else:
+            chain.parts.append(head)
+            if len(chain.parts) == 2:
+                chains.append(chain)
+        chain.covered.extend(merge.covered)
+        for cell in (head, *merge.covered):
+            owner[id(cell)] = chain
+    for chain in chains:
+        whole = " ".join(t for t in (p.text.strip() for p in chain.parts) if t)
+        checked = _mark(whole)
+        for cell in (*chain.parts, *chain.covered):
+            cell.text, cell.checked = whole, checked  # one string, shared by every cell
+        for cell in chain.parts[1:]:
+            cell.merged_from_above = True
+
+
+@dataclass
+class _Chain:
+    """The parts of one merged cell printed on successive pages, and the cells it covers."""
+
+    parts: list[RawCell]
+    covered: list[RawCell]
+
+
+def _linked_chain(rows: Sequence[RawRow], merge: _Merge, owner: dict[int, _Chain]) -> _Chain | None:
+    """The chain ``merge`` continues over a page break (created for a plain cell), or None."""
+    post = rows[merge.row]
+    if not post.page_break_before:
+        return None
+    if any(PROVISION_ID.match(c.text.strip()) for c in post.cells):
+        return None  # a provision starts on the new page: the merge starts there too
+    pre = next((r for r in reversed(rows[: merge.row]) if not r.is_header), None)
+    if pre is None or pre.page == post.page:
+        return None
+    if [c.span for c in pre.cells] != [c.span for c in post.cells]:
+        return None
+    cell = pre.cells[merge.col]
+    chain = owner.get(id(cell))
+    if chain is None:  # the merge starts in the broken row itself
+        chain = _Chain([cell], [])
+        owner[id(cell)] = chain
+    return chain
 
 
 def _by_page(notes: Sequence[str]) -> list[str]:
