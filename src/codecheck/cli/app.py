@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 VERSION_FLAGS = ("--version", "-V")
 _app: typer.Typer | None = None
 _entry_point = False  # set by ``main``: this process runs one command line and exits
+YOUNG_GC_THRESHOLD = 5_000  # see ``freeze_heap``
 
 
 def _build() -> typer.Typer:
@@ -102,18 +103,22 @@ def main() -> None:
 
 
 def freeze_heap() -> None:
-    """In the console process only: freeze what is alive before a command's heavy work starts.
+    """In the console process only: tune the garbage collector for one run just before the heavy work.
 
     Everything loaded by then (typer, pydantic, rules, Code versions) lives until the process exits;
     frozen, it is not re-scanned by every full collection while a reader allocates (pdfminer's layout
     objects set off hundreds: GC time of a PDF audit 86 -> 54 ms), and forked workers share its pages.
-    A no-op when the command runs inside another program (tests' CliRunner): freezing there would keep
-    that program's garbage alive for good.
+    A larger first-generation threshold (5 000 new objects instead of 700) then cuts the number of
+    collections (together: PDF audit ~1085 -> ~1035 ms; peak memory +1 MB, where 20 000 cost +8 MB
+    for no further gain). A no-op when the command runs inside another program (tests' CliRunner):
+    freezing there would keep that program's garbage alive for good, and its collector is its own.
     """
     if _entry_point:
         import gc
 
         gc.freeze()
+        first, *older = gc.get_threshold()
+        gc.set_threshold(max(first, YOUNG_GC_THRESHOLD), *older)
 
 
 def _quick_exit() -> None:
