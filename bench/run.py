@@ -60,6 +60,15 @@ with pdfplumber.open(sys.argv[1]) as pdf:
 """
 
 
+# What any typer CLI pays before its command runs: typer, and pydantic, which typer >= 0.2x imports to
+# coerce parameters (when installed). Compare it with the raw python-docx read: an audit cannot be
+# faster than this floor plus its own work.
+FRAMEWORK_FLOOR = """
+import importlib.util, typer, typer.main
+if importlib.util.find_spec("pydantic"):
+    import pydantic
+"""
+
 PYTHON = sys.executable
 ENV = dict(os.environ)
 
@@ -184,6 +193,7 @@ def main() -> int:
     add("codecheck --version", codecheck_cmd("--version"), None, None)
     add("codecheck --help", codecheck_cmd("--help"), None, None)
     add("python start-up (reference)", [PYTHON, "-c", "pass"], None, None)
+    add("import typer (+pydantic) (reference)", [PYTHON, "-c", FRAMEWORK_FLOOR], None, None)
 
     if args.batch:
         folder = Path(tempfile.mkdtemp(prefix="codecheck-bench-"))
