@@ -123,3 +123,16 @@ def test_duplicate_key_rules_file_is_refused_even_after_a_safe_parse_was_cached(
     read_yaml(dup)  # the plain safe loader keeps the last key: cached under its own kind
     with pytest.raises(RuleDefinitionError, match="given twice"):
         read_rules_file(dup)
+
+
+def test_no_home_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(yaml_cache.DIR_ENV, raising=False)
+    monkeypatch.delenv(yaml_cache.DISABLE_ENV, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert yaml_cache.cache_dir() is None
+    assert yaml_cache.load("a: 1", "safe", Counter({"a": 1})) == {"a": 1}

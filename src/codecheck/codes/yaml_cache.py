@@ -42,7 +42,12 @@ def cache_dir() -> Path | None:
     explicit = os.environ.get(DIR_ENV)
     if explicit is not None:
         return Path(explicit).expanduser() if explicit.strip() else None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):  # no home directory (some service accounts): no cache
+            return None
     return Path(base) / "codecheck"
 
 
