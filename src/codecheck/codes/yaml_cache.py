@@ -118,7 +118,9 @@ def _write(folder: Path, entry: Path, data: Any) -> None:
 def load(text: str, kind: str, parse: Callable[[str], Any]) -> Any:
     """``parse(text)``, or its remembered result for the same text and ``kind`` of parser.
 
-    ``kind`` names the parser (two loaders that accept different YAML must not share entries).
+    ``kind`` names the parser (two loaders that accept different YAML must not share entries). A
+    change to what a loader returns for the same text must bump ``FORMAT`` or rename its kind, or a
+    development install (same version number) would keep reading the old results.
     """
     folder = cache_dir()
     if folder is None:
