@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 TESTS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS))  # fixture builders (docx_factory, hostile_factory, …) import by name
+
+# The parsed-YAML cache must not write into the developer's (or CI's) home folder during tests; every
+# codecheck process the suite starts inherits this.
+os.environ.setdefault("CODECHECK_CACHE_DIR", tempfile.mkdtemp(prefix="codecheck-test-cache-"))
 
 
 def shared_dir() -> Path:

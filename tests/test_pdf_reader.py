@@ -204,7 +204,7 @@ def test_garbage_after_pdf_magic_is_corrupt(tmp_path: Path) -> None:
 def test_not_a_pdf(tmp_path: Path) -> None:
     bad = tmp_path / "notes.pdf"
     bad.write_text("Example Homes meeting notes", encoding="utf-8")
-    with pytest.raises(InputError, match="not a PDF"):
+    with pytest.raises(InputError, match=r"not a (DOCX or )?PDF"):
         read(bad)
 
 

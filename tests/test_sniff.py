@@ -57,7 +57,7 @@ def test_extension_is_ignored(tmp_path: Path) -> None:
         (b"{\\rtf1\\ansi Example Homes}", "RTF"),
         (b"<!DOCTYPE html><html><body>Example</body></html>", "HTML"),
         (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image"),
-        (b"plain text about complaints", "neither a DOCX nor a PDF"),
+        (b"plain text about complaints", r"not a DOCX or PDF file \(unrecognised content\)"),
         (OLE_MAGIC + b"\0" * 1024, r"legacy Word 97-2003 \(\.doc\)"),
         (
             OLE_MAGIC + b"\0" * 512 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 512,

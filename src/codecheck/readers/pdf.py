@@ -129,20 +129,13 @@ class _Stats:
 
 
 def _check_header(path: Path, lim: Limits) -> None:
-    """Sniff the bytes (the extension can lie) and the size before handing the file to the parser."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            head = fh.read(1024)
-    except FileNotFoundError:
-        raise InputError("file not found", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", path) from None
-    if size == 0:
-        raise InputError("empty file (0 bytes)", path)
-    if size > lim.max_file_bytes:
-        raise InputError(f"file is {size:,} bytes, over the {lim.max_file_bytes:,}-byte limit", path)
-    if b"%PDF-" not in head:
+    """Sniff the bytes (the extension can lie) and the size before handing the file to the parser.
+
+    The same checks as for any document (``sniff``), so a PDF read directly gets the same errors.
+    """
+    from codecheck.readers.sniff import sniff
+
+    if sniff(path, lim) != "pdf":
         raise InputError("not a PDF file (no %PDF- header)", path)
 
 

@@ -47,7 +47,7 @@ def _describe_other(head: bytes) -> str:
         return "an image"
     if low.startswith(b"<?xml"):
         return "an XML file"
-    return "neither a DOCX nor a PDF file"
+    return "unrecognised content"
 
 
 def sniff(path: Path, limits: Limits | None = None) -> Kind:
@@ -81,7 +81,7 @@ def sniff(path: Path, limits: Limits | None = None) -> Kind:
         return "docx"  # checked as a Word package when opened (open_package)
     if not head.strip(b" \t\r\n\x00"):
         raise InputError("file holds no content (only blank bytes)", path)
-    raise InputError(f"{_describe_other(head)}, not a DOCX or PDF self-assessment", path)
+    raise InputError(f"not a DOCX or PDF file ({_describe_other(head)})", path)
 
 
 def _ole_has_encrypted_package(path: Path) -> bool:
