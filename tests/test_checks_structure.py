@@ -7,7 +7,6 @@ structural rules must stay silent.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from codecheck.align import align_document
 from codecheck.codes import get_version
 from codecheck.engine import load_rules, run_rules
 from codecheck.model import Document, Location, Row, VersionDetection
+from conftest import shared_dir
 
 TODAY = date(2025, 6, 1)
 
@@ -183,11 +183,6 @@ def test_low_confidence_rows() -> None:
 
 
 # --------------------------------------------------------------------------- corpus
-
-
-def shared_dir() -> Path:
-    env = os.environ.get("CODECHECK_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared"
 
 
 CORPUS = shared_dir() / "corpus"

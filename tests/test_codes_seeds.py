@@ -7,21 +7,15 @@ Only ids are read from them; no document wording is copied into the project.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 
 from codecheck.codes import get_version, normalise_printed_id, resolve_printed_id
+from conftest import shared_dir
 
-
-def _shared() -> Path:
-    env = os.environ.get("CODECHECK_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared"
-
-
-SEEDS = _shared() / "seeds"
+SEEDS = shared_dir() / "seeds"
 pytestmark = [
     pytest.mark.corpus,
     pytest.mark.skipif(

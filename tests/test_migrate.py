@@ -15,11 +15,15 @@ from typer.testing import CliRunner
 
 from codecheck.cli.app import app
 from codecheck.codes import get_version
+from conftest import shared_dir
 
 runner = CliRunner()
 
 HEADER_2022 = [
-    "Code section", "Code requirement", "Comply: Yes/No", "Evidence, commentary and any explanations",
+    "Code section",
+    "Code requirement",
+    "Comply: Yes/No",
+    "Evidence, commentary and any explanations",
 ]
 TIERS = (("must", "Mandatory 'must' requirements"), ("should", "Best practice 'should' requirements"))
 # Answers that differ on purpose: 2.7 and 2.8 both become 2024 3.7, so their disagreement must show.
@@ -27,8 +31,10 @@ SPECIAL = {"2.8": "Partial", "4.10": "No", "5.19": "N/A", "6.7": "Yes"}
 
 
 def _text_for(pid: str) -> str:
-    return (f"Example Homes evidence for {pid}: complaints policy section {pid.replace('.', '-')}, "
-            f"reviewed by the Example Homes board.")
+    return (
+        f"Example Homes evidence for {pid}: complaints policy section {pid.replace('.', '-')}, "
+        f"reviewed by the Example Homes board."
+    )
 
 
 def build_filled_2022(path: Path) -> dict[str, tuple[str, str]]:
@@ -49,8 +55,13 @@ def build_filled_2022(path: Path) -> dict[str, tuple[str, str]]:
     for tier, label in TIERS:
         for section in code.sections:
             rows = [code.provision(r.covers[0]) for r in code.form]
-            rows = [p for p in rows if p is not None and p.section == section.number
-                    and (p.obligation == "should") == (tier == "should")]
+            rows = [
+                p
+                for p in rows
+                if p is not None
+                and p.section == section.number
+                and (p.obligation == "should") == (tier == "should")
+            ]
             if not rows:
                 continue
             document.add_paragraph(f"Section {section.number} - {section.title} {label}")
@@ -152,8 +163,10 @@ def test_carried_rows_keep_answers_and_are_marked_for_review(migrated: Path) -> 
     # the landlord's cells hold exactly what the landlord wrote: review notes are never read as answers
     assert single.commentary == _text_for("5.13") and single.evidence == ""
     assert notes["6.14"].startswith("For review: carried over from 2022 provision 5.13 — check it")
-    assert "stage 2 response: 20 working days from escalation → 20 working days from acknowledgement" in (
-        notes["6.14"])
+    assert (
+        "stage 2 response: 20 working days from escalation → 20 working days from acknowledgement"
+        in (notes["6.14"])
+    )
     r = rows["6.15"]  # stage 2 extension: from 2022 5.13 (and 5.14, by the map)
     assert f"2022 5.13: {_text_for('5.13')}" in r.commentary
     assert "For review" not in r.commentary
@@ -205,8 +218,14 @@ def test_notes_fall_back_to_italic_paragraphs_without_comment_support(
     out = tmp_path / "fallback.docx"
     out.write_bytes(render_form(spec))
     document = docx.Document(str(out))
-    notes = [p for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs
-             if p.text.startswith("For review:")]
+    notes = [
+        p
+        for t in document.tables
+        for row in t.rows
+        for c in row.cells
+        for p in c.paragraphs
+        if p.text.startswith("For review:")
+    ]
     assert notes
     assert all(p.style.name == NOTE_STYLE and p.style.font.italic for p in notes)
     comply_cells = [row.cells[2].text for t in document.tables[:-1] for row in t.rows[1:]]
@@ -293,8 +312,6 @@ def test_bad_inputs_are_one_line_errors(filled_2022: tuple[Path, dict], tmp_path
 
 
 def _shared() -> Path:
-    from conftest import shared_dir
-
     return shared_dir()
 
 
@@ -338,8 +355,11 @@ def test_low_confidence_detection_is_flagged(filled_2022: tuple[Path, dict]) -> 
 
 # --------------------------------------------------------------------------- property: nothing is lost
 
-_WORDS = st.text(alphabet=st.characters(categories=("L", "N", "P", "S"), exclude_characters="\x7f"),
-                 min_size=1, max_size=12)
+_WORDS = st.text(
+    alphabet=st.characters(categories=("L", "N", "P", "S"), exclude_characters="\x7f"),
+    min_size=1,
+    max_size=12,
+)
 
 
 @given(data=st.data())
@@ -354,8 +374,9 @@ def test_any_text_survives_migration(data: st.DataObject, tmp_path: Path) -> Non
     code = get_version("2022")
     form_ids = [r.covers[0] for r in code.form]
     chosen = data.draw(st.lists(st.sampled_from(form_ids), min_size=8, max_size=20, unique=True))
-    texts = {pid: " ".join(data.draw(st.lists(_WORDS, min_size=1, max_size=6))) + f" [{pid}]"
-             for pid in chosen}
+    texts = {
+        pid: " ".join(data.draw(st.lists(_WORDS, min_size=1, max_size=6))) + f" [{pid}]" for pid in chosen
+    }
     document = docx.Document()
     document.add_heading("Example Homes: Complaint Handling Code self-assessment 2022", 1)
     table = document.add_table(rows=1, cols=4)
