@@ -22,10 +22,20 @@ TODAY = date(2025, 1, 15)
 
 
 @cache
+def _content_rules() -> tuple[dict[str, Any], ...]:
+    """The content rules as shipped (rules/content.yaml), read once."""
+    data = yaml.safe_load((rules_dir() / "content.yaml").read_text(encoding="utf-8"))
+    return tuple(data["rules"])
+
+
+def content_slugs() -> tuple[str, ...]:
+    """Slugs of every content rule, from the rule file itself rather than a list kept by hand."""
+    return tuple(rule["slug"] for rule in _content_rules())
+
+
 def params(slug: str) -> dict[str, Any]:
     """The shipped parameters of a content rule (rules/content.yaml)."""
-    data = yaml.safe_load((rules_dir() / "content.yaml").read_text(encoding="utf-8"))
-    for rule in data["rules"]:
+    for rule in _content_rules():
         if rule["slug"] == slug:
             return rule.get("params") or {}
     raise KeyError(slug)

@@ -14,18 +14,9 @@ from datetime import date
 import pytest
 
 from conftest import shared_dir
+from content_fixtures import content_slugs
 
-CONTENT_RULES = {
-    "missing-answer",
-    "missing-evidence",
-    "no-without-explanation",
-    "partial-without-date",
-    "extra-stage",
-    "wrong-timescale",
-    "answer-contradiction",
-    "definition-mismatch",
-    "list-item-missing",
-}
+CONTENT_RULES = set(content_slugs())
 # findings a reviewer accepts although the labels (clear-cut cases only) do not list them
 REVIEWED = {
     # "This requirement is complied with" under a tick, nothing cited: a bare assertion, no evidence

@@ -5,19 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from content_fixtures import make_doc, make_row, run
+from content_fixtures import content_slugs, make_doc, make_row, run
 
-SLUGS = (
-    "missing-answer",
-    "missing-evidence",
-    "no-without-explanation",
-    "partial-without-date",
-    "extra-stage",
-    "wrong-timescale",
-    "answer-contradiction",
-    "definition-mismatch",
-    "list-item-missing",
-)
+SLUGS = content_slugs()
 WORDS = st.sampled_from(
     [
         "stage",
