@@ -287,6 +287,8 @@ class Finding:
     message: str
     location: Location | None = None
     snippet: str | None = None  # the words that triggered it, from the document
+    quote: str | None = None  # the whole sentence a content finding rests on
+    reading: str | None = None  # how the reader understood that sentence
 
     def as_dict(self) -> dict:
         return {
@@ -297,6 +299,8 @@ class Finding:
             "message": self.message,
             "location": self.location.as_dict() if self.location else None,
             "snippet": self.snippet,
+            "quote": self.quote,
+            "reading": self.reading,
         }
 
 

@@ -1,9 +1,10 @@
 """CC108 partial-without-date: non-compliance declared without a date for compliance.
 
-The 2024 Code asks a landlord that does not comply for "the date by which it intends to comply". Any
-date expression in the commentary or evidence that ends on or after the form's own date counts as
-that target ("by March 2025", "Q3 2024/25", "within three months", "by the end of the financial
-year"); one that ended before the form was written ("implemented in 2023") is history, not a target.
+The 2024 Code asks a landlord that does not comply for "the date by which it intends to comply". The
+statement reader judges every date of the row: one that ends on or after the form's own date is a
+target ("by March 2025", "Q3 2024/25", "spring 2026", "the first quarter of 2026", "within three
+months"); one that ended before the form was written ("implemented in 2023") is history, and "next
+year", "in due course" or "ongoing" is no date at all.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from codecheck.engine.registry import CheckContext, Hit, check
+from codecheck.statements import quote_of, read_aligned
 from codecheck.text.cells import answer_phrase, one_line, provision_label, row_text
 from codecheck.text.context import compile_any
-from codecheck.text.dates import find_dates, parse_iso, target_dates
+from codecheck.text.dates import parse_iso
 from codecheck.text.normalize import fold, is_blank
 
 
@@ -27,7 +29,6 @@ def partial_without_date(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
     skip_unexplained = bool(params.get("skip_when_unexplained", False))
     for arow in ctx.aligned.rows:
         row = arow.row
-        text = row_text(arow)
         said = one_line(row.answer_text)
         trigger = None
         if row.answer in answers:
@@ -40,16 +41,25 @@ def partial_without_date(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
             continue
         if skip_unexplained and is_blank(row.commentary) and is_blank(row.evidence):
             continue  # no-without-explanation reports it, asking for the date as well
-        if target_dates(text, form_date, anchor=form_date or ctx.today, grace_days=grace):
+        reading = read_aligned(row)
+        dates = reading.dates(form_date, form_date or ctx.today, grace)
+        targets = [(cell, d) for cell, d in dates if d.target]
+        if targets:
+            _, d = targets[0]
+            ctx.note(row.location, f'partial-without-date: "{one_line(d.mention.text)}" is a target date')
             continue
-        past = [one_line(d.text) for d in find_dates(text, form_date or ctx.today)]
+        past = [one_line(d.mention.text) for _, d in dates if d.why == "past"]
+        vague = [one_line(d.mention.text) for _, d in dates if d.why == "vague"]
         if past and form_date is not None:
             listed = ", ".join(past[:3])
             detail = f"the only dates given ({listed}) are before the form's date ({form_date.isoformat()})"
-        elif text:
+        elif vague:
+            detail = f'"{vague[0]}" is not a date by which it will comply'
+        elif row_text(arow):
             detail = "the commentary gives no date by which it will comply"
         else:
             detail = "there is no commentary and no date by which it will comply"
+        first = next((c for name in ("commentary", "evidence") for c in reading.sentences(name)), None)
         yield Hit(
             provision=provision_label(arow),
             message=(
@@ -58,4 +68,6 @@ def partial_without_date(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
             ),
             location=row.location,
             snippet=trigger,
+            quote=quote_of(first.span) if first is not None else None,
+            reading=f"answered {said or row.answer}; no target date read" if first is not None else None,
         )

@@ -13,8 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from codecheck.engine.registry import CheckContext, Hit, check
-from codecheck.model import Provision
-from codecheck.text.cells import one_line, provision_label, provision_ref, quote, row_provisions, row_text
+from codecheck.model import ListItem, Provision
+from codecheck.statements import quote_of, read_aligned
+from codecheck.statements.items import ListClaim, coverage, key_words
+from codecheck.statements.sentences import Span
+from codecheck.text.cells import one_line, provision_label, provision_ref, row_provisions
 from codecheck.text.normalize import fold
 
 # --------------------------------------------------------------------------- CC112 definition-mismatch
@@ -27,19 +30,6 @@ def _normalise(text: str, equivalents: list[list[str]]) -> str:
         out = re.sub(pattern, replacement, out, flags=re.IGNORECASE)
     out = re.sub(r"[^\w\s]", " ", out)
     return " ".join(out.split())
-
-
-def _quoted_definition(text: str, start_cue: str) -> tuple[int, int] | None:
-    """Span of a quoted definition: from a little before the start cue to the end of its sentence."""
-    m = re.search(start_cue, text, re.IGNORECASE)
-    if not m:
-        return None
-    start = max(text.rfind(".", 0, m.start()) + 1, text.rfind(":", 0, m.start()) + 1, 0)
-    end_candidates = [
-        i for i in (text.find(".", m.end()), text.find('"', m.end()), text.find("\n", m.end())) if i != -1
-    ]
-    end = min(end_candidates) if end_candidates else len(text)
-    return start, end
 
 
 @check("definition-mismatch")
@@ -56,15 +46,16 @@ def definition_mismatch(ctx: CheckContext, params: dict[str, Any]) -> Iterator[H
 
     equivalents = [list(pair) for pair in params.get("equivalents", ())]
     threshold = float(params.get("phrase_threshold", 88))
-    cue = str(params.get("start_cue", r"\bexpression of dissatisfaction\b"))
     for arow in aligned.rows:
         if not where.intersection(arow.provisions):
             continue
-        text = row_text(arow)
-        span = _quoted_definition(text, cue)
-        if span is None:
-            continue  # no definition quoted ("we have adopted the Ombudsman's definition")
-        quoted = _normalise(text[span[0] : span[1]], equivalents)
+        reading = read_aligned(arow.row)
+        claim = reading.definition
+        if claim is None:
+            ctx.note(arow.row.location, "definition-mismatch: no definition stated (a reference is not one)")
+            continue  # no definition stated ("we have adopted the Ombudsman's definition")
+        raw = claim.words.text
+        quoted = _normalise(raw, equivalents)
         missing = []
         for phrase in phrases:
             want = _normalise(phrase, equivalents)
@@ -74,15 +65,19 @@ def definition_mismatch(ctx: CheckContext, params: dict[str, Any]) -> Iterator[H
                 continue
             missing.append(phrase)
         if not missing:
+            ctx.note(
+                arow.row.location, "definition-mismatch: every key phrase of the Code's definition is there"
+            )
             continue
-        raw = text[span[0] : span[1]]
         listed = "; ".join(f'"{p}"{_instead(p, raw)}' for p in missing)
         ref = provision_ref(aligned, definition.get("provision", "1.2"))
         yield Hit(
             provision_label(arow),
-            one_line(f"The quoted complaint definition departs from {ref}: it lacks {listed}"),
+            one_line(f"The complaint definition given departs from {ref}: it lacks {listed}"),
             arow.row.location,
-            quote(text, span[0], span[1]) if span[1] - span[0] < 300 else text[span[0] : span[0] + 200] + "…",
+            raw if len(raw) < 300 else raw[:200] + "…",
+            quote=quote_of(Span(claim.words.start, claim.words.end, raw)),
+            reading=claim.reading(),
         )
 
 
@@ -108,70 +103,80 @@ def _item_text(text: str) -> str:
     return text[:-4].rstrip(" ;,") if text.endswith(" and") else text
 
 
-def _markers(text: str, labels: list[str]) -> dict[str, tuple[int, int]]:
-    """Where each of ``labels`` appears as a list marker ("a.", "b)", "(c)", "1.") in ``text``.
-
-    A marker must start the text or follow a space or an opening bracket, so "e.g." and "6.9" are not
-    read as items e and 9.
-    """
-    found: dict[str, tuple[int, int]] = {}
-    for label in labels:
-        pat = re.compile(rf"(?:(?<=^)|(?<=[\s(]))\(?{re.escape(label)}(?:\)|\.(?!\w))\s")
-        m = pat.search(text)
-        if m:
-            found[label] = (m.start(), m.end())
-    return found
-
-
 @check("list-item-missing")
 def list_item_missing(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
+    """A list in the commentary that walks through a provision's items (in any labelling, or as
+    bullets) and leaves one out; an item covered in a sentence after the list counts as present."""
     aligned = ctx.aligned
     min_labels = int(params.get("min_labels", 3))
     share = float(params.get("min_matching_share", 0.5))
-    similarity = float(params.get("item_similarity", 55))
-    from rapidfuzz import fuzz
-
     for arow in aligned.rows:
-        text = row_text(arow)
-        if not text:
+        provisions = [p for p in row_provisions(aligned, arow) if len(p.items) >= min_labels]
+        if not provisions:
             continue
-        for prov in row_provisions(aligned, arow):
-            if len(prov.items) < min_labels:
+        reading = read_aligned(arow.row)
+        for prov in provisions:
+            for listed in reading.lists:
+                missing = _missing_items(listed, prov, min_labels, share)
+                if missing is None:
+                    ctx.note(
+                        arow.row.location,
+                        f"list-item-missing: {listed.reading()} that does not walk through {prov.id}",
+                    )
+                    continue
+                if not missing:
+                    ctx.note(
+                        arow.row.location,
+                        f"list-item-missing: {listed.reading()} covering every item of {prov.id}",
+                    )
+                    continue
+                names = "; ".join(f"{it.label}) {_item_text(it.text)}" for it in missing)
+                first = listed.items[0].words
+                cell = reading.cell(listed.cell)
+                whole = Span(
+                    first.start, listed.items[-1].words.end, cell[first.start : listed.items[-1].words.end]
+                )
+                yield Hit(
+                    provision_label(arow),
+                    f"The commentary lists the items of {provision_ref(aligned, prov.id)} but leaves out "
+                    f"{names}",
+                    arow.row.location,
+                    one_line(cell[first.start : first.start + 80]),
+                    quote=quote_of(whole),
+                    reading=f"{listed.reading()} walking through {prov.id}; not covered anywhere: "
+                    + ", ".join(it.label for it in missing),
+                )
+                break
+            else:
                 continue
-            hit = _check_items(text, prov, min_labels, share, similarity, fuzz)
-            if hit is None:
-                continue
-            missing, first = hit
-            listed = "; ".join(f"{it.label}) {_item_text(it.text)}" for it in missing)
-            yield Hit(
-                provision_label(arow),
-                f"The commentary lists the items of {provision_ref(aligned, prov.id)} but leaves out "
-                f"{listed}",
-                arow.row.location,
-                quote(text, first, min(len(text), first + 80)),
-            )
             break
 
 
-def _check_items(text: str, prov: Provision, min_labels: int, share: float, similarity: float, fuzz: Any):
-    labels = [it.label for it in prov.items]
-    found = _markers(text, labels)
-    if len(found) < min_labels or labels[0] not in found:
+def _missing_items(
+    listed: ListClaim, prov: Provision, min_labels: int, share: float
+) -> list[ListItem] | None:
+    """The provision's items the list leaves out, or None when the list is not a walk-through of them
+    (fewer than ``min_labels`` of its items, or less than ``share`` of them, match a Code item)."""
+    keys = [set(key_words(it.text)) for it in prov.items]
+    distinctive = []
+    for i, k in enumerate(keys):
+        others = set().union(*(keys[j] for j in range(len(keys)) if j != i))
+        own = k - others
+        distinctive.append(frozenset(own or k))
+    matched_listed = 0
+    covered: set[int] = set()
+    for item in listed.items:
+        hits = [i for i, d in enumerate(distinctive) if coverage(item.words.text, "", d) > 0]
+        if hits:
+            matched_listed += 1
+            covered.update(hits)
+    if matched_listed < min_labels or matched_listed < share * len(listed.items):
         return None
-    # the markers must come in order and read like the provision's items
-    ordered = sorted(found.items(), key=lambda kv: kv[1][0])
-    if [lab for lab, _ in ordered] != [lab for lab in labels if lab in found]:
+    if len(covered) < len(prov.items) / 2:
         return None
-    matching = 0
-    for i, (label, (_, end)) in enumerate(ordered):
-        nxt = ordered[i + 1][1][0] if i + 1 < len(ordered) else min(len(text), end + 160)
-        item_text = text[end:nxt]
-        want = next(it.text for it in prov.items if it.label == label)
-        if fuzz.token_set_ratio(item_text.lower(), want.lower()) >= similarity:
-            matching += 1
-    if matching < share * len(found):
-        return None
-    missing = [it for it in prov.items if it.label not in found]
-    if not missing:
-        return None
-    return missing, ordered[0][1][0]
+    after = listed.after.text
+    return [
+        it
+        for i, it in enumerate(prov.items)
+        if i not in covered and not (after and coverage(after, "", distinctive[i]) > 0)
+    ]

@@ -23,12 +23,21 @@ class Hit:
     message: str
     location: Location | None = None
     snippet: str | None = None
+    quote: str | None = None  # the sentence the finding rests on, from the document
+    reading: str | None = None  # how that sentence was read ("stage 2 extension, 20 working days, …")
 
 
 @dataclass(frozen=True)
 class CheckContext:
     aligned: AlignedDocument
     today: date  # "now" for date reasoning; injectable so tests are deterministic
+    # when set, checks record why they stayed silent on a row (``codecheck explain`` reads it)
+    notes: list[tuple[Location | None, str]] | None = None
+
+    def note(self, location: Location | None, text: str) -> None:
+        """Record a decision about a row (only when an explanation was asked for)."""
+        if self.notes is not None:
+            self.notes.append((location, text))
 
 
 CheckFn = Callable[[CheckContext, dict[str, Any]], Iterable[Hit]]

@@ -43,6 +43,8 @@ def run_rules(
                     message=hit.message,
                     location=hit.location,
                     snippet=hit.snippet,
+                    quote=hit.quote,
+                    reading=hit.reading,
                 )
             )
     return sort_findings(findings, aligned)
