@@ -105,7 +105,8 @@ def test_explained_or_yes_not_flagged(answer: str, commentary: str, evidence: st
     "commentary",
     [
         "A learning log is currently being developed by the customer team.",
-        "A reasonable adjustments register will be introduced next year.",
+        # planned work that is the requirement itself (9.8: a standard objective for staff)
+        "A standard complaint-handling objective for all employees will be introduced next year.",
         "We are working towards publishing this on the website.",
         "This is not yet in place for contractor complaints.",
         "We are working with the repairs partner to meet this requirement.",
@@ -137,6 +138,8 @@ def test_yes_contradicted(commentary: str) -> None:
         "If an extension is not agreed, the resident is referred to the Ombudsman.",  # a condition
         "This is in place. We plan to introduce an online portal in 2025 to make it easier.",  # improvement
         "Staff are trained; refresher training will be introduced annually.",
+        # planned, but not the requirement (9.8 asks for a standard objective, not a register)
+        "A reasonable adjustments register will be introduced next year.",
     ],
 )
 def test_yes_not_contradicted(commentary: str) -> None:
