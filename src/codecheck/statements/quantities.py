@@ -19,7 +19,7 @@ _UNIT = r"(?P<unit>days?|day's|weeks?|months?|hours?|hrs?|years?|wds?|fortnights
 _QUAL = r"(?P<qual>workings?|business|calendar|clear|work)"
 _QUANTITY = re.compile(
     rf"\b(?:(?P<between>between)\s+)?"
-    rf"(?P<list>(?:{_NUM}\s*,\s*){{0,5}}{_NUM}\s*,?\s*(?P<conj>and|or|to|-)\s*)?"
+    rf"(?P<list>(?:{_NUM}\s*,\s*){{0,5}}{_NUM}\s*,?\s*(?:(?P<conj>and|or|to)\s+|(?<=\d)\s*(?P<dash>-)\s*(?=\d)))?"
     rf"(?P<num>{_NUM}|an?|one)(?![.\d])\s*-?\s*"
     rf"(?P<more>more|further|extra|additional)?\s*-?\s*"
     rf"(?:{_QUAL}\s*-?\s*)?{_UNIT}(?![a-z])"
@@ -57,7 +57,8 @@ class Quantity:
 
 def _unit(qual: str | None, unit: str) -> str:
     unit = unit.lower().replace("'s", "").rstrip("s")
-    qual = (qual or "").lower().rstrip("s")
+    qual = (qual or "").lower()
+    qual = "working" if qual == "workings" else qual
     if unit in ("wd",):
         return "working_days"
     if unit in ("hr", "hour"):
@@ -106,7 +107,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             )
             continue
         values = [v for v in (_value(x.group(0)) for x in _LIST_ITEM.finditer(listed)) if v is not None]
-        conj = (m.group("conj") or "").lower()
+        conj = (m.group("conj") or m.group("dash") or "").lower()
         if "." in listed and not decimal:  # "section 6.3 and 20 working days": an id, not a figure
             s = offset + m.start("num")
             out.append(
@@ -161,6 +162,8 @@ def _with_borrowed(text: str, offset: int, found: list[Quantity]) -> list[Quanti
         s, e = m.start("num"), m.end("num")
         if any(a <= s < b for a, b in taken):
             continue
+        if re.search(r"\bstages?\b[^.;:]{0,15}$", text[max(0, s - 25) : s], re.IGNORECASE):
+            continue  # "stages one and two": a stage number, not a figure
         while i + 1 < len(found) and found[i + 1].end - offset <= s:
             i += 1
         before = found[i] if found[i].end - offset <= s else None

@@ -55,7 +55,7 @@ FROM_TEXT = {
     "aware": "counted from the issue or the resident becoming aware of it",
     "meeting": "counted from a meeting",
 }
-_STEP_CUES = ("extend", "acknowledge", "respond", "contact")
+_STEP_CUES = ("extend", "acknowledge", "respond", "contact", "generic")
 _GENERIC_RESPOND = re.compile(
     r"^(?:target|targets|deadline|timescale|timeframe|time limit|time frame|standard)$", re.I
 )
@@ -223,7 +223,11 @@ def _step(
         after
     ):
         return "time_limit", ""
-    if ctx.cues_in("steps.total", conj.start, conj.end) or lexicon.rx("steps.total").search(after[:50]):
+    if (
+        ctx.cues_in("steps.total", conj.start, conj.end)
+        or ctx.cues_in("steps.total", clause.start, q.start)
+        or (lexicon.rx("steps.total").search(after[:50]))
+    ):
         return "total", ""
     if further:
         if ctx.cues_in("extension_context", ctx.span.start, ctx.span.end) or ctx.cues_in(
@@ -281,15 +285,18 @@ def _nearest(
     """The step cue nearest the figure within [lo, hi): the last one before it, or the first after."""
     best: tuple[int, int, str] | None = None
     for step in _STEP_CUES:
+        if step == "generic" and best is not None:
+            break  # "deadline", "target" decide only when nothing more specific is near
         for s, e in ctx.cues_in(f"steps.{step}", lo, hi):
             if skip[0] <= s < skip[1]:
                 continue
             if step == "acknowledge" and _is_anchor_word(ctx, s):
                 continue
+            step_name = "respond" if step == "generic" else step
             rank = s if after else -e
             key = (rank, _STEP_CUES.index(step))
             if best is None or key < best[:2]:
-                best = (key[0], key[1], step)
+                best = (key[0], key[1], step_name)
     return best[2] if best else None
 
 
@@ -320,7 +327,7 @@ def _status(ctx: SentenceContext, q: Quantity, step: str, before: str) -> tuple[
         return "past", None, ""
     if step != "time_limit" and _negated(ctx, q, before):
         return "negated", None, ""
-    if ctx.statistic or q.decimal:
+    if ctx.clause_flag("statistic", q.start) or q.decimal:
         return "statistic", None, ""
     subject = ctx.subject_at(q.start)
     if subject is not None:
@@ -466,9 +473,7 @@ def _listed_steps(ctx: SentenceContext, before: int) -> list[str]:
     """Steps named in order before a coordinated list ("acknowledging and answering")."""
     found: list[tuple[int, str]] = []
     for step in ("acknowledge", "respond", "extend"):
-        for s, e in ctx.cues_in(f"steps.{step}", ctx.span.start, before):
-            if step == "respond" and _GENERIC_RESPOND.match(ctx.text(s, e)):
-                continue
+        for s, _e in ctx.cues_in(f"steps.{step}", ctx.span.start, before):
             found.append((s, step))
     found.sort()
     out: list[str] = []

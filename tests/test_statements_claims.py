@@ -1,0 +1,262 @@
+"""The statement reader's stage, compliance, date, definition, list and bare-token readings.
+
+All wording is fictional and written for these tests; each phenomenon has several variants.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from codecheck.statements import read_row
+
+# --------------------------------------------------------------------------- stages
+
+
+def extra(text: str) -> list[str]:
+    """The extra stages read as the landlord's own current process."""
+    return [c.extra for c in read_row(text).stages if c.extra and c.status == "own"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a named step residents must go through before stage 1, without "stage 0" or "informal"
+        "Concerns first go to our Put It Right desk, which answers within two days, "
+        "before any formal complaint is opened.",
+        "Only after the Early Help conversation has finished do we log a formal stage 1 complaint.",
+        "A stage 1 complaint is opened once the resident has been through the Quick Response service.",
+        "If the matter is still not resolved after three working days, we open a formal "
+        "complaint at stage one.",
+        "Our process begins with Local Resolution by the estate officer, followed by a "
+        "stage 1 investigation.",
+        "Residents who have not yet made a formal complaint can use Sort It Now, which replies within a day.",
+        "Where the housing officer has not replied within ten days, write again and ask "
+        "for a formal complaint.",
+        "All concerns are first handled at our Frontline Resolution stage; unresolved ones move to stage 1.",
+        "Tenants first raise an informal complaint with the neighbourhood officer.",
+        "A pre-complaint call is made before anything is logged.",
+    ],
+)
+def test_prestage_read(text: str) -> None:
+    assert extra(text) == ["zero"], [c.reading() for c in read_row(text).stages]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the Code's own advice, a name for stage 1 itself, optional informal words, denials
+        "Early and local resolution is encouraged, but there is no separate step before stage 1.",
+        "Stage 1 (local resolution): the team leader replies within 10 working days.",
+        "Twelve cases were closed at stage one, which we call frontline resolution.",
+        "Frontline resolution, the first of the two stages in our procedure, closed 40 cases.",
+        "You may prefer to mention a contractor problem to the contractor informally first.",
+        "We aim to resolve concerns at the first point of contact.",
+        "We do not have a stage 0.",
+        "There are no informal or 'stage 0' steps: the policy has just two stages.",
+        "Informal handling of complaints ended when the new Code took effect.",
+        "Where a repair can be done straight away, staff simply do it; nothing stops a resident complaining.",
+    ],
+)
+def test_not_a_prestage(text: str) -> None:
+    assert extra(text) == [], [c.reading() for c in read_row(text).stages]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our complaints procedure is made up of three stages.",
+        "At each of the three stages a resident can ask for a review.",
+        "Stage 3 - if still unhappy, the resident writes to the Chair and the board considers the case.",
+        "A panel of board members then hears the complaint as a third and final stage.",
+        "Referral to the Housing Ombudsman is the fourth stage of our procedure.",
+        "Stage 4 - if the tenant is still dissatisfied they may contact the Housing Ombudsman.",
+        "Since the merger, a third stage, a review by the Resident Panel, has been added.",
+    ],
+)
+def test_third_stage_read(text: str) -> None:
+    assert extra(text) == ["third"], [c.reading() for c in read_row(text).stages]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Until March 2024 our procedure had three stages; it now has two.",
+        "Could a complaint go to a third internal stage? No: after stage 2 residents can "
+        "go to the Ombudsman.",
+        "The Code does not allow a third stage, so our process has two.",
+        "Beyond our two stages, there is a third level of review: the Housing Ombudsman.",
+        "Riverside Council uses two stages, with the Ombudsman as a third tier.",
+        "If still unhappy after stage 2, residents may refer the matter to the Housing Ombudsman (stage 3).",
+        "Non-housing complaints follow the council's three-stage corporate process.",
+        "We moved from a three-stage process to two stages in April.",
+        "A process with more than two stages is not acceptable under the Code, and ours has two.",
+    ],
+)
+def test_not_a_third_stage(text: str) -> None:
+    assert extra(text) == [], [c.reading() for c in read_row(text).stages]
+
+
+# --------------------------------------------------------------------------- compliance
+
+
+def contradicts(text: str, requirement: str | None = None) -> bool:
+    return any(c.contradicts_yes for c in read_row(text, "", requirement).compliance)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tenancy handbook will need to be changed to match this.",
+        "Adding the Code's wording to our policy is still outstanding.",
+        "How residents can do this is not clearly set out in the policy.",
+        "There is no formal process for this at present, although staff do it.",
+        "We are working towards a written procedure for this.",
+        "Our procedure does not yet cover this.",
+        "The policy is silent on this.",
+        "Section 4 of our procedure is at odds with this provision.",
+        "The guidance still has to be rewritten so that it reflects the Code.",
+        "A new process that meets this is still being designed.",
+    ],
+)
+def test_paraphrased_non_compliance(text: str) -> None:
+    assert contradicts(text), [c.reading() for c in read_row(text).compliance]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The policy is in place and is being further strengthened through training.",
+        "We are making small amendments to the leaflet following this review.",
+        "We will keep accepting complaints from advocates, as we always have.",
+        "Over the coming year the committee will keep reviewing complaint trends.",
+        "A new online portal, expected next spring, will let residents complain online too.",
+        "If the resident does not agree, we do not close the case.",
+        "We have not yet had a complaint of this kind.",
+        "We do not have a stage 0.",
+        "Extra guidance for staff will be introduced to make this quicker.",
+    ],
+)
+def test_improvements_and_other_statements_are_not_non_compliance(text: str) -> None:
+    assert not contradicts(text), [c.reading() for c in read_row(text).compliance]
+
+
+def test_planned_work_counts_when_it_is_the_requirement() -> None:
+    requirement = "Landlords must keep a record of every reasonable adjustment agreed with a resident."
+    assert contradicts("A register of reasonable adjustments will be introduced in 2026.", requirement)
+    assert contradicts("By May we will have introduced this across all teams.", requirement)
+    assert not contradicts("A new staff newsletter will be introduced in 2026.", requirement)
+
+
+# --------------------------------------------------------------------------- target dates
+
+
+def targets(text: str, form: str = "2025-06-01") -> list[str]:
+    found = read_row(text).dates(date.fromisoformat(form), date.fromisoformat(form))
+    return [d.mention.text for _, d in found if d.target]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new system is due in spring 2026.",
+        "Planned for Q1 2026/27.",
+        "The policy goes to the board by 31 March 2027.",
+        "We expect this to be done in the first quarter of 2026.",
+        "Target: the second quarter of 2026/27.",
+        "Completion is planned for December 2025.",
+    ],
+)
+def test_target_dates(text: str) -> None:
+    assert targets(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This will be addressed next year.",
+        "We will review this in the coming year.",
+        "This will be picked up in due course.",
+        "Work is ongoing.",
+        "The policy was revised in February 2025.",  # before the form's date: history
+        "A review started in March 2024 and continues.",
+    ],
+)
+def test_not_target_dates(text: str) -> None:
+    assert targets(text) == [], text
+
+
+# --------------------------------------------------------------------------- definitions
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Our policy defines a complaint as a resident's concern about the service or "
+            "action the council took.",
+            "a resident's",
+        ),
+        (
+            "In our procedure a complaint is any expression of dissatisfaction about our services.",
+            "any expression",
+        ),
+        (
+            'Section 2 says: "An expression of dissatisfaction, however made, about our service."',
+            "An expression",
+        ),
+        (
+            "We define a complaint as an expression of dissatisfaction made by a tenant about us.",
+            "an expression",
+        ),
+    ],
+)
+def test_definitions_read(text: str, start: str) -> None:
+    found = read_row(text).definition
+    assert found is not None and found.words.text.startswith(start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have adopted the Ombudsman's definition of a complaint.",
+        "Our policy sets out what counts as a complaint.",
+        "The complaint definition is in section 2 of the policy.",
+        "A complaint is set out in section 2.",
+    ],
+)
+def test_pointers_are_not_definitions(text: str) -> None:
+    assert read_row(text).definition is None
+
+
+# --------------------------------------------------------------------------- lists and bare tokens
+
+
+def test_lists_in_any_labelling() -> None:
+    for text in (
+        "Letters cover: a. the stage b. the decision c. the reasons",
+        "Letters cover: 1) the stage 2) the decision 3) the reasons",
+        "Letters cover:\n\u2022 the stage\n\u2022 the decision\n\u2022 the reasons",
+        "Letters cover: (a) the stage (b) the decision (c) the reasons",
+    ):
+        lists = read_row(text).lists
+        assert lists and [i.words.text for i in lists[0].items] == [
+            "the stage",
+            "the decision",
+            "the reasons",
+        ], text
+
+
+@pytest.mark.parametrize(
+    "token", ["Noted.", "Acknowledged.", "N/A", "n/a", "Agreed", "-", "Yes.", "See above"]
+)
+def test_bare_tokens(token: str) -> None:
+    assert read_row(token, token).bare("commentary") and read_row("", token).bare("evidence")
+
+
+@pytest.mark.parametrize(
+    "text", ["Noted in the policy, section 3.", "Acknowledgement letters are sent within 5 days."]
+)
+def test_words_are_not_bare(text: str) -> None:
+    assert not read_row(text).bare("commentary")
