@@ -143,6 +143,8 @@ def _judge(
         return "not a step the Code times"
     if claim.bound == "lower":
         return "a lower limit, not a promise"
+    if claim.unit == "years" and claim.step != "time_limit":
+        return "a period in years is no complaint-stage time"
     if claim.counted_from in ("meeting",):
         return "counted from an event the Code does not time"
     stage = claim.stage if claim.stage is not None else row_stage

@@ -152,6 +152,9 @@ def list_item_missing(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit
             break
 
 
+_CONDITIONAL_ITEM = re.compile(r"\s*(?:if|where|when|unless)\b", re.IGNORECASE)
+
+
 def _missing_items(
     listed: ListClaim, prov: Provision, min_labels: int, share: float
 ) -> list[ListItem] | None:
@@ -178,5 +181,7 @@ def _missing_items(
     return [
         it
         for i, it in enumerate(prov.items)
-        if i not in covered and not (after and coverage(after, "", distinctive[i]) > 0)
+        if i not in covered
+        and not (after and coverage(after, "", distinctive[i]) > 0)
+        and not _CONDITIONAL_ITEM.match(it.text)  # "if the landlord has a third stage, …": may not apply
     ]

@@ -73,6 +73,8 @@ def read_compliance(contexts: list[SentenceContext], requirement: str | None) ->
     req_words = _content_words(requirement or "")
     out: list[ComplianceClaim] = []
     for ctx in contexts:
+        if not ctx.search("prefilter.compliance", ctx.span):
+            continue
         for kind in ("denied", "in_progress", "planned"):
             for m in lexicon.rx(f"compliance.{kind}").finditer(ctx.span.text):
                 start, end = ctx.span.start + m.start(), ctx.span.start + m.end()
@@ -96,25 +98,14 @@ def _status(ctx: SentenceContext, start: int, end: int) -> tuple[str, str]:
         return "conditional", "a condition describes a case, not the state of compliance"
     if ctx.in_quotation(start):
         return "quotation", ""
-    if lexicon.rx("compliance.improvement").search(ctx.text(clause.start, end)) or _purpose_improves(ctx):
+    if ctx.cues_in("compliance.improvement", clause.start, end) or ctx.search("compliance.purpose", ctx.span):
         return "improvement", ""
-    if lexicon.rx("compliance.continuing").search(ctx.span.text):
+    if ctx.search("compliance.continuing", ctx.span):
         return "continuing", ""
-    words = ctx.text(clause.start, start).split()[-3:]
+    words = ctx.text(max(clause.start, start - 40), start).split()[-3:]
     if re.search(r"\b(?:not|never|no)\b", " ".join(words), re.I):
         return "negated", ""
     return "own", ""
-
-
-def _purpose_improves(ctx: SentenceContext) -> bool:
-    """The sentence gives improving as the purpose ("… to make it easier", "to strengthen")."""
-    return bool(
-        re.search(
-            r"\bto (?:make it|make this|further|improve|enhance|strengthen|streamline|build on)",
-            ctx.span.text,
-            re.I,
-        )
-    )
 
 
 def _content_words(text: str) -> set[str]:
@@ -123,7 +114,7 @@ def _content_words(text: str) -> set[str]:
 
 
 def _about_requirement(ctx: SentenceContext, req_words: set[str]) -> bool:
-    if lexicon.rx("compliance.about_requirement").search(ctx.span.text):
+    if ctx.search("compliance.about_requirement", ctx.span):
         return True
     return len(_content_words(ctx.span.text) & req_words) >= 2
 

@@ -77,6 +77,18 @@ class SentenceContext:
     requirement: str | None = None
     quote_spans: tuple[tuple[int, int], ...] = ()
     _cues: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    _memo: dict[tuple, object] = field(default_factory=dict)
+
+    def search(self, path: str, span: Span, match: bool = False) -> bool:
+        """Whether lexicon entry ``path`` matches in ``span`` (a clause or conjunct of this sentence),
+        answered once per span: many figures share a clause, and each asks the same question."""
+        key = (path, span.start, span.end, match)
+        found = self._memo.get(key)
+        if found is None:
+            pat = lexicon.rx(path)
+            found = bool(pat.match(span.text) if match else pat.search(span.text))
+            self._memo[key] = found
+        return bool(found)
 
     # -------------------------------------------------------------- structure
     @cached_property
@@ -166,12 +178,9 @@ class SentenceContext:
     @cached_property
     def own_subject(self) -> str | None:
         """The other subject the sentence names itself (None when it names none)."""
-        first: tuple[int, str] | None = None
-        for name, pat in lexicon.rx_map("other_subjects"):
-            m = pat.search(self.span.text)
-            if m and (first is None or m.start() < first[0]):
-                first = (m.start(), name)
-        return first[1] if first else None
+        pat, names = lexicon.rx_named("other_subjects")
+        m = pat.search(self.span.text)
+        return names[int(m.lastgroup[1:])] if m and m.lastgroup else None
 
     @cached_property
     def subject(self) -> str | None:
@@ -200,30 +209,25 @@ class SentenceContext:
 
     def in_quotation(self, pos: int) -> bool:
         """``pos`` lies inside a quoted stretch of five words or more (a quotation, not a name)."""
-        for lo, hi in self.quote_spans:
-            if lo < pos < hi:
-                return True
-            if lo > pos:
-                break
-        return False
+        i = bisect.bisect_left(self.quote_spans, (pos, -1)) - 1
+        return i >= 0 and self.quote_spans[i][0] < pos < self.quote_spans[i][1]
 
     def clause_flag(self, path: str, pos: int) -> bool:
         """Whether a lexicon entry matches within the clause holding ``pos``."""
         clause = self.clause_at(pos)
-        return bool(self.cues_in(path, clause.start, clause.end)) or bool(
-            path == "past" and lexicon.rx("past").search(clause.text)
-        )
+        # searched on the clause itself too: some cues are anchored at its start ("^until …")
+        return bool(self.cues_in(path, clause.start, clause.end)) or self.search(path, clause)
 
     def subject_at(self, pos: int) -> str | None:
         """The other subject governing ``pos``: named in its clause (unless its conjunct is about a
         complaint), else the sentence's, when the sentence says nothing about complaints."""
         clause = self.clause_at(pos)
         conj = self.conjunct_at(pos)
-        for name, pat in lexicon.rx_map("other_subjects"):
-            if not pat.search(clause.text):
+        for name, _pat in lexicon.rx_map("other_subjects"):
+            if not self.search(f"other_subjects.{name}", clause):
                 continue
-            strong = lexicon.rx("strong_subject").search(clause.text)
-            if not strong and lexicon.rx("complaint_subject").search(conj.text):
+            strong = self.search("strong_subject", clause)
+            if not strong and self.search("complaint_subject", conj):
                 return None  # "complaints about repairs are answered within …"
             return name
         if self.subject and not self.complaint:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from codecheck.statements import lexicon
 from codecheck.statements.sentences import Span
 
+_LONGEST = 600  # a definition runs to its full stop or closing quote, and never further than this
 _END = re.compile(r"""["\n]|\.(?=\s|$|["'])|'(?=[\s.,;:)]|$)""")
 
 
@@ -39,8 +40,8 @@ def read_definition(text: str, cell: str) -> DefinitionClaim | None:
     for m in lexicon.rx("definition.start").finditer(text):
         code_words = m.group(0).lower().startswith("expression")
         start = _start_of(text, m.start()) if code_words else m.end()
-        end_m = _END.search(text, m.end())
-        end = end_m.start() if end_m else len(text)
+        end_m = _END.search(text, m.end(), m.end() + _LONGEST)
+        end = end_m.start() if end_m else min(len(text), m.end() + _LONGEST)
         body = text[start:end]
         lead = len(body) - len(body.lstrip(" :'\""))
         body = body.strip(" :'\"")

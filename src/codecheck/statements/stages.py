@@ -21,7 +21,6 @@ restatement of the Code or another process (non-housing complaints) is never the
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from codecheck.statements import lexicon
@@ -30,10 +29,6 @@ from codecheck.statements.sentences import Span
 from codecheck.text.numbers import ordinal_or_number
 
 _ROMAN = {"iii": 3, "iv": 4}
-_INTERNAL_BODIES = re.compile(
-    r"\b(?:panel|board|committee|chair|director|chief executive|members|councillors?|manager)\b", re.I
-)
-_HEADING = re.compile(r"^\s*stage[\s-]*(?:3|three|4|four)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -81,7 +76,8 @@ def read_stages(contexts: list[SentenceContext]) -> list[StageClaim]:
     """Every stage claim of a cell, in text order (one per matched phrase)."""
     out: list[StageClaim] = []
     for ctx in contexts:
-        out.extend(_sentence_claims(ctx))
+        if ctx.search("prefilter.stages", ctx.span):
+            out.extend(_sentence_claims(ctx))
     return out
 
 
@@ -115,14 +111,12 @@ def _sentence_claims(ctx: SentenceContext) -> list[StageClaim]:
 def _names_ombudsman(ctx: SentenceContext, pos: int) -> bool:
     """The stage at ``pos`` is the Ombudsman: named in the same clause, or the sentence is headed
     "Stage 4 –" and speaks of the Ombudsman and of no internal body (a panel, a board…)."""
-    clause = ctx.clause_at(pos)
-    if lexicon.rx("stages.ombudsman").search(clause.text):
+    if ctx.search("stages.ombudsman", ctx.clause_at(pos)):
         return True
-    text = ctx.span.text
-    return bool(
-        _HEADING.match(text)
-        and lexicon.rx("stages.ombudsman").search(text)
-        and not _INTERNAL_BODIES.search(text)
+    return (
+        ctx.search("stages.heading_late", ctx.span, match=True)
+        and ctx.search("stages.ombudsman", ctx.span)
+        and not ctx.search("stages.internal_bodies", ctx.span)
     )
 
 
@@ -187,18 +181,17 @@ def _status(ctx: SentenceContext, start: int, end: int, check_negation: bool) ->
         return "past"
     if check_negation and _negated(ctx, start, end):
         return "negated"
-    for pat in (lexicon.rx("stages.other_process"),):
-        if pat.search(ctx.span.text):
-            return "other_subject"
+    if ctx.search("stages.other_process", ctx.span):
+        return "other_subject"
     return "own"
 
 
 def _negated(ctx: SentenceContext, start: int, end: int) -> bool:
     clause = ctx.clause_at(start)
-    lead = " ".join(ctx.text(clause.start, start).split()[-8:])
+    lead = " ".join(ctx.text(max(clause.start, start - 100), start).split()[-8:])
     if lexicon.rx("negation_before").search(lead):
         return True
-    tail = ctx.text(end, clause.end).lstrip(" ,'\"")
+    tail = ctx.text(end, min(clause.end, end + 100)).lstrip(" ,'\"")
     return bool(lexicon.rx("negation_after").match(tail))
 
 

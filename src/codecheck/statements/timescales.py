@@ -116,6 +116,8 @@ def read_timescales(contexts: list[SentenceContext]) -> list[TimescaleClaim]:
     """Every timescale claim in a cell's sentences, in text order."""
     out: list[TimescaleClaim] = []
     for ctx in contexts:
+        if not ctx.search("prefilter.quantities", ctx.span):
+            continue
         quantities = find_quantities(ctx.span.text, ctx.span.start)
         if not quantities:
             continue
@@ -182,8 +184,8 @@ def _counted_from(ctx: SentenceContext, after: str, q: Quantity) -> tuple[str | 
         m = pat.match(after)
         if m:
             return name, q.end + m.end()
-    for name, pat in lexicon.rx_map("counted_from_sentence"):
-        if pat.search(ctx.span.text):
+    for name, _pat in lexicon.rx_map("counted_from_sentence"):
+        if ctx.search(f"counted_from_sentence.{name}", ctx.span):
             return name, q.end
     return None, q.end
 
@@ -342,11 +344,11 @@ def _status(ctx: SentenceContext, q: Quantity, step: str, before: str) -> tuple[
 
 def _negated(ctx: SentenceContext, q: Quantity, before: str) -> bool:
     clause = ctx.clause_at(q.start)
-    lead_words = ctx.text(clause.start, q.start).split()[-6:]
+    lead_words = ctx.text(max(clause.start, q.start - 80), q.start).split()[-6:]
     if lexicon.rx("negation_before").search(" ".join(lead_words)):
         # "will not exceed", "no later than" bound the figure; they do not deny it
         return not lexicon.rx("bound_upper").search(before)
-    tail = ctx.text(q.end, clause.end)
+    tail = ctx.text(q.end, min(clause.end, q.end + 100))
     return bool(lexicon.rx("negation_after").match(tail.lstrip(" ,")))
 
 
@@ -486,7 +488,7 @@ def _listed_steps(ctx: SentenceContext, before: int) -> list[str]:
 def _series_shares_context(ctx: SentenceContext, q: Quantity) -> bool:
     """An unpaired list ("10 or 15 working days") is still readable when every figure has the same
     stage and step anyway (the sentence names one stage at most)."""
-    return len(_distinct_stages(ctx)) <= 1 and not _RESPECTIVELY.search(ctx.span.text)
+    return len(_distinct_stages(ctx)) <= 1 and not ctx.cues("respectively")
 
 
 # ---------------------------------------------------------------------------- flattened tables
