@@ -98,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         for what, fn in (("reader", read_all), ("rules", run_rules)):
             per_kb = [best(fn, cell(pattern, kb), args.repeat) * 1000 / kb for kb in sizes]
             spread = max(per_kb) / max(min(per_kb), 1e-9)
-            results.append({"pattern": name, "what": what, "sizes_kb": sizes, "ms_per_kb": per_kb, "spread": spread})
+            results.append(
+                {"pattern": name, "what": what, "sizes_kb": sizes, "ms_per_kb": per_kb, "spread": spread}
+            )
             cells = " ".join(f"{v:12.2f}" for v in per_kb)
             print(f"{name:<26} {what:<7} {cells}  {spread:7.2f}{'  <- not flat' if spread > 2 else ''}")
             sys.stdout.flush()

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from codecheck.engine.registry import CheckContext, Hit, check
-from codecheck.statements import quote_of, read_aligned
+from codecheck.statements import Reading, quote_of, read_aligned
 from codecheck.text.cells import answer_phrase, one_line, provision_label, row_text
 from codecheck.text.context import compile_any
 from codecheck.text.dates import parse_iso
@@ -59,7 +59,7 @@ def partial_without_date(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
             detail = "the commentary gives no date by which it will comply"
         else:
             detail = "there is no commentary and no date by which it will comply"
-        first = next((c for name in ("commentary", "evidence") for c in reading.sentences(name)), None)
+        quote, how = _what_it_rests_on(reading, dates, said or row.answer)
         yield Hit(
             provision=provision_label(arow),
             message=(
@@ -68,6 +68,25 @@ def partial_without_date(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
             ),
             location=row.location,
             snippet=trigger,
-            quote=quote_of(first.span) if first is not None else None,
-            reading=f"answered {said or row.answer}; no target date read" if first is not None else None,
+            quote=quote,
+            reading=how,
         )
+
+
+def _what_it_rests_on(reading: Reading, dates: list, answer: str) -> tuple[str | None, str | None]:
+    """The sentence a missing date is shown on: the one with a past or vague date, else the one that
+    describes the unfinished work, else the first; and how the row was read."""
+    for why in ("past", "vague"):
+        for cell, d in dates:
+            if d.why == why:
+                span = reading.sentence_at(cell, d.mention.start)
+                if span is not None:
+                    what = "a date before the form's date" if why == "past" else "no date, only a vague time"
+                    return quote_of(span), f"answered {answer}; {what}; no target date"
+    claim = next(iter(reading.compliance), None)
+    if claim is not None:
+        return quote_of(claim.sentence, claim.words), f"answered {answer}; {claim.reading()}; no target date"
+    first = next((c for name in ("commentary", "evidence") for c in reading.sentences(name)), None)
+    if first is None:
+        return None, None
+    return quote_of(first.span), f"answered {answer}; no target date in the commentary or evidence"

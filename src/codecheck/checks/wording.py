@@ -131,17 +131,17 @@ def list_item_missing(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit
                     )
                     continue
                 names = "; ".join(f"{it.label}) {_item_text(it.text)}" for it in missing)
-                first = listed.items[0].words
+                first = listed.items[0]
+                start = first.marker if first.marker >= 0 else first.words.start
                 cell = reading.cell(listed.cell)
-                whole = Span(
-                    first.start, listed.items[-1].words.end, cell[first.start : listed.items[-1].words.end]
-                )
+                end = listed.items[-1].words.end
+                whole = Span(start, end, cell[start:end])
                 yield Hit(
                     provision_label(arow),
                     f"The commentary lists the items of {provision_ref(aligned, prov.id)} but leaves out "
                     f"{names}",
                     arow.row.location,
-                    one_line(cell[first.start : first.start + 80]),
+                    one_line(cell[start : start + 80]),
                     quote=quote_of(whole),
                     reading=f"{listed.reading()} walking through {prov.id}; not covered anywhere: "
                     + ", ".join(it.label for it in missing),

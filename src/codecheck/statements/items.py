@@ -26,6 +26,7 @@ class ListedItem:
 
     label: str  # "a", "3", "•"
     words: Span
+    marker: int = -1  # where the item's marker ("a)", "•") starts, offsets in the cell
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def _marked_items(text: str) -> list[ListedItem]:
     items: list[ListedItem] = []
     for i, (_, e, label) in enumerate(best):
         nxt = best[i + 1][0] if i + 1 < len(best) else _item_end(text, e)
-        items.append(ListedItem(label, Span(e, nxt, text[e:nxt].strip())))
+        items.append(ListedItem(label, Span(e, nxt, text[e:nxt].strip()), best[i][0]))
     return items
 
 
@@ -95,11 +96,11 @@ def _bullet_items(text: str) -> list[ListedItem]:
     if len(parts) < 2:
         return []
     items: list[ListedItem] = []
-    for i, (_, e) in enumerate(parts):
+    for i, (s, e) in enumerate(parts):
         nxt = parts[i + 1][0] if i + 1 < len(parts) else _item_end(text, e)
         body = text[e:nxt].strip(" ;,.")
         if body:
-            items.append(ListedItem("\u2022", Span(e, nxt, body)))
+            items.append(ListedItem("\u2022", Span(e, nxt, body), s))
     return items
 
 
