@@ -12,10 +12,11 @@ and says how it was read.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from codecheck.engine.registry import CheckContext, Hit, check
-from codecheck.model import AlignedDocument, Timescale
+from codecheck.model import AlignedDocument, Severity, Timescale
 from codecheck.statements import quote_of, read_aligned
 from codecheck.statements.stages import StageClaim
 from codecheck.statements.timescales import FROM_TEXT, UNIT_TEXT, TimescaleClaim
@@ -118,15 +119,42 @@ def wrong_timescale(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
                 ctx.note(arow.row.location, f"wrong-timescale: {claim.reading()}: {found}")
                 continue
             pid, ts, code_n, problem = found
+            message = _message(aligned, claim, pid, ts, code_n, problem, row_stage)
+            other = _complying_stage(claim, own, everywhere, row_stage, slack)
+            if other is not None:
+                message += (
+                    f" (the text names no stage: read as stage {claim.stage or row_stage} from the row; as a "
+                    f"stage {other} time it would comply)"
+                )
             yield Hit(
                 provision_label(arow),
-                _message(aligned, claim, pid, ts, code_n, problem, row_stage),
+                message,
                 arow.row.location,
                 one_line(claim.figure.text),
                 quote=quote_of(claim.sentence, claim.figure),
                 reading=claim.reading(),
+                severity=Severity.WARNING if other is not None else None,
             )
             break  # one finding per row: the first conflicting figure
+
+
+def _complying_stage(
+    claim: TimescaleClaim,
+    own: list[tuple[Any, Timescale]],
+    everywhere: list[tuple[Any, Timescale]],
+    row_stage: int | None,
+    slack: int,
+) -> int | None:
+    """When the text names no stage, another stage under which the figure complies (the reading is then
+    uncertain: an error only where every plausible reading breaches the Code)."""
+    if claim.stage_source in ("text", "heading") or claim.step == "time_limit":
+        return None
+    used = claim.stage if claim.stage is not None else row_stage
+    for alt in sorted({t.stage for _, t in everywhere if t.stage is not None and t.stage != used}):
+        trial = replace(claim, stage=alt, stage_source="text")
+        if isinstance(_judge(trial, own, everywhere, row_stage, slack), str):
+            return alt
+    return None
 
 
 def _judge(

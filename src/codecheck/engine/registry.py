@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from codecheck.model import AlignedDocument, Location
+from codecheck.model import AlignedDocument, Location, Severity
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class Hit:
     snippet: str | None = None
     quote: str | None = None  # the sentence the finding rests on, from the document
     reading: str | None = None  # how that sentence was read ("stage 2 extension, 20 working days, …")
+    # a lower severity than the rule's, for a finding whose reading is not certain (never a higher one)
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ def run_rules(
                 Finding(
                     code=rule.code,
                     rule=rule.slug,
-                    severity=rule.severity,
+                    severity=rule.severity if hit.severity is None else min(rule.severity, hit.severity),
                     provision=hit.provision,
                     message=hit.message,
                     location=hit.location,
