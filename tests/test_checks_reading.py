@@ -35,10 +35,10 @@ from content_fixtures import run_one
         # "Stage 1: …; Stage 2: 30" (the second figure borrows the unit)
         ("6.14", "Stage 1: 10 working days; Stage 2: 30.", "6.14"),
         # more time: an extension, and a total with one
-        ("6.4", "For complex stage 1 cases we may push the deadline back by up to 15 more working days.", "6.4"),
+        ("6.4", "In complex stage 1 cases we may push the deadline back by 15 more working days.", "6.4"),
         (
             "6.4",
-            "With an extension, a stage 1 reply can take up to 30 working days from acknowledgement in total.",
+            "With an extension, a stage 1 reply can take 30 working days from acknowledgement in total.",
             "6.3",
         ),
         # upper bounds and units
@@ -121,7 +121,7 @@ def test_a_stage_read_from_the_row_that_fits_the_other_stage_is_a_warning() -> N
 @pytest.mark.parametrize(
     "commentary",
     [
-        "Concerns are first handled by our Fix It Fast team; if not settled within 5 working days they become "
+        "Concerns are first handled by our Fix It Fast team; if not settled in 5 working days they become "
         "a formal stage 1 complaint.",
         "Residents must first speak to their housing officer; only if that fails is a formal complaint opened.",
         "Our procedure begins with Early Resolution, followed by a Stage 1 investigation.",
