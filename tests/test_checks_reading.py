@@ -123,7 +123,7 @@ def test_a_stage_read_from_the_row_that_fits_the_other_stage_is_a_warning() -> N
     [
         "Concerns are first handled by our Fix It Fast team; if not settled in 5 working days they become "
         "a formal stage 1 complaint.",
-        "Residents must first speak to their housing officer; only if that fails is a formal complaint opened.",
+        "Residents must first speak to their officer; only if that fails is a formal complaint opened.",
         "Our procedure begins with Early Resolution, followed by a Stage 1 investigation.",
         "Since the review, a third stage heard by the Resident Panel has been added.",
         "Stage 4 - residents still unhappy may go to the Housing Ombudsman.",
@@ -241,8 +241,8 @@ def test_a_definition_with_the_same_scope_in_other_words_passes() -> None:
         "Stage 2 replies confirm 1) the stage 2) the definition 3) our decision 4) why we decided it "
         "5) any remedy 6) how to contact the Ombudsman.",
         # bullets
-        "Each stage 2 reply sets out:\n\u2022 the stage\n\u2022 how we defined the complaint\n\u2022 our decision"
-        "\n\u2022 the reasons for it\n\u2022 any remedy offered\n\u2022 how to go to the Ombudsman",
+        "Each stage 2 reply sets out:\n\u2022 the stage\n\u2022 how we defined the complaint"
+        "\n\u2022 our decision\n\u2022 the reasons for it\n\u2022 any remedy offered\n\u2022 how to go to the Ombudsman",
     ],
 )
 def test_list_items_in_any_labelling(commentary: str) -> None:
