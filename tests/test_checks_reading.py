@@ -242,7 +242,8 @@ def test_a_definition_with_the_same_scope_in_other_words_passes() -> None:
         "5) any remedy 6) how to contact the Ombudsman.",
         # bullets
         "Each stage 2 reply sets out:\n\u2022 the stage\n\u2022 how we defined the complaint"
-        "\n\u2022 our decision\n\u2022 the reasons for it\n\u2022 any remedy offered\n\u2022 how to go to the Ombudsman",
+        "\n\u2022 our decision\n\u2022 the reasons for it\n\u2022 any remedy offered"
+        "\n\u2022 how to go to the Ombudsman",
     ],
 )
 def test_list_items_in_any_labelling(commentary: str) -> None:
