@@ -254,6 +254,17 @@ def test_upper_bounds_are_not_negations(text: str) -> None:
     assert (c.status, c.bound) == ("own", "upper")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The complaints line is open 7 days a week and we acknowledge every complaint.",
+        "Our web form can be used 24 hours a day, and replies follow.",
+    ],
+)
+def test_frequencies_are_not_timescales(text: str) -> None:
+    assert claims(text) == []
+
+
 def test_ranges_keep_both_ends() -> None:
     c = one("Stage 1 replies take between 12 and 18 working days.")
     assert (c.low, c.amount) == (12.0, 18.0)

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from codecheck.statements import lexicon
 from codecheck.statements.sentences import Span
 
+_DEFINING = re.compile(
+    r"\s*(?:,\s*)?(?:however made|about|with|regarding|concerning|over|in relation to|relating to)\b", re.I
+)
 _LONGEST = 600  # a definition runs to its full stop or closing quote, and never further than this
 _END = re.compile(r"""["\n]|\.(?=\s|$|["'])|'(?=[\s.,;:)]|$)""")
 
@@ -39,6 +42,8 @@ def read_definition(text: str, cell: str) -> DefinitionClaim | None:
     min_words = int(lexicon.words("definition.min_words"))
     for m in lexicon.rx("definition.start").finditer(text):
         code_words = m.group(0).lower().startswith("expression")
+        if code_words and not _DEFINING.match(text, m.end()):
+            continue  # "any expression of dissatisfaction is logged": a practice, not a definition
         start = _start_of(text, m.start()) if code_words else m.end()
         end_m = _END.search(text, m.end(), m.end() + _LONGEST)
         end = end_m.start() if end_m else min(len(text), m.end() + _LONGEST)

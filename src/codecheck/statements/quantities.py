@@ -23,10 +23,13 @@ _QUANTITY = re.compile(
     rf"(?P<num>{_NUM}|an?|one)(?![.\d])\s*-?\s*"
     rf"(?P<more>more|further|extra|additional)?\s*-?\s*"
     rf"(?:{_QUAL}\s*-?\s*)?{_UNIT}(?![a-z])"
+    # "7 days a week", "24 hours a day": a frequency, not a length of time
+    r"(?!\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|fortnight)\b)"
     r"|\b(?P<fortnight>(?:a|one)\s+fortnight)\b",
     re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(_NUM, re.IGNORECASE)
+_FREQUENCY_TAIL = re.compile(r"(?:days?|hours?|times?|weeks?|months?)\s+$", re.IGNORECASE)
 # a bare number that borrows the unit of the figure before it: "Stage 2: 20", "and 20 for stage 2",
 # "but most are settled within 10."
 _BARE = re.compile(
@@ -95,6 +98,10 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         amount = _value(m.group("num"))
         if amount is None or amount <= 0:
             continue
+        if m.group("num").lower() in ("a", "an") and _FREQUENCY_TAIL.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            continue  # "7 days a week": the "a week" of a frequency
         unit = _unit(m.group("qual"), m.group("unit"))
         if m.group("unit").lower().startswith("fortnight"):
             amount *= 2
