@@ -28,6 +28,7 @@ ROWS = {
         "Stage one and stage two complaints receive replies in 10 and 20 working days respectively.",
     ),
     "5.2": ("Yes", "Noted.", "Before March 2024 we ran an informal stage; the procedure now has two stages."),
+    "6.2": ("Yes", "Example Homes complaints policy", "We investigate and send a full reply within 20 working days."),
 }
 
 
@@ -97,9 +98,13 @@ def test_findings_carry_quote_and_reading_in_json(form: Path) -> None:
     data = json.loads(result.stdout)
     jsonschema.validate(data, schema())
     wrong = [f for f in data["findings"] if f["rule"] == "wrong-timescale"]
-    assert [f["provision"] for f in wrong] == ["6.3"]
+    assert [f["provision"] for f in wrong] == ["6.2", "6.3"]
+    wrong = wrong[1:]
     assert wrong[0]["quote"].startswith("Replies are sent within 20 working days")
     assert wrong[0]["reading"].startswith("stage 1 response, 20 working days")
+    # no stage named, read as the row's stage 1; as a stage 2 time it would comply: a warning, not an error
+    (unsure,) = [f for f in data["findings"] if f["rule"] == "wrong-timescale" and f["provision"] == "6.2"]
+    assert unsure["severity"] == "warning" and "the text names no stage" in unsure["message"]
     evidence = [f for f in data["findings"] if f["rule"] == "missing-evidence"]
     assert [f["provision"] for f in evidence] == []  # the commentary explains, only the evidence is bare
 

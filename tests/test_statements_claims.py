@@ -58,6 +58,7 @@ def test_prestage_read(text: str) -> None:
         "Informal handling of complaints ended when the new Code took effect.",
         "Where a repair can be done straight away, staff simply do it; nothing stops a resident complaining.",
         "Informal complaints are logged as formal stage 1 complaints straight away.",
+        "Our Local Resolution stage (stage 1) is handled by the team leader.",
     ],
 )
 def test_not_a_prestage(text: str) -> None:
