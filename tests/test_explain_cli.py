@@ -28,7 +28,7 @@ ROWS = {
         "Stage one and stage two complaints receive replies in 10 and 20 working days respectively.",
     ),
     "5.2": ("Yes", "Noted.", "Before March 2024 we ran an informal stage; the procedure now has two stages."),
-    "6.2": ("Yes", "Example Homes complaints policy", "We investigate and send a full reply within 20 working days."),
+    "6.2": ("Yes", "Example Homes complaints policy", "We look into it and reply within 20 working days."),
 }
 
 
