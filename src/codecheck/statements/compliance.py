@@ -73,9 +73,9 @@ def read_compliance(contexts: list[SentenceContext], requirement: str | None) ->
     req_words = _content_words(requirement or "")
     out: list[ComplianceClaim] = []
     for ctx in contexts:
-        if not ctx.search("prefilter.compliance", ctx.span):
-            continue
         for kind in ("denied", "in_progress", "planned"):
+            if not ctx.mentions(f"prefilter.{kind}"):
+                continue
             for m in lexicon.rx(f"compliance.{kind}").finditer(ctx.span.text):
                 start, end = ctx.span.start + m.start(), ctx.span.start + m.end()
                 status, note = _status(ctx, start, end)

@@ -90,6 +90,14 @@ class SentenceContext:
             self._memo[key] = found
         return bool(found)
 
+    @cached_property
+    def lower(self) -> str:
+        return self.span.text.lower()
+
+    def mentions(self, path: str) -> bool:
+        """Whether the sentence contains one of the plain strings listed at ``path`` (a prefilter)."""
+        return any(word in self.lower for word in lexicon.words(path))
+
     # -------------------------------------------------------------- structure
     @cached_property
     def clauses(self) -> tuple[Span, ...]:

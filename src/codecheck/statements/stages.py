@@ -76,7 +76,7 @@ def read_stages(contexts: list[SentenceContext]) -> list[StageClaim]:
     """Every stage claim of a cell, in text order (one per matched phrase)."""
     out: list[StageClaim] = []
     for ctx in contexts:
-        if ctx.search("prefilter.stages", ctx.span):
+        if ctx.mentions("prefilter.stages"):
             out.extend(_sentence_claims(ctx))
     return out
 

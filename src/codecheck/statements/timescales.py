@@ -116,7 +116,7 @@ def read_timescales(contexts: list[SentenceContext]) -> list[TimescaleClaim]:
     """Every timescale claim in a cell's sentences, in text order."""
     out: list[TimescaleClaim] = []
     for ctx in contexts:
-        if not ctx.search("prefilter.quantities", ctx.span):
+        if not ctx.mentions("prefilter.quantities"):
             continue
         quantities = find_quantities(ctx.span.text, ctx.span.start)
         if not quantities:
