@@ -327,16 +327,15 @@ def _status(ctx: SentenceContext, q: Quantity, step: str, before: str) -> tuple[
         return "reported", None, ""
     if ctx.clause_flag("past", q.start):
         return "past", None, ""
-    if step != "time_limit" and _negated(ctx, q, before):
+    # a time limit is often put as a condition ("if you raise it within six months")
+    cond = _condition(ctx, q) if step != "time_limit" else None
+    if step != "time_limit" and cond != "failure" and _negated(ctx, q, before):
         return "negated", None, ""
     if ctx.clause_flag("statistic", q.start) or q.decimal:
         return "statistic", None, ""
     subject = ctx.subject_at(q.start)
     if subject is not None:
         return "other_subject", subject, ""
-    cond = (
-        _condition(ctx, q) if step != "time_limit" else None
-    )  # a limit is often put as "if you raise it within"
     if cond == "conditional":
         return "conditional", None, ""
     return "own", None, "in a condition on missing the deadline" if cond == "failure" else ""
@@ -363,8 +362,8 @@ def _condition(ctx: SentenceContext, q: Quantity) -> str | None:
     between = ctx.text(start, q.start)
     if "," in between:
         return None  # "If it is complex, we reply within 20 working days": the figure is the rule
-    if lexicon.rx("failure_condition").search(between):
-        return "failure"
+    if lexicon.rx("failure_condition").search(between + " " + ctx.text(q.end, min(clause.end, q.end + 40))):
+        return "failure"  # "if we cannot reply within 10 …", "if the 10-day deadline is not met"
     if lexicon.rx("resident_subject").search(between):
         return "conditional"  # "if you raise it within six months": the resident's time, not ours
     return None
