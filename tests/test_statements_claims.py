@@ -281,3 +281,14 @@ def test_bare_tokens(token: str) -> None:
 )
 def test_words_are_not_bare(text: str) -> None:
     assert not read_row(text).bare("commentary")
+
+
+def test_compliance_kinds_and_target_dates() -> None:
+    claims = read_row("We fully comply with this requirement.").compliance
+    assert [(c.kind, c.contradicts_yes) for c in claims] == [("asserted", False)]
+    claims = read_row("The handbook still has to be rewritten; this will be done by 30 June 2026.").compliance
+    assert claims[0].kind == "in_progress" and claims[0].contradicts_yes
+    planned = [c for c in claims if c.kind == "planned"]
+    assert not planned or planned[0].target == "30 June 2026"
+    claims = read_row("The leaflet will be updated to reflect this by 31 March 2026.").compliance
+    assert claims[0].kind == "planned" and claims[0].target == "31 March 2026"

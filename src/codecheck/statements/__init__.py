@@ -15,11 +15,11 @@ engine, the checks, the reports or the CLI. Modules, one job each:
 * ``context``: what a sentence is (question, statistic, past, reported, Code, other subject);
 * ``quantities``: amounts of time as written;
 * ``timescales``, ``stages``, ``compliance``, ``definition``, ``items``: the claims;
-* ``provenance``: quotes and readings for findings;
+* ``provenance``: the quote a finding shows (every claim keeps its cell, sentence and reading);
 * ``reader``: one row read once (memoised); ``lexicon`` + ``lexicon.yaml``: every cue list.
 """
 
-from codecheck.statements.provenance import Provenance, provenance, quote_of
+from codecheck.statements.provenance import quote_of
 from codecheck.statements.reader import Reading, read_aligned, read_row
 
-__all__ = ["Provenance", "Reading", "provenance", "quote_of", "read_aligned", "read_row"]
+__all__ = ["Reading", "quote_of", "read_aligned", "read_row"]

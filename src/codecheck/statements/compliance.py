@@ -25,6 +25,7 @@ from codecheck.statements.sentences import Span
 from codecheck.text.dates import DateMention, find_dates
 
 KIND_TEXT = {
+    "asserted": "says the requirement is met",
     "denied": "says the requirement is not met",
     "in_progress": "says the work to meet it is still under way",
     "planned": "says the work to meet it is still to come",
@@ -36,18 +37,19 @@ _WORD = re.compile(r"[a-z]{4,}")
 class ComplianceClaim:
     """A statement that the requirement is (not yet) met."""
 
-    kind: str  # denied | in_progress | planned
+    kind: str  # asserted | denied | in_progress | planned
     status: str  # own | negated | conditional | quotation | improvement | continuing | other_subject
     about_requirement: bool  # planned work points back to, or shares the words of, the requirement
     words: Span
     sentence: Span
     cell: str
     note: str = ""
+    target: str | None = None  # a date in the same sentence ("by 31 March 2026"), as written
 
     @property
     def contradicts_yes(self) -> bool:
         """Whether this claim, read plainly, says a "Yes" overstates compliance."""
-        if self.status != "own":
+        if self.status != "own" or self.kind == "asserted":
             return False
         return self.kind in ("denied", "in_progress") or self.about_requirement
 
@@ -63,6 +65,8 @@ class ComplianceClaim:
                 if self.about_requirement
                 else "not shown to be the requirement"
             )
+        if self.target:
+            parts.append(f'target date "{self.target}"')
         if self.note:
             parts.append(self.note)
         return ", ".join(parts)
@@ -73,18 +77,16 @@ def read_compliance(contexts: list[SentenceContext], requirement: str | None) ->
     req_words = _content_words(requirement or "")
     out: list[ComplianceClaim] = []
     for ctx in contexts:
-        for kind in ("denied", "in_progress", "planned"):
+        for kind in ("asserted", "denied", "in_progress", "planned"):
             if not ctx.mentions(f"prefilter.{kind}"):
                 continue
             for m in lexicon.rx(f"compliance.{kind}").finditer(ctx.span.text):
                 start, end = ctx.span.start + m.start(), ctx.span.start + m.end()
                 status, note = _status(ctx, start, end)
                 about = kind != "planned" or _about_requirement(ctx, req_words)
-                out.append(
-                    ComplianceClaim(
-                        kind, status, about, Span(start, end, m.group(0)), ctx.span, ctx.cell, note
-                    )
-                )
+                words = Span(start, end, m.group(0))
+                target = _sentence_date(ctx) if kind != "asserted" else None
+                out.append(ComplianceClaim(kind, status, about, words, ctx.span, ctx.cell, note, target))
                 if status == "own":
                     break
     out.sort(key=lambda c: c.words.start)
@@ -106,6 +108,12 @@ def _status(ctx: SentenceContext, start: int, end: int) -> tuple[str, str]:
     if re.search(r"\b(?:not|never|no)\b", " ".join(words), re.I):
         return "negated", ""
     return "own", ""
+
+
+def _sentence_date(ctx: SentenceContext) -> str | None:
+    """The first date written out in the sentence (relative ones need the form's date: see read_dates)."""
+    found = find_dates(ctx.span.text)
+    return found[0].text if found else None
 
 
 def _content_words(text: str) -> set[str]:
