@@ -48,6 +48,13 @@ from content_fixtures import run_one
         ("6.3", "Stage 1 replies are sent within twelve workings days.", "6.3"),
         # counted from receipt: the Code allows the acknowledgement time on top
         ("6.3", "Stage 1 replies are sent within 20 working days of the complaint reaching us.", "6.3"),
+        # the requirement's own words with another figure are not a quotation of it
+        (
+            "6.3",
+            "We issue a full response to stage 1 complaints within 20 working days of the complaint being "
+            "acknowledged.",
+            "6.3",
+        ),
         # a time limit for raising a complaint
         ("2.3", "Complaints have to be made within 6 months of the problem.", "2.3"),
         ("2.3", "We will not look at complaints raised more than 26 weeks after the event.", "2.3"),

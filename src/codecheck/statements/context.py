@@ -16,6 +16,7 @@ from functools import cached_property
 
 from codecheck.statements import lexicon
 from codecheck.statements.sentences import Span, clauses, conjuncts, containing, sentences
+from codecheck.text.numbers import WORD_NUMBER
 
 #: the statuses a claim can have, in the order they take precedence
 STATUSES = (
@@ -53,6 +54,7 @@ _STAGE = re.compile(
 _STAGE_VALUES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3}
 _STAGE_VALUES.update({"fourth": 4, "0": 0, "1": 1, "2": 2, "3": 3, "4": 4})
 _HEADING = re.compile(r"^\s*(?:at\s+)?stage[\s-]*(?:one|two|[12])\b\s*(?:[:(,-]|\([^)]{0,40}\)\s*:?|$)", re.I)
+_FIGURES = re.compile(rf"\b(?:\d+|{WORD_NUMBER})\b")
 _DOUBLE_QUOTED = re.compile(r'"[^"\n]{1,600}"')
 _SINGLE_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s:(\[]))'[^'\n]{3,600}?'(?=[\s.,;:)!?\]]|$)")
 
@@ -208,12 +210,16 @@ class SentenceContext:
 
     @cached_property
     def quotes_requirement(self) -> bool:
-        """The sentence is a near-verbatim copy of part of the requirement it answers."""
+        """The sentence is a near-verbatim copy of part of the requirement it answers (with the same
+        figures: "within 20 working days of the complaint being acknowledged" under 6.3 is not a quote
+        of the Code's 10, however alike the words)."""
         if not self.requirement or len(self.span.text) < 25:
+            return False
+        if not set(_FIGURES.findall(self.lower)) <= set(_FIGURES.findall(self.requirement.lower())):
             return False
         from rapidfuzz import fuzz
 
-        return fuzz.partial_ratio(self.span.text.lower(), self.requirement.lower()) >= 92
+        return fuzz.partial_ratio(self.lower, self.requirement.lower()) >= 92
 
     def in_quotation(self, pos: int) -> bool:
         """``pos`` lies inside a quoted stretch of five words or more (a quotation, not a name)."""
