@@ -367,12 +367,23 @@ def test_conditions() -> None:
 
 def test_time_limits_for_raising_a_complaint() -> None:
     for text, months in (
+        ("Tenants have up to 6 months to raise a complaint.", 6.0),
         ("Complaints must be made within six months of the problem arising.", 6.0),
         ("We will not look at a complaint raised more than 9 months after the event.", 9.0),
         ("You should raise your concern within 3 months of becoming aware of it.", 3.0),
     ):
         c = one(text)
         assert (c.step, c.amount, c.unit, c.status) == ("time_limit", months, "months", "own"), text
+
+
+def test_what_a_clause_is_about_gives_the_stage() -> None:
+    got = summary(
+        "Review requests are acknowledged within 5 working days and answered within 25 working days."
+    )
+    assert [(g[0], g[1]) for g in got] == [("acknowledge", 2), ("respond", 2)]
+    # a stage word after the figure, in another conjunct, does not
+    got = summary("Reply within 20 days, and say how to appeal if you disagree.")
+    assert got[0][1] is None
 
 
 def test_escalation_windows_are_not_response_times() -> None:

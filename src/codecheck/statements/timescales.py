@@ -419,10 +419,14 @@ def _implied_stage(ctx: SentenceContext, q: Quantity) -> int | None:
     """A stage named without its number: "escalated", "review", "appeal", "final response" (2);
     "first stage", "initial response" (1). Only the figure's own clause is read."""
     conj = ctx.conjunct_at(q.start)
-    if ctx.cues_in("stage_implied_2", conj.start, conj.end):
-        return 2
-    if ctx.cues_in("stage_implied_1", conj.start, conj.end):
-        return 1
+    clause = ctx.clause_at(q.start)
+    # its own conjunct anywhere ("… within 20 working days of the escalation"), else what the clause
+    # is about, named before it ("Escalation requests are acknowledged … and answered within 20 …")
+    for lo, hi in ((conj.start, conj.end), (clause.start, q.start)):
+        if ctx.cues_in("stage_implied_2", lo, hi):
+            return 2
+        if ctx.cues_in("stage_implied_1", lo, hi):
+            return 1
     return None
 
 
