@@ -7,8 +7,9 @@ Each pattern is one a hostile or careless form can produce and an earlier reader
 (issue 15): a phrase repeated with no full stop ("stage 3 panel …", "acknowledged within 10 working
 days at stage 1 and …", "we do not have a stage 0 and …"), plus an ordinary paragraph repeated with
 full stops and a run of list markers. Each measurement is the best of ``--repeat`` runs in this
-process, with the reader's memo cleared in between; the first, one-off compile of the cue lists is
-made before timing. Nothing here is asserted in the test suite (tests/test_statements_bounds.py
+process, with the reader's memo cleared in between, as CPU time of this process (a shared machine's
+other work then moves the figures less than wall time would); the first, one-off compile of the cue
+lists is made before timing. Nothing here is asserted in the test suite (tests/test_statements_bounds.py
 runs the largest cells under a generous bound instead).
 """
 
@@ -77,9 +78,9 @@ def best(fn, text: str, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         read_row.cache_clear()
-        start = time.perf_counter()
+        start = time.process_time()
         fn(text)
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
