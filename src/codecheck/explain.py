@@ -196,13 +196,11 @@ def _default_reason(rule: RuleSpec, answer: str) -> str:
 
 
 def _sentences(reading: Reading) -> list[SentenceExplanation]:
-    out: list[SentenceExplanation] = []
-    index: dict[tuple[str, int], SentenceExplanation] = {}
-    for cell in ("commentary", "evidence"):
-        for ctx in reading.sentences(cell):
-            item = SentenceExplanation(cell, ctx.span.start, ctx.span.end, ctx.span.text)
-            out.append(item)
-            index[(cell, ctx.span.start)] = item
+    out = [
+        SentenceExplanation(cell, ctx.span.start, ctx.span.end, ctx.span.text)
+        for cell in ("commentary", "evidence")
+        for ctx in reading.sentences(cell)
+    ]
 
     def attach(cell: str, pos: int, claim: ClaimExplanation) -> None:
         for item in out:

@@ -59,11 +59,16 @@ def missing_answer(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
             if has_text
             else "and there is no commentary"
         )
+        first = next(iter(read_aligned(arow.row).sentences("commentary")), None) if has_text else None
         yield Hit(
             provision=provision_label(arow),
             message=f"Comply answer is empty; {detail}. State Yes, No or Partial",
             location=arow.row.location,
             snippet=clean(arow.row.commentary)[:160] or None,
+            quote=quote_of(first.span) if first is not None else None,
+            reading="no Yes, No or Partial in the Comply cell or at the start of the commentary"
+            if first is not None
+            else None,
         )
 
 
@@ -98,6 +103,8 @@ def no_without_explanation(ctx: CheckContext, params: dict[str, Any]) -> Iterato
             ),
             location=row.location,
             snippet=row.answer_text.strip() or None,
+            quote=given or None,
+            reading=f"fewer than {min_words} words of explanation" if given else None,
         )
 
 
