@@ -31,8 +31,8 @@ PATTERNS = {
     "timescales, no full stop": "acknowledged within 10 working days at stage 1 and ",
     "denied stage 0": "we do not have a stage 0 and ",
     "prose with full stops": (
-        "Example Homes replies to stage 1 complaints within 10 working days of acknowledgement. "
-        "Until 2023 we had three stages; the policy still has to be updated. "
+        "Example Homes answers stage 1 cases inside 10 working days from the acknowledgement. "
+        "Until 2023 there were three stages; the leaflet still needs to be rewritten. "
     ),
     "list markers": "a) the stage b) the decision c) the reasons ",
     "quotes and bullets": "\u2022 'a quoted stage 0 rule' within 5 working days \"of receipt\" ",
@@ -47,7 +47,7 @@ def cell(pattern: str, kb: int) -> str:
 def read_all(text: str) -> None:
     from codecheck.statements.reader import read_row
 
-    reading = read_row(text, "", "Landlords must respond within 10 working days of acknowledgement.")
+    reading = read_row(text, "", "Landlords must answer within 10 working days of the acknowledgement.")
     reading.timescales, reading.stages, reading.compliance, reading.definition, reading.lists  # noqa: B018
     reading.dates(date(2025, 6, 1), date(2025, 6, 1))
 

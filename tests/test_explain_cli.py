@@ -19,16 +19,20 @@ ROWS = {
     "6.3": (
         "Yes",
         "Example Homes complaints policy",
-        "Last year stage 1 replies took on average 14.5 working days. Replies are sent within 20 working "
-        "days of acknowledgement at stage 1 and within 20 working days at stage 2.",
+        "In the last year a stage 1 case took 14.5 working days on average. Our answers leave inside 20 "
+        "working days from acknowledgement at stage 1 and inside 20 working days at stage 2.",
     ),
     "6.14": (
         "Yes",
         "Example Homes complaints policy",
-        "Stage one and stage two complaints receive replies in 10 and 20 working days respectively.",
+        "Stage one cases and stage two cases get answers in 10 and 20 working days respectively.",
     ),
-    "5.2": ("Yes", "Noted.", "Before March 2024 we ran an informal stage; the procedure now has two stages."),
-    "6.2": ("Yes", "Example Homes complaints policy", "We look into it and reply within 20 working days."),
+    "5.2": (
+        "Yes",
+        "Noted.",
+        "Before March 2024 an informal stage existed; today the procedure has two stages.",
+    ),
+    "6.2": ("Yes", "Example Homes complaints policy", "Our officers write back in 20 working days."),
 }
 
 
@@ -44,7 +48,7 @@ def test_explain_text_shows_sentences_claims_and_rules(form: Path) -> None:
     result = runner.invoke(app, ["explain", str(form), "6.3"])
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "Replies are sent within 20 working days of acknowledgement at stage 1" in out
+    assert "Our answers leave inside 20 working days from acknowledgement at stage 1" in out
     assert "timescale: stage 1 response, 20 working days, counted from acknowledgement" in out
     assert "a performance statistic, not a rule" in out  # the average is read, and set aside
     assert "wrong-timescale: FIRED" in out
@@ -100,7 +104,7 @@ def test_findings_carry_quote_and_reading_in_json(form: Path) -> None:
     wrong = [f for f in data["findings"] if f["rule"] == "wrong-timescale"]
     assert [f["provision"] for f in wrong] == ["6.2", "6.3"]
     wrong = wrong[1:]
-    assert wrong[0]["quote"].startswith("Replies are sent within 20 working days")
+    assert wrong[0]["quote"].startswith("Our answers leave inside 20 working days")
     assert wrong[0]["reading"].startswith("stage 1 response, 20 working days")
     # no stage named, read as the row's stage 1; as a stage 2 time it would comply: a warning, not an error
     (unsure,) = [f for f in data["findings"] if f["rule"] == "wrong-timescale" and f["provision"] == "6.2"]
@@ -111,5 +115,5 @@ def test_findings_carry_quote_and_reading_in_json(form: Path) -> None:
 
 def test_text_report_quotes_the_sentence(form: Path) -> None:
     result = runner.invoke(app, ["audit", str(form), "--exit-zero"])
-    assert '"Replies are sent within 20 working days of acknowledgement at stage 1' in result.stdout
+    assert '"Our answers leave inside 20 working days from acknowledgement at stage 1' in result.stdout
     assert "(read as: stage 1 response, 20 working days" in result.stdout

@@ -24,17 +24,17 @@ def extra(text: str) -> list[str]:
     [
         # a named step residents must go through before stage 1, without "stage 0" or "informal"
         "Concerns first go to our Put It Right desk, which answers within two days, "
-        "before any formal complaint is opened.",
+        "before a formal complaint is registered.",
         "Only after the Early Help conversation has finished do we log a formal stage 1 complaint.",
         "A stage 1 complaint is opened once the resident has been through the Quick Response service.",
         "If the matter is still not resolved after three working days, we open a formal "
         "complaint at stage one.",
         "Our process begins with Local Resolution by the estate officer, followed by a "
         "stage 1 investigation.",
-        "Residents who have not yet made a formal complaint can use Sort It Now, which replies within a day.",
+        "Sort It Now handles concerns before a formal complaint is made, with an answer within a day.",
         "Where the housing officer has not replied within ten days, write again and ask "
         "for a formal complaint.",
-        "All concerns are first handled at our Frontline Resolution stage; unresolved ones move to stage 1.",
+        "Every concern goes first to the Neighbourhood Fix stage; what it cannot settle passes to stage 1.",
         "Tenants first raise an informal complaint with the neighbourhood officer.",
         "A pre-complaint call is made before anything is logged.",
     ],
@@ -47,14 +47,14 @@ def test_prestage_read(text: str) -> None:
     "text",
     [
         # the Code's own advice, a name for stage 1 itself, optional informal words, denials
-        "Early and local resolution is encouraged, but there is no separate step before stage 1.",
+        "Settling things locally is encouraged; still, no separate step exists before stage 1.",
         "Stage 1 (local resolution): the team leader replies within 10 working days.",
         "Twelve cases were closed at stage one, which we call frontline resolution.",
-        "Frontline resolution, the first of the two stages in our procedure, closed 40 cases.",
+        "Frontline resolution (stage one of our two) settled 40 cases last quarter.",
         "You may prefer to mention a contractor problem to the contractor informally first.",
         "We aim to resolve concerns at the first point of contact.",
         "We do not have a stage 0.",
-        "There are no informal or 'stage 0' steps: the policy has just two stages.",
+        "Nothing like an informal or 'stage 0' step exists; the procedure stops at two stages.",
         "Informal handling of complaints ended when the new Code took effect.",
         "Where a repair can be done straight away, staff simply do it; nothing stops a resident complaining.",
         "Informal complaints are logged as formal stage 1 complaints straight away.",
@@ -68,13 +68,13 @@ def test_not_a_prestage(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Our complaints procedure is made up of three stages.",
-        "At each of the three stages a resident can ask for a review.",
+        "Example Homes handles complaints through three stages.",
+        "Tenants may challenge any outcome in all three stages of our scheme.",
         "Stage 3 - if still unhappy, the resident writes to the Chair and the board considers the case.",
-        "A panel of board members then hears the complaint as a third and final stage.",
-        "Referral to the Housing Ombudsman is the fourth stage of our procedure.",
+        "After that, board members sit as a panel, which is the third stage.",
+        "Going to the Housing Ombudsman counts as our fourth stage.",
         "Stage 4 - if the tenant is still dissatisfied they may contact the Housing Ombudsman.",
-        "Since the merger, a third stage, a review by the Resident Panel, has been added.",
+        "A tenant panel hearing was brought in last year as a third stage.",
     ],
 )
 def test_third_stage_read(text: str) -> None:
@@ -84,12 +84,11 @@ def test_third_stage_read(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Until March 2024 our procedure had three stages; it now has two.",
-        "Could a complaint go to a third internal stage? No: after stage 2 residents can "
-        "go to the Ombudsman.",
+        "Up to March 2024 our scheme had three stages; today there are two.",
+        "Is there an internal stage 3? No - once stage 2 ends, tenants can go to the Ombudsman.",
         "The Code does not allow a third stage, so our process has two.",
-        "Beyond our two stages, there is a third level of review: the Housing Ombudsman.",
-        "Riverside Council uses two stages, with the Ombudsman as a third tier.",
+        "Once our two stages are done, the Housing Ombudsman offers a third level.",
+        "Riverside Council runs two stages and treats the Ombudsman as a third tier.",
         "If still unhappy after stage 2, residents may refer the matter to the Housing Ombudsman (stage 3).",
         "Non-housing complaints follow the council's three-stage corporate process.",
         "We moved from a three-stage process to two stages in April.",
@@ -133,7 +132,7 @@ def test_paraphrased_non_compliance(text: str) -> None:
     "text",
     [
         "The policy is in place and is being further strengthened through training.",
-        "We are making small amendments to the leaflet following this review.",
+        "Minor changes to the leaflet are being drafted after this review.",
         "We will keep accepting complaints from advocates, as we always have.",
         "Over the coming year the committee will keep reviewing complaint trends.",
         "A new online portal, expected next spring, will let residents complain online too.",
@@ -184,7 +183,7 @@ def test_target_dates(text: str) -> None:
     [
         "This will be addressed next year.",
         "We will review this in the coming year.",
-        "This will be picked up in due course.",
+        "We will get to this in due course.",
         "Work is ongoing.",
         "The policy was revised in February 2025.",  # before the form's date: history
         "A review started in March 2024 and continues.",
@@ -201,12 +200,12 @@ def test_not_target_dates(text: str) -> None:
     ("text", "start"),
     [
         (
-            "Our policy defines a complaint as a resident's concern about the service or "
+            "Our policy defines a complaint as any worry a tenant raises about a service or "
             "action the council took.",
-            "a resident's",
+            "any worry",
         ),
         (
-            "In our procedure a complaint is any expression of dissatisfaction about our services.",
+            "Under our procedure a complaint is any expression of dissatisfaction with us.",
             "any expression",
         ),
         (
@@ -214,7 +213,7 @@ def test_not_target_dates(text: str) -> None:
             "An expression",
         ),
         (
-            "We define a complaint as an expression of dissatisfaction made by a tenant about us.",
+            "We define a complaint as an expression of dissatisfaction from a tenant regarding us.",
             "an expression",
         ),
     ],
@@ -228,7 +227,7 @@ def test_definitions_read(text: str, start: str) -> None:
     "text",
     [
         "We have adopted the Ombudsman's definition of a complaint.",
-        "Our policy sets out what counts as a complaint.",
+        "The policy explains what a complaint is.",
         "The complaint definition is in section 2 of the policy.",
         "A complaint is set out in section 2.",
     ],
@@ -240,7 +239,7 @@ def test_pointers_are_not_definitions(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Any expression of dissatisfaction is logged as a complaint.",
+        "Each expression of dissatisfaction is recorded as a complaint.",
         "Staff treat every expression of dissatisfaction as a complaint, whatever words are used.",
     ],
 )

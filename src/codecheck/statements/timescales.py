@@ -170,7 +170,7 @@ def _claim(
         cell=ctx.cell,
         low=q.low,
         counted_from=anchor,
-        bound=_bound(before_window, step),
+        bound=_bound(before_window, step, after_text),
         subject=subject,
         stage_source=source,
         note=note or status_note,
@@ -190,11 +190,13 @@ def _counted_from(ctx: SentenceContext, after: str, q: Quantity) -> tuple[str | 
     return None, q.end
 
 
-def _bound(before: str, step: str) -> str:
+def _bound(before: str, step: str, after: str) -> str:
     if step == "time_limit":
         return "upper"
     if lexicon.rx("bound_upper").search(before):
         return "upper"
+    if before.rstrip().lower().endswith("after") and lexicon.rx("bound_after_wait").match(after):
+        return "lower"
     if lexicon.rx("bound_lower").search(before):
         return "lower"
     if lexicon.rx("bound_approx").search(before):
