@@ -37,6 +37,7 @@ def extra(text: str) -> list[str]:
         "Every concern goes first to the Neighbourhood Fix stage; what it cannot settle passes to stage 1.",
         "Tenants first raise an informal complaint with the neighbourhood officer.",
         "A pre-complaint call is made before anything is logged.",
+        "Tenants must talk to their estate officer before a complaint can be logged.",
     ],
 )
 def test_prestage_read(text: str) -> None:
@@ -52,6 +53,7 @@ def test_prestage_read(text: str) -> None:
         "Twelve cases were closed at stage one, which we call frontline resolution.",
         "Frontline resolution (stage one of our two) settled 40 cases last quarter.",
         "You may prefer to mention a contractor problem to the contractor informally first.",
+        "Please ring us before a complaint is made, so that we can try to help.",
         "We aim to resolve concerns at the first point of contact.",
         "We do not have a stage 0.",
         "Nothing like an informal or 'stage 0' step exists; the procedure stops at two stages.",
@@ -75,6 +77,7 @@ def test_not_a_prestage(text: str) -> None:
         "Going to the Housing Ombudsman counts as our fourth stage.",
         "Stage 4 - if the tenant is still dissatisfied they may contact the Housing Ombudsman.",
         "A tenant panel hearing was brought in last year as a third stage.",
+        "Cases still open after stage 2 are looked at by the Chief Executive, our last internal step.",
     ],
 )
 def test_third_stage_read(text: str) -> None:
@@ -92,6 +95,8 @@ def test_third_stage_read(text: str) -> None:
         "If still unhappy after stage 2, residents may refer the matter to the Housing Ombudsman (stage 3).",
         "Non-housing complaints follow the council's three-stage corporate process.",
         "We moved from a three-stage process to two stages in April.",
+        "The printed leaflet still mentions three stages and is being replaced.",
+        "Once stage 2 is over, tenants may take the matter to the Housing Ombudsman.",
         "A process with more than two stages is not acceptable under the Code, and ours has two.",
         "Stage 3 of our improvement plan will train repairs staff on complaint handling.",
         "The reviewed policy has two stages, removing the previous stage 3 panel.",
@@ -122,6 +127,7 @@ def contradicts(text: str, requirement: str | None = None) -> bool:
         "The guidance still has to be rewritten so that it reflects the Code.",
         "A new process that meets this is still being designed.",
         "We don't currently publish the annual complaints report online.",
+        "A project group has been formed to put this in place by next spring.",
     ],
 )
 def test_paraphrased_non_compliance(text: str) -> None:

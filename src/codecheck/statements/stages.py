@@ -103,6 +103,7 @@ def _sentence_claims(ctx: SentenceContext) -> list[StageClaim]:
         internal = n - 1 if _names_ombudsman(ctx, start) else n
         note = "the Ombudsman is the last stage" if internal != n else ""
         found.append(_make(ctx, "numbered", n, internal, start, end, note))
+    found.extend(_after_stage_two(ctx))
     found.extend(_prestages(ctx))
     found.sort(key=lambda c: c.words.start)
     return found
@@ -118,6 +119,22 @@ def _names_ombudsman(ctx: SentenceContext, pos: int) -> bool:
         and ctx.search("stages.ombudsman", ctx.span)
         and not ctx.search("stages.internal_bodies", ctx.span)
     )
+
+
+def _after_stage_two(ctx: SentenceContext) -> list[StageClaim]:
+    """A review by an internal body once stage 2 is over ("any complaint still unresolved after
+    stage 2 goes to the Chief Executive") is a third stage, named or not; the Ombudsman is not one."""
+    if any(c for c in lexicon.rx("stages.numbered").finditer(ctx.span.text)):
+        return []  # a numbered stage is read as such
+    m = lexicon.rx("stages.after_stage_two").search(ctx.span.text)
+    if (
+        m is None
+        or ctx.search("stages.ombudsman", ctx.span)
+        or not ctx.search("stages.internal_review", ctx.span)
+    ):
+        return []
+    start, end = ctx.span.start + m.start(), ctx.span.start + m.end()
+    return [_make(ctx, "numbered", 3, 3, start, end, "a review by an internal body after stage 2")]
 
 
 def _prestages(ctx: SentenceContext) -> list[StageClaim]:
