@@ -128,6 +128,9 @@ def contradicts(text: str, requirement: str | None = None) -> bool:
         "A new process that meets this is still being designed.",
         "We don't currently publish the annual complaints report online.",
         "A project group has been formed to put this in place by next spring.",
+        "Our own review found this is only partly met.",
+        "Not fully embedded across the repairs teams yet.",
+        "A new procedure has been drafted and will go to the Board for approval.",
     ],
 )
 def test_paraphrased_non_compliance(text: str) -> None:
