@@ -189,7 +189,16 @@ def test_a_further_deadline_is_the_next_response_not_an_extension(text: str) -> 
     assert c.step == "respond"
 
 
+def test_time_beyond_the_original_deadline_is_an_extension() -> None:
+    got = summary(
+        "Should we need longer, the new date falls at most 15 working days after the original deadline."
+    )
+    assert [g[0] for g in got] == ["extend"]
+
+
 def test_more_time_with_an_extension_is_a_total() -> None:
+    got = summary("Stage 1 takes 10 working days (14 working days where an extension is agreed).")
+    assert [g[0] for g in got] == ["respond", "total"]
     got = summary("Decisions take 10 working days, or 20 working days where we have to extend.")
     assert [g[0] for g in got] == ["respond", "total"]
     got = summary("Decisions take 10 working days; hard cases may run to 20 working days in total.")

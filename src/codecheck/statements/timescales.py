@@ -54,10 +54,16 @@ FROM_TEXT = {
     "previous": "counted from the previous step",
     "aware": "counted from the issue or the resident becoming aware of it",
     "meeting": "counted from a meeting",
+    "deadline": "beyond the original deadline",
 }
 _STEP_CUES = ("extend", "acknowledge", "respond", "contact", "generic")
 _GENERIC_RESPOND = re.compile(
     r"^(?:target|targets|deadline|timescale|timeframe|time limit|time frame|standard)$", re.I
+)
+# the words right after a figure that can name what it times end at punctuation or a new clause word
+_HEAD_END = re.compile(
+    r"[,;.:()]|\s(?:and|or|but|of|from|after|to|for|if|where|when|which|that|unless|as|in|at|by|while)\s",
+    re.IGNORECASE,
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _ESCALATION_WORD = re.compile(r"\bescalat\w*|\bappeal\b|\breview\b", re.I)
@@ -142,6 +148,8 @@ def _claim(
     further = q.more or bool(lexicon.rx("further_before").search(before_window))
     deadline = further and bool(lexicon.rx("further_deadline").search(before_window))
     step, note = _step(ctx, q, all_q, after_text, anchor_end, further, deadline)
+    if anchor == "deadline" and step in ("respond", "unknown", "total"):
+        step, note = "extend", "time beyond the original deadline"
     if further and step == "respond" and anchor is None:
         anchor = "previous"
     status, subject, status_note = _status(ctx, q, step, before_window)
@@ -157,7 +165,7 @@ def _claim(
         unclear = not _series_shares_context(ctx, q)
     if unclear and status == "own":
         status = "unclear"
-    if step == "extend" and anchor not in (None, "previous"):
+    if step == "extend" and anchor not in (None, "previous", "deadline"):
         anchor = None  # an extension runs on from the response deadline, whatever the sentence says
     return TimescaleClaim(
         step=step,
@@ -242,9 +250,7 @@ def _step(
             return "respond", "a further period after the previous step, not an extension"
         return "extend", "an amount of extra time"
     # the noun right after the figure: "a 10-working-day extension", "the 20-day response target"
-    head_end = q.end + len(
-        re.split(r"[,;.:()]|\s(?:and|or|but|of|from|after|to|for|if)\s", after, maxsplit=1)[0][:30]
-    )
+    head_end = q.end + len(_HEAD_END.split(after, maxsplit=1)[0][:30])
     head = _nearest(ctx, q.end, head_end, after=True)
     if head is not None:
         return _maybe_total(ctx, q, all_q, head), ""
