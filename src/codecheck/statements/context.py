@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -188,9 +189,7 @@ class SentenceContext:
     @cached_property
     def own_subject(self) -> str | None:
         """The other subject the sentence names itself (None when it names none)."""
-        pat, names = lexicon.rx_named("other_subjects")
-        m = pat.search(self.span.text)
-        return names[int(m.lastgroup[1:])] if m and m.lastgroup else None
+        return self.subject_in(self.span)
 
     @cached_property
     def subject(self) -> str | None:
@@ -221,6 +220,21 @@ class SentenceContext:
 
         return fuzz.partial_ratio(self.lower, self.requirement.lower()) >= 92
 
+    def remember(self, key: tuple, compute: Callable[[], object]) -> object:
+        """``compute()`` once per sentence and ``key`` (a question many figures of one sentence ask)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def subject_in(self, span: Span) -> str | None:
+        """The first other subject named in ``span`` (one scan of every subject's cues, memoised)."""
+        key = ("other_subjects", span.start, span.end)
+        if key not in self._memo:
+            pat, names = lexicon.rx_named("other_subjects")
+            self._memo[key] = lexicon.name_of(pat.search(span.text), names)
+        found = self._memo[key]
+        return found if isinstance(found, str) else None
+
     def in_quotation(self, pos: int) -> bool:
         """``pos`` lies inside a quoted stretch of five words or more (a quotation, not a name)."""
         i = bisect.bisect_left(self.quote_spans, (pos, -1)) - 1
@@ -237,9 +251,8 @@ class SentenceContext:
         complaint), else the sentence's, when the sentence says nothing about complaints."""
         clause = self.clause_at(pos)
         conj = self.conjunct_at(pos)
-        for name, _pat in lexicon.rx_map("other_subjects"):
-            if not self.search(f"other_subjects.{name}", clause):
-                continue
+        name = self.subject_in(clause)
+        if name is not None:
             strong = self.search("strong_subject", clause)
             if not strong and self.search("complaint_subject", conj):
                 return None  # "complaints about repairs are answered within …"

@@ -45,12 +45,17 @@ def rx(path: str) -> re.Pattern[str]:
     A list becomes an alternation of its fragments; named groups may repeat across fragments of one
     list (each fragment is its own branch), so they are renamed per branch and read with ``group``.
     """
+    return re.compile(_source(path), _FLAGS)
+
+
+def _source(path: str) -> str:
+    """The regex source of the entry at ``path`` (compiling is the costly part: done once, by ``rx``)."""
     node = _lookup(path)
     if isinstance(node, str):
-        return re.compile(node, _FLAGS)
+        return node
     if not isinstance(node, list) or not all(isinstance(p, str) for p in node):
         raise RuntimeError(f"statement lexicon entry {path!r} is not a pattern or a list of patterns")
-    return re.compile("|".join(f"(?:{_unique_groups(p, i)})" for i, p in enumerate(node)), _FLAGS)
+    return "|".join(f"(?:{_unique_groups(p, i)})" for i, p in enumerate(node))
 
 
 def _unique_groups(pattern: str, branch: int) -> str:
@@ -74,17 +79,13 @@ def rx_named(path: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
     if not isinstance(node, dict):
         raise RuntimeError(f"statement lexicon entry {path!r} is not a mapping")
     names = tuple(node)
-    parts = [f"(?P<g{i}>{rx(f'{path}.{name}').pattern})" for i, name in enumerate(names)]
+    parts = [f"(?P<g{i}>{_source(f'{path}.{name}')})" for i, name in enumerate(names)]
     return re.compile("|".join(parts), _FLAGS), names
 
 
-@cache
-def rx_map(path: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """``{name: patterns}`` at ``path`` compiled per name, in file order."""
-    node = _lookup(path)
-    if not isinstance(node, dict):
-        raise RuntimeError(f"statement lexicon entry {path!r} is not a mapping")
-    return tuple((name, rx(f"{path}.{name}")) for name in node)
+def name_of(m: re.Match[str] | None, names: tuple[str, ...]) -> str | None:
+    """Which name of an ``rx_named`` pattern matched (None for no match)."""
+    return names[int(m.lastgroup[1:])] if m is not None and m.lastgroup else None
 
 
 def words(path: str) -> Any:

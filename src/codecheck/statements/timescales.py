@@ -188,14 +188,15 @@ def _claim(
 def _counted_from(ctx: SentenceContext, after: str, q: Quantity) -> tuple[str | None, int]:
     """Where counting starts, from the words after the figure (or a "counted from …" in the sentence),
     and where that anchor phrase ends (cell offset), so its words are never read as the step."""
-    for name, pat in lexicon.rx_map("counted_from"):
-        m = pat.match(after)
-        if m:
-            return name, q.end + m.end()
-    for name, _pat in lexicon.rx_map("counted_from_sentence"):
-        if ctx.search(f"counted_from_sentence.{name}", ctx.span):
-            return name, q.end
-    return None, q.end
+    pat, names = lexicon.rx_named("counted_from")
+    m = pat.match(after)
+    if m is not None:
+        return lexicon.name_of(m, names), q.end + m.end()
+    pat, names = lexicon.rx_named("counted_from_sentence")
+    named = ctx.remember(
+        ("counted_from_sentence",), lambda: lexicon.name_of(pat.search(ctx.span.text), names)
+    )
+    return (named if isinstance(named, str) else None), q.end
 
 
 def _bound(before: str, step: str, after: str) -> str:
