@@ -1,6 +1,6 @@
 """Every output format parses, holds to its contract and keeps hostile document text inert.
 
-Results are built in code (``codecheck.report.sample``: fictional Example Homes), so these tests run in
+Results are built in code (``report_sample``: fictional Example Homes), so these tests run in
 milliseconds and do not depend on the readers or the rule engine.
 """
 
@@ -19,7 +19,7 @@ import pytest
 from codecheck.model import Finding, Location, Severity
 from codecheck.report import FORMATS, BaselineInfo, RenderOptions, render
 from codecheck.report.json_report import schema
-from codecheck.report.sample import error_result, sample_result, sample_rules
+from report_sample import error_result, sample_result, sample_rules
 
 VENDOR = Path(__file__).resolve().parent / "vendor"
 

@@ -15,8 +15,9 @@ from typing import Annotated
 
 import typer
 
-from codecheck.cli.common import check_output_path, error_line, guarded, warning_line, write_output
+from codecheck.cli.common import check_output_path, guarded, write_output
 from codecheck.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError
+from codecheck.terminal import error_line, warning_line
 
 FORMAT_NAMES = ("text", "json", "html", "markdown", "sarif", "junit", "github")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -337,7 +338,7 @@ def _audit(
     known = baseline_mod.load(baseline) if baseline is not None else None
 
     paths, missing = expand_inputs(inputs)
-    from codecheck.cli.app import freeze_heap
+    from codecheck.cli.heap import freeze_heap
 
     freeze_heap()  # the console process keeps what is loaded until exit: later collections skip it
     results = audit_many(

@@ -13,7 +13,8 @@ from typing import Annotated
 
 import typer
 
-from codecheck.cli.common import guarded, safe_text, write_output
+from codecheck.cli.common import guarded, write_output
+from codecheck.terminal import safe_text
 
 
 class ExtractFormat(StrEnum):

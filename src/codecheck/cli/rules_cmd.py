@@ -13,7 +13,8 @@ from typing import Annotated
 
 import typer
 
-from codecheck.cli.common import guarded, safe_text
+from codecheck.cli.common import guarded
+from codecheck.terminal import safe_text
 
 app = typer.Typer(
     help="List the rules codecheck applies, or explain one (rules explain CC108).",

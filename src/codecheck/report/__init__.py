@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from codecheck.baseline import BaselineInfo
 from codecheck.errors import ConfigError
+from codecheck.findings import in_order
 from codecheck.model import AuditResult
-from codecheck.report.base import BaselineInfo, RenderOptions
+from codecheck.report.base import RenderOptions
 
 # format name -> module under codecheck.report that defines ``render(results, options) -> str``
 FORMATS: dict[str, str] = {
@@ -33,4 +35,4 @@ def render(fmt: str, results: list[AuditResult], options: RenderOptions | None =
     if module_name is None:
         raise ConfigError(f"unknown output format {fmt!r} (expected one of: {', '.join(FORMATS)})")
     module = import_module(f"codecheck.report.{module_name}")
-    return module.render(list(results), options or RenderOptions())
+    return module.render(in_order(results), options or RenderOptions())
