@@ -12,7 +12,6 @@ editing a row's text does not make an old finding look new.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections import Counter
@@ -90,6 +89,8 @@ def fingerprints(result: AuditResult, base_dir: Path | None = None) -> dict[int,
     feed fingerprints). Used by SARIF ``partialFingerprints`` and JSON ``fingerprint``, on results in
     report order (``in_order``).
     """
+    import hashlib  # here, not at the top: the CLI imports this module to build its options
+
     doc = display_path(result.path, base_dir)
     seen: Counter = Counter()
     out: dict[int, str] = {}

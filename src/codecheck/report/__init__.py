@@ -1,38 +1,40 @@
-"""Output formats for ``codecheck audit``: one module per format behind one ``render`` call.
+"""Output formats for ``codecheck audit``: one adapter module per format, registered in one list.
 
-``render(fmt, results, options)`` returns the whole report as a string; it never writes files and
-never reads the clock, so the same results always give the same bytes. Format modules are imported
-on demand (rich, jinja2 and lxml are heavy), keeping ``codecheck --version`` fast.
+Each format module holds a ``ReportFormat`` (``report.interface``); ``REGISTERED`` is the one list of
+them, and the CLI derives its ``--format`` choices and ``--NAME-output`` options from it. ``render(fmt,
+results, options)`` returns the whole report; it never writes files and never reads the clock, so
+the same results always give the same bytes. The format modules import their heavy libraries (rich,
+jinja2) only when they render, keeping ``codecheck --help`` fast.
 """
 
 from __future__ import annotations
-
-from importlib import import_module
 
 from codecheck.baseline import BaselineInfo
 from codecheck.errors import ConfigError
 from codecheck.findings import in_order
 from codecheck.model import AuditResult
+from codecheck.report import github, html, json_report, junit, markdown, sarif, text
 from codecheck.report.base import RenderOptions
+from codecheck.report.interface import ReportFormat
 
-# format name -> module under codecheck.report that defines ``render(results, options) -> str``
-FORMATS: dict[str, str] = {
-    "text": "text",
-    "json": "json_report",
-    "html": "html",
-    "markdown": "markdown",
-    "sarif": "sarif",
-    "junit": "junit",
-    "github": "github",
-}
+# The one list of output formats, in the order ``--format`` lists them.
+REGISTERED: tuple[ReportFormat, ...] = (
+    text.FORMAT,
+    json_report.FORMAT,
+    html.FORMAT,
+    markdown.FORMAT,
+    sarif.FORMAT,
+    junit.FORMAT,
+    github.FORMAT,
+)
+FORMATS: dict[str, ReportFormat] = {fmt.name: fmt for fmt in REGISTERED}
 
-__all__ = ["FORMATS", "BaselineInfo", "RenderOptions", "render"]
+__all__ = ["FORMATS", "REGISTERED", "BaselineInfo", "RenderOptions", "ReportFormat", "render"]
 
 
-def render(fmt: str, results: list[AuditResult], options: RenderOptions | None = None) -> str:
-    """Render ``results`` in format ``fmt`` (one of ``FORMATS``)."""
-    module_name = FORMATS.get(fmt)
-    if module_name is None:
+def render(fmt: str, results: list[AuditResult], options: RenderOptions | None = None) -> str | bytes:
+    """Render ``results`` in format ``fmt`` (one of ``FORMATS``), documents and findings in report order."""
+    chosen = FORMATS.get(fmt)
+    if chosen is None:
         raise ConfigError(f"unknown output format {fmt!r} (expected one of: {', '.join(FORMATS)})")
-    module = import_module(f"codecheck.report.{module_name}")
-    return module.render(in_order(results), options or RenderOptions())
+    return chosen.render(in_order(results), options or RenderOptions())

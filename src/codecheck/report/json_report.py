@@ -27,6 +27,7 @@ from codecheck.report.base import (
     section_summaries,
     severity_counts,
 )
+from codecheck.report.interface import ReportFormat
 
 SCHEMA_VERSION = 1
 
@@ -118,3 +119,18 @@ def schema() -> dict:
     from importlib.resources import files
 
     return json.loads(files("codecheck").joinpath("schemas/audit.schema.json").read_text(encoding="utf-8"))
+
+
+class JsonFormat(ReportFormat):
+    """The stable, machine-readable audit result (``codecheck/schemas/audit.schema.json``)."""
+
+    name = "json"
+    extensions = (".json",)
+    media_type = "application/json"
+    also_written_as = "JSON"
+
+    def render(self, results: list[AuditResult], options: RenderOptions) -> str:
+        return render(results, options)
+
+
+FORMAT = JsonFormat()

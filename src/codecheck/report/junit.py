@@ -11,11 +11,10 @@ A document that could not be read is a suite with one erroring case.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
-
 from codecheck.findings import display_path, provision_key
 from codecheck.model import AuditResult, Finding
 from codecheck.report.base import RenderOptions, code_wording, reaches, section_of, section_title
+from codecheck.report.interface import ReportFormat
 from codecheck.terminal import safe_text
 
 DOCUMENT_CASE = "whole document"
@@ -31,6 +30,8 @@ def _xml_text(text: str) -> str:
 
 def _attr(text: str) -> str:
     clean = _xml_text(text).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    from xml.sax.saxutils import quoteattr  # pulls in urllib.request: only when rendering
+
     return quoteattr(clean)
 
 
@@ -113,3 +114,18 @@ def render(results: list[AuditResult], options: RenderOptions) -> str:
         + "".join(suites)
         + "</testsuites>\n"
     )
+
+
+class JunitFormat(ReportFormat):
+    """JUnit XML, one test case per provision, for CI test views."""
+
+    name = "junit"
+    extensions = (".xml",)
+    media_type = "application/xml"
+    also_written_as = "JUnit XML"
+
+    def render(self, results: list[AuditResult], options: RenderOptions) -> str:
+        return render(results, options)
+
+
+FORMAT = JunitFormat()

@@ -12,7 +12,6 @@ read become ``toolExecutionNotifications`` and ``executionSuccessful: false``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from urllib.parse import quote
@@ -20,6 +19,7 @@ from urllib.parse import quote
 from codecheck.findings import display_path, fingerprints, provision_key
 from codecheck.model import AuditResult, Finding, RuleSpec, Severity
 from codecheck.report.base import TOOL_NAME, RenderOptions, code_wording, section_of
+from codecheck.report.interface import ReportFormat
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "codecheck/v1"
@@ -148,6 +148,8 @@ def _taxonomy_name(code_id: str) -> str:
 
 
 def _artifact(path: Path, uri: str) -> dict:
+    import hashlib  # here, not at the top: the CLI imports this module to build its options
+
     art: dict = {"location": {"uri": uri}, "roles": ["analysisTarget"]}
     mime = _MIME.get(path.suffix.lower())
     if mime:
@@ -245,3 +247,18 @@ def build(results: list[AuditResult], options: RenderOptions) -> dict:
 
 def render(results: list[AuditResult], options: RenderOptions) -> str:
     return json.dumps(build(results, options), indent=2, ensure_ascii=False) + "\n"
+
+
+class SarifFormat(ReportFormat):
+    """SARIF 2.1.0 for GitHub code scanning."""
+
+    name = "sarif"
+    extensions = (".sarif", ".sarif.json")
+    media_type = "application/sarif+json"
+    also_written_as = "SARIF 2.1.0"
+
+    def render(self, results: list[AuditResult], options: RenderOptions) -> str:
+        return render(results, options)
+
+
+FORMAT = SarifFormat()
