@@ -326,22 +326,27 @@ def align_row(
     text = words.prep(row.requirement) if row.requirement.strip() else ""
     method = "combined" if len(ids) > 1 else "number"
     if ids and not text:
-        return AlignedRow(row=row, provisions=ids, score=0.0, method=method)
+        return AlignedRow(row=row, provisions=ids, score=0.0, method=method, printed_score=0.0)
     if not text:
         return AlignedRow(row=row, provisions=(), score=0.0, method="none")
     if ids:
         own = words.own_score(text, ids)
         if own > options.own_max:
-            return AlignedRow(row=row, provisions=ids, score=own, method=method)
+            return AlignedRow(row=row, provisions=ids, score=own, method=method, printed_score=own)
         ranked = words.ranked(text, max(0.0, options.best_min - options.ambiguity))
         other = [(key, s) for key, s in ranked if not set(key) & set(ids)]
         if other and other[0][1] >= options.best_min and other[0][1] - own >= options.margin:
             group = _settle(ranked, other[0], options)
             if group is not None and not set(group) & set(ids):
                 return AlignedRow(
-                    row=row, provisions=group, score=other[0][1], method="text", suggested=group[0]
+                    row=row,
+                    provisions=group,
+                    score=other[0][1],
+                    method="text",
+                    suggested=group[0],
+                    printed_score=own,
                 )
-        return AlignedRow(row=row, provisions=ids, score=own, method=method)
+        return AlignedRow(row=row, provisions=ids, score=own, method=method, printed_score=own)
     ranked = words.ranked(text, max(0.0, min(options.text_min, options.best_min) - options.ambiguity))
     if ranked:
         score = ranked[0][1]
@@ -402,7 +407,7 @@ def align_document(
             merged = merge_rows(prev.row, row)
             aligned[-1] = align_row(merged, code, words, options)
             if not aligned[-1].provisions:  # keep the number-based pairing of the head row
-                aligned[-1] = replace(prev, row=merged)
+                aligned[-1] = replace(prev, row=merged, printed_score=aligned[-1].printed_score)
             continue
         aligned.append(align_row(row, code, words, options, ids))
     _resolve_displaced(aligned, code, words, options)

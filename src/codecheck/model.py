@@ -205,6 +205,23 @@ class Row:
         }
 
 
+@dataclass(frozen=True)
+class ReaderNote:
+    """Something the reader noticed that a person checking the document should know.
+
+    ``kind`` names what it is ("tracked-changes", "cells-truncated", "rows", …) so that code can ask for
+    a note without parsing its words; ``message`` is what a person reads (``extract`` prints it);
+    ``location`` says where, when the note is about one place.
+    """
+
+    kind: str
+    message: str
+    location: Location | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+
 @dataclass
 class Document:
     """A read self-assessment: its rows in document order and the loose text around them."""
@@ -215,7 +232,8 @@ class Document:
     text: list[str] = field(default_factory=list)  # paragraphs outside the self-assessment tables
     title: str | None = None
     pages: int | None = None
-    notes: list[str] = field(default_factory=list)  # reader observations (tracked changes, stitched rows …)
+    notes: list[ReaderNote] = field(default_factory=list)  # what the reader noticed, in reading order
+    tracked_changes: int = 0  # unresolved tracked-change marks (insertions, deletions, moves)
 
     @property
     def all_text(self) -> str:
@@ -251,6 +269,9 @@ class AlignedRow:
     method: str  # number | text | combined | none
     suggested: str | None = None  # for a misnumbered row: the provision its text really is
     duplicate_of: int | None = None  # index of the earlier row with the same id, when not a form quirk
+    # how well the requirement text fits the provision(s) its printed number names (0..100); None when
+    # the number names none. Kept so that a finding can quote it without recomputing the alignment.
+    printed_score: float | None = None
 
     @property
     def provision(self) -> str | None:

@@ -7,27 +7,26 @@ accepted; what gets published may differ). A low-confidence row is one the reade
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from codecheck.engine.registry import CheckContext, Hit, check
 
-_TRACKED = re.compile(r"tracked[ -]?changes?|revision marks?", re.IGNORECASE)
-
 
 @check("tracked-changes")
 def tracked_changes(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
-    """One document-level finding when the reader reported tracked changes."""
-    notes = [n for n in ctx.aligned.document.notes if _TRACKED.search(n)]
-    if notes:
-        yield Hit(
-            provision=None,
-            message=(
-                f"The document has unresolved tracked changes ({notes[0]}); accept or reject them before "
-                "publishing"
-            ),
-        )
+    """One document-level finding when the reader counted unresolved tracked changes."""
+    document = ctx.aligned.document
+    if not document.tracked_changes:
+        return
+    said = next((n.message for n in document.notes if n.kind == "tracked-changes"), None)
+    yield Hit(
+        provision=None,
+        message=(
+            "The document has unresolved tracked changes "
+            f"({said or f'{document.tracked_changes} marks'}); accept or reject them before publishing"
+        ),
+    )
 
 
 @check("low-confidence-row")

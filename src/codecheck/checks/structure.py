@@ -139,8 +139,6 @@ def duplicate_provision(ctx: CheckContext, params: dict[str, Any]) -> Iterator[H
 @check("misnumbered-provision")
 def misnumbered_provision(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit]:
     """Rows whose requirement text is clearly another provision's than the number printed beside it."""
-    from codecheck.align import text_score
-
     code = ctx.aligned.code
     moved = [ar for ar in ctx.aligned.rows if ar.suggested]
     if _too_many(len(moved), len(ctx.aligned.rows), params):
@@ -154,7 +152,7 @@ def misnumbered_provision(ctx: CheckContext, params: dict[str, Any]) -> Iterator
         return
     for ar in moved:
         printed = ar.row.provision.strip()
-        own = text_score(code, ar.row.requirement, printed)
+        own = ar.printed_score
         target = " and ".join(ar.provisions) if len(ar.provisions) > 1 else ar.suggested
         noun = "provisions" if len(ar.provisions) > 1 else "provision"
         if own is None:

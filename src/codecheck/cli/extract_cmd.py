@@ -102,7 +102,7 @@ def build_payload(file: Path, code: str | None = None, config_file: Path | None 
         "detection": detection.as_dict(),
         "title": doc.title,
         "pages": doc.pages,
-        "notes": list(doc.notes),
+        "notes": [note.message for note in doc.notes],
         "rows": rows,
     }
     aligned = _align(doc, detection)
