@@ -340,7 +340,8 @@ class AuditResult:
 
 @dataclass(frozen=True)
 class RuleSpec:
-    """A rule as declared in ``rules/*.yaml`` (after user configuration is applied)."""
+    """A rule as declared in ``rules/<CODE>-<slug>/rule.yaml`` or a user's rules file (after user
+    configuration is applied)."""
 
     code: str  # CC108
     slug: str  # partial-without-date
@@ -354,4 +355,6 @@ class RuleSpec:
     provisions: tuple[str, ...] = ()  # Code provisions cited
     example: str | None = None
     source: str | None = None  # the YAML file it came from
-    check: str | None = None  # registered check that implements it when not the slug (user rule files)
+    check: str | None = None  # the check that implements it when not the slug (user rule files)
+    anti_pattern: str | None = None  # what a row this rule flags looks like
+    fix: str | None = None  # what the same row looks like when it complies

@@ -66,6 +66,8 @@ def _rule_dict(rule, selected: dict) -> dict:
         "provisions": list(rule.provisions),
         "summary": rule.summary,
         "rationale": rule.rationale,
+        "anti_pattern": rule.anti_pattern,
+        "fix": rule.fix,
         "params": rule.params,
         "example": rule.example,
         "check": rule.check or rule.slug,
@@ -145,6 +147,11 @@ def _explain_text(info: dict) -> str:
     lines += ["", "Why it matters:"]
     for para in str(info["rationale"]).split("\n\n"):
         lines += textwrap.wrap(" ".join(para.split()), width=96, initial_indent="  ", subsequent_indent="  ")
+    for heading, key in (("Anti-pattern (what it flags):", "anti_pattern"), ("Fix (what complies):", "fix")):
+        if info[key]:
+            lines += ["", heading]
+            text = " ".join(info[key].split())
+            lines += textwrap.wrap(text, width=96, initial_indent="  ", subsequent_indent="  ")
     lines += ["", "Parameters:"]
     if info["params"]:
         dumped = yaml.safe_dump(info["params"], sort_keys=False, allow_unicode=True, width=96).rstrip()

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from codecheck.engine.registry import CheckContext, get_check
+from codecheck.engine.context import CheckContext, RuleParams
+from codecheck.engine.registry import get_check
 from codecheck.errors import RuleDefinitionError
 from codecheck.model import AlignedDocument, Finding, Location, RuleSpec
 
@@ -33,7 +34,7 @@ def run_rules(
         fn = get_check(rule.check or rule.slug)
         if fn is None:  # load_rules refuses such rules; this guards hand-built RuleSpecs
             raise RuleDefinitionError(f"rule {rule.code}: no check function is registered as {rule.slug!r}")
-        for hit in fn(ctx, dict(rule.params)):
+        for hit in fn(ctx, RuleParams(rule.code, rule.params)):
             findings.append(
                 Finding(
                     code=rule.code,

@@ -49,6 +49,12 @@ def provision_ref(aligned: AlignedDocument, pid: str | None) -> str:
     )
 
 
+def shorten(text: str, limit: int = 120) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis (a requirement in a snippet)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def one_line(text: str) -> str:
     """Document words embedded in a message: on one line, whatever cell boundaries they crossed."""
     return " ".join(text.split())
