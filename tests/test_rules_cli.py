@@ -79,7 +79,20 @@ def test_rules_explain_cc108(runner: CliRunner) -> None:
 def test_rules_explain_json(runner: CliRunner) -> None:
     result = runner.invoke(app, ["rules", "explain", "misnumbered-provision", "--format", "json"])
     info = json.loads(result.output)
-    assert info["code"] == "CC104" and info["params"]["best_min"] == 85
+    assert info["code"] == "CC104" and info["params"]["max_share"] == 0.3
+    assert info["anti_pattern"] and info["fix"] and info["versions"] == ["*"]
+    # the alignment thresholds behind it are facts of each Code version, not parameters of the rule
+    assert "best_min" not in info["params"]
+
+
+def test_rules_for_a_code_version_say_what_does_not_apply(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["rules", "--code", "2022"])
+    assert result.exit_code == 0, result.output
+    cc108 = next(line for line in result.output.splitlines() if line.startswith("CC108"))
+    assert " n/a " in cc108  # the 2022 Code asks for no target date: skipped without a warning
+    assert "warning" not in result.stderr
+    listed = json.loads(runner.invoke(app, ["rules", "--code", "2024", "--format", "json"]).stdout)
+    assert all(item["not_applicable"] is None for item in listed)
 
 
 def test_rules_explain_unknown_is_one_line_exit_2(runner: CliRunner) -> None:

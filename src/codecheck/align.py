@@ -42,7 +42,8 @@ MAX_SEARCHES = 300  # whole-Code text searches per document (bounded work per do
 
 @dataclass(frozen=True)
 class AlignOptions:
-    """Thresholds (0..100) for correcting a printed number by text; ``misnumbered-provision`` params.
+    """Thresholds (0..100) for correcting a printed number by text; a Code version sets them in its
+    facts (``facts.alignment``), and these defaults apply where it does not.
 
     A row is re-aligned to provision B when B's wording matches its text with at least ``best_min``,
     its own number's wording matches at most ``own_max``, B beats the own match by ``margin`` and the
@@ -57,13 +58,9 @@ class AlignOptions:
     text_min: float = 80.0
 
     @classmethod
-    def from_params(cls, params: dict[str, Any] | None) -> AlignOptions:
-        """Build options from a rule's ``params`` (unknown keys are left to the rule's validation)."""
-        if not params:
-            return cls()
-        names = {"best_min", "own_max", "margin", "ambiguity", "text_min"}
-        values = {k: float(v) for k, v in params.items() if k in names and isinstance(v, int | float)}
-        return cls(**values)
+    def for_version(cls, code: CodeVersion) -> AlignOptions:
+        """The thresholds ``code``'s facts set (validated by ``codes.schema``), defaults elsewhere."""
+        return cls(**code.facts.alignment)
 
 
 class _Wordings:
@@ -395,8 +392,11 @@ def align_document(
     detection: VersionDetection,
     options: AlignOptions | None = None,
 ) -> AlignedDocument:
-    """Align every row of ``doc`` with ``code``; fill duplicates, missing provisions and the form's date."""
-    options = options or AlignOptions()
+    """Align every row of ``doc`` with ``code``; fill duplicates, missing provisions and the form's date.
+
+    ``options`` default to the thresholds of ``code``'s facts.
+    """
+    options = options or AlignOptions.for_version(code)
     words = _Search(wordings_for(code), MAX_SEARCHES)
     form_count: Counter[str] = Counter(pid for frow in code.form for pid in frow.covers)
     aligned: list[AlignedRow] = []

@@ -104,6 +104,25 @@ class FormRow:
 
 
 @dataclass(frozen=True)
+class VersionFacts:
+    """What codecheck needs to know about a Code version beyond its text (``facts:`` in its YAML).
+
+    Rules read these instead of naming versions: a new version is its YAML file, and a rule that finds
+    no fact it needs there is skipped with a warning (``codecheck.engine.not_applicable``). Every field
+    may be absent (None, or empty); what absence means is said beside each one.
+    """
+
+    cited_as: str | None = None  # how findings cite the version ("the 2024 Code"); None: "the <id> Code"
+    synonyms: tuple[str, ...] = ()  # other names for --code ("latest", "hos-2024")
+    form_layout: str | None = None  # the official form's column layout (writer); None: the 2024 layout
+    stage_limit: str | None = None  # the provision limiting the number of stages ("5.3")
+    named_stages: str | None = None  # the provision ruling out extra named stages ("stage 0") ("5.2")
+    explain_unmet: tuple[str, ...] | None = None  # obligations a No/Partial must explain; None: all
+    target_date_required: bool | None = None  # must a non-compliance give a date? None: not said
+    alignment: dict[str, float] = field(default_factory=dict)  # align.AlignOptions thresholds set here
+
+
+@dataclass(frozen=True)
 class CodeVersion:
     """A whole Code version: metadata, sections, every provision and the official form."""
 
@@ -125,6 +144,7 @@ class CodeVersion:
     detection: dict
     source: str
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    facts: VersionFacts = field(default_factory=VersionFacts)
 
     def provision(self, pid: str) -> Provision | None:
         for p in self.provisions:
@@ -348,7 +368,7 @@ class RuleSpec:
     severity: Severity
     summary: str  # one line
     rationale: str  # why it matters, citing the Code provision(s)
-    versions: tuple[str, ...]  # Code versions it applies to
+    versions: tuple[str, ...] = ("*",)  # Code versions it is limited to ("*": every version)
     params: dict = field(default_factory=dict)
     enabled: bool = True
     group: str = "general"  # e.g. structure, answers, evidence, timescales, wording

@@ -56,9 +56,7 @@ def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
     aligned = ctx.aligned
     definition = aligned.code.complaint_definition or {}
     phrases = list(definition.get("key_phrases") or ())
-    where = set(params["provisions"])
-    if definition.get("provision"):
-        where.add(str(definition["provision"]))
+    where = {str(definition["provision"])} if definition.get("provision") else set()
     if not phrases:
         return
     from rapidfuzz import fuzz

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from codecheck.engine.context import CheckContext, Hit, RuleParams
+from codecheck.engine.context import CheckContext, Hit, NotApplicable, RuleParams
+from codecheck.model import CodeVersion
 from codecheck.text.cells import one_line, provision_label, provision_ref, quote, row_text
 from codecheck.text.context import compile_any, describes_code, in_quotation, is_negated, quotes_requirement
 from codecheck.text.sentences import sentence_at
@@ -56,6 +57,16 @@ def _first_asserted(
     return None
 
 
+def not_applicable(code: CodeVersion, params: RuleParams) -> NotApplicable | None:
+    """Nothing to judge on a version whose facts name neither stage provision."""
+    if code.facts.stage_limit is None and code.facts.named_stages is None:
+        return NotApplicable(
+            "it names no provision that limits stages (facts.stage_limit) or rules out extra named stages "
+            "(facts.named_stages)"
+        )
+    return None
+
+
 def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
     aligned = ctx.aligned
     kinds = {k: compile_any(v) for k, v in params["stage_patterns"].items()}
@@ -67,7 +78,8 @@ def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
     reasons = compile_any(params["reason_cues"])
     third_allowed = aligned.code.max_stages >= 3
     quote_threshold = float(params["quote_threshold"])
-    cited = params["stage_provisions"].get(aligned.code.id) or {}
+    facts = aligned.code.facts
+    cited = {"third": facts.stage_limit, "zero": facts.named_stages}  # None: the kind is not judged
     # the reasons for a third stage (2022 5.17) may be given in that provision's own row
     third_pid = cited.get("third")
     reasons_row = " ".join(row_text(r) for r in aligned.rows if third_pid and third_pid in r.provisions)
@@ -77,7 +89,7 @@ def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
             continue
         requirement = arow.row.requirement
         for kind, pat in kinds.items():
-            if pat is None:
+            if pat is None or cited.get(kind) is None:
                 continue
             hit = _first_asserted(
                 text, pat, neg_before, neg_after, window, code_cues, other, requirement, quote_threshold

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from codecheck.engine.context import CheckContext, Hit, RuleParams
-from codecheck.model import Provision
+from codecheck.engine.context import CheckContext, Hit, NotApplicable, RuleParams
+from codecheck.model import CodeVersion, Provision
 from codecheck.text.cells import provision_label, provision_ref, quote, row_provisions, row_text
 
 
@@ -60,6 +60,14 @@ def _check_items(text: str, prov: Provision, min_labels: int, share: float, simi
     if not missing:
         return None
     return missing, ordered[0][1][0]
+
+
+def not_applicable(code: CodeVersion, params: RuleParams) -> NotApplicable | None:
+    """Nothing to judge on a version none of whose provisions has a lettered list long enough."""
+    shortest = int(params["min_labels"])
+    if not any(len(p.items) >= shortest for p in code.provisions):
+        return NotApplicable(f"it has no provision with a lettered list of {shortest} or more items")
+    return None
 
 
 def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:

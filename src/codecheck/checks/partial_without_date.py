@@ -12,11 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from codecheck.engine.context import CheckContext, Hit, RuleParams
+from codecheck.engine.context import CheckContext, Hit, NotApplicable, RuleParams
+from codecheck.model import CodeVersion
 from codecheck.text.cells import answer_phrase, one_line, provision_label, row_text
 from codecheck.text.context import compile_any
 from codecheck.text.dates import find_dates, parse_iso, target_dates
 from codecheck.text.normalize import fold, is_blank
+
+
+def not_applicable(code: CodeVersion, params: RuleParams) -> NotApplicable | None:
+    """The version's facts say whether it asks for a target date (the 2022 Code did not)."""
+    required = code.facts.target_date_required
+    if required is None:
+        return NotApplicable(
+            "it does not say whether a non-compliance must give a target date (facts.target_date_required)"
+        )
+    return None if required else NotApplicable(f"the {code.id} Code asks for no target date", warn=False)
 
 
 def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from codecheck.engine.context import CheckContext, Hit, RuleParams
-from codecheck.model import AlignedDocument, Timescale
+from codecheck.engine.context import CheckContext, Hit, NotApplicable, RuleParams
+from codecheck.model import AlignedDocument, CodeVersion, Timescale
 from codecheck.text.cells import one_line, provision_label, provision_ref, quote, row_provisions, row_text
 from codecheck.text.context import compile_any, is_negated, quotes_requirement
 from codecheck.text.timescales import TimescaleMention, find_timescales, working_day_bounds
@@ -149,6 +149,13 @@ def _message(
         else ""
     )
     return f"{head} {stated}{ambiguous}; {ref} allows {limit} {code_n} {unit}{anchor}"
+
+
+def not_applicable(code: CodeVersion, params: RuleParams) -> NotApplicable | None:
+    """Nothing to compare with on a version whose provisions set no timescales."""
+    if not any(p.timescales for p in code.provisions):
+        return NotApplicable("none of its provisions sets a timescale (provisions' timescales)")
+    return None
 
 
 def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:

@@ -20,7 +20,7 @@ from typing import Annotated, Any
 
 import typer
 
-from codecheck.cli.common import check_output_path, guarded, write_output
+from codecheck.cli.common import check_output_path, guarded, warn_rule_without_facts, write_output
 from codecheck.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError
 from codecheck.report import REGISTERED
 from codecheck.terminal import error_line, warning_line
@@ -109,6 +109,20 @@ def _color_wanted(to_stdout: bool) -> bool:
     if not to_stdout or os.environ.get("NO_COLOR"):
         return False
     return sys.stdout.isatty()
+
+
+def _warn_rules_without_facts(results, rules) -> None:
+    """Once per run and Code version: the rules it gave nothing to apply to, for want of its facts.
+
+    Such a rule was skipped on those documents; without a word a version file that forgot a fact (a
+    new Code version, a local copy) would make the rule fall silent.
+    """
+    from codecheck.engine import rules_without_facts
+
+    versions = {r.aligned.code.id: r.aligned.code for r in results if r.aligned is not None}
+    for vid in sorted(versions):
+        for rule, reason in rules_without_facts(rules, versions[vid]):
+            warn_rule_without_facts(rule.code, rule.slug, vid, reason)
 
 
 def _write_step_summary(results, options) -> None:
@@ -396,6 +410,7 @@ def _audit(
     if fmt == "github":
         _write_step_summary(results, options)
 
+    _warn_rules_without_facts(results, rules)
     errors = [r for r in results if r.error]
     for r in errors:  # one line per unreadable document on stderr too, whatever the report format
         error_line(r.error or "")

@@ -17,9 +17,14 @@ from typing import TypeVar
 import typer
 
 from codecheck.errors import EXIT_ERROR, CodecheckError, OutputExistsError
-from codecheck.terminal import error_line
+from codecheck.terminal import error_line, warning_line
 
 T = TypeVar("T")
+
+
+def warn_rule_without_facts(code: str, slug: str, version: str, reason: str) -> None:
+    """The one warning for a rule skipped on a Code version whose file lacks a fact it needs."""
+    warning_line(f"rule {code} {slug} has nothing to apply to Code version {version}: {reason}")
 
 
 def fail(exc: CodecheckError | str) -> typer.Exit:

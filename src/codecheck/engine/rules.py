@@ -1,10 +1,11 @@
 """Load and validate rule specs: the built-in ``rules/<CODE>-<slug>/rule.yaml`` and user ``--rules`` files.
 
 A rule's spec says *what* is checked and how it is presented (code, slug, severity, wording, the
-anti-pattern and its fix, the Code provisions it rests on, the versions it applies to, parameters
-with their defaults); its logic is the module ``codecheck.checks.<slug>`` (``engine.registry``).
-Validation is strict and happens at load time so that a typo in a rules file is a one-line
-``RuleDefinitionError`` naming the file, the rule and the field, never a crash halfway through an audit.
+anti-pattern and its fix, the Code provisions it rests on, parameters with their defaults, and
+optionally the Code versions it is limited to); its logic is the module ``codecheck.checks.<slug>``
+(``engine.registry``). Validation is strict and happens at load time so that a typo in a rules file is
+a one-line ``RuleDefinitionError`` naming the file, the rule and the field, never a crash halfway
+through an audit.
 
 A built-in rule is one folder holding ``rule.yaml`` (one rule's fields) beside its ``cases.yaml``. A
 user rules file (``schema: 1`` and a list of ``rules``, each with the same fields) may do two things:
@@ -33,8 +34,19 @@ SLUG_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 GROUP_RE = SLUG_RE
 MAX_RULES_FILE_BYTES = 1_000_000  # a rules file is hand-written YAML; anything bigger is a mistake
 
-_REQUIRED = ("code", "slug", "severity", "summary", "rationale", "versions")
-_OPTIONAL = ("group", "provisions", "enabled", "params", "example", "check", "anti_pattern", "fix")
+_REQUIRED = ("code", "slug", "severity", "summary", "rationale")
+# "versions" defaults to every version: a built-in rule decides from the version's facts
+_OPTIONAL = (
+    "group",
+    "provisions",
+    "enabled",
+    "params",
+    "example",
+    "check",
+    "anti_pattern",
+    "fix",
+    "versions",
+)
 RULE_FILE = "rule.yaml"  # a built-in rule's spec, in its folder rules/<CODE>-<slug>/
 _KNOWN_FIELDS = frozenset(_REQUIRED + _OPTIONAL)
 _UniqueKeyLoader: Any = None  # built on first use: yaml is imported lazily
