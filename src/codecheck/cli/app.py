@@ -13,7 +13,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from codecheck import __version__
+from codecheck._version import __version__
 
 if TYPE_CHECKING:
     import typer

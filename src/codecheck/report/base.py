@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from codecheck import __version__
+from codecheck._version import __version__
 from codecheck.baseline import BaselineInfo
 from codecheck.model import ANSWERS, AuditResult, CodeVersion, Finding, RuleSpec, Severity
 
