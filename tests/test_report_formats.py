@@ -323,7 +323,7 @@ def test_every_registered_format_is_reachable_from_the_cli(tmp_path: Path) -> No
     from typer.testing import CliRunner
 
     from codecheck.cli.app import app
-    from codecheck.report import REGISTERED, ReportFormat
+    from codecheck.report import REGISTERED, ReportFormat, output_option
     from docx_factory import simple_form
 
     command = typer.main.get_command(app).commands["audit"]  # type: ignore[attr-defined]
@@ -334,13 +334,14 @@ def test_every_registered_format_is_reachable_from_the_cli(tmp_path: Path) -> No
         assert isinstance(fmt, ReportFormat) and fmt.extensions and fmt.media_type
         main, also = tmp_path / f"main-{fmt.name}{fmt.extensions[0]}", tmp_path / f"also-{fmt.name}"
         args = ["audit", str(form), "--format", fmt.name, "-o", str(main), "--exit-zero"]
-        if fmt.output_option is not None:
-            assert fmt.output_option in options, fmt.name
-            args += [fmt.output_option, str(also)]
+        option = output_option(fmt)
+        if option is not None:
+            assert option in options, fmt.name
+            args += [option, str(also)]
         result = CliRunner().invoke(app, args)
         assert result.exit_code == 0, (fmt.name, result.output)
         assert main.stat().st_size > 0, fmt.name
-        if fmt.output_option is not None:
+        if option is not None:
             assert also.read_bytes() == main.read_bytes(), fmt.name
-    offered = {f"--{fmt.name}-output" for fmt in REGISTERED if fmt.output_option}
+    offered = {f"--{fmt.name}-output" for fmt in REGISTERED if output_option(fmt)}
     assert {opt for opt in options if opt.endswith("-output") and opt != "--output"} == offered

@@ -22,7 +22,7 @@ import typer
 
 from codecheck.cli.common import check_output_path, guarded, warn_rule_without_facts, write_output
 from codecheck.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError
-from codecheck.report import REGISTERED
+from codecheck.report import REGISTERED, output_option
 from codecheck.terminal import error_line, warning_line
 
 FORMAT_NAMES = tuple(fmt.name for fmt in REGISTERED)
@@ -148,7 +148,7 @@ def _with_format_outputs(command: Callable[..., None]) -> Callable[..., None]:
     wrapper gathers their values back into ``format_outputs`` ({format name: path or None}). A format
     added to the registry gets its option here, with no second list to keep.
     """
-    offered = [fmt for fmt in REGISTERED if fmt.output_option]
+    offered = [fmt for fmt in REGISTERED if output_option(fmt)]
     generated = [
         inspect.Parameter(
             f"{fmt.name}_output",
@@ -157,7 +157,7 @@ def _with_format_outputs(command: Callable[..., None]) -> Callable[..., None]:
             annotation=Annotated[
                 Path | None,
                 typer.Option(
-                    fmt.output_option, metavar="FILE", help=f"Also write {fmt.also_written_as} here."
+                    output_option(fmt), metavar="FILE", help=f"Also write {fmt.also_written_as} here."
                 ),
             ],
         )

@@ -170,12 +170,15 @@ def _explain_text(info: dict) -> str:
 
     state = "on" if info["selected"] else "off"
     default = "on" if info["enabled_by_default"] else "off"
+    versions = ", ".join(info["versions"])
+    if "*" in info["versions"]:
+        versions = "all (each version's facts decide: codecheck rules --code VERSION)"
     lines = [
         f"{info['code']} {info['slug']} ({info['group']})",
         f"  {info['summary']}",
         "",
         f"Severity: {info['severity']}    Selected: {state} (default {default})",
-        f"Code versions: {'all' if '*' in info['versions'] else ', '.join(info['versions'])}",
+        f"Code versions: {versions}",
     ]
     if info["provisions"]:
         lines.append(f"Code provisions cited: {', '.join(info['provisions'])}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from codecheck.findings import display_path, in_order
 from codecheck.model import AuditResult, Severity
 from codecheck.report.base import RenderOptions
-from codecheck.report.interface import ReportFormat
+from codecheck.report.interface import Format
 from codecheck.terminal import safe_text
 
 MAX_PER_LEVEL = 10
@@ -98,15 +98,5 @@ def step_summary(results: list[AuditResult], options: RenderOptions, limit: int 
     return cut + _TRUNCATION_NOTE
 
 
-class GithubFormat(ReportFormat):
-    """GitHub Actions workflow commands (annotations)."""
 
-    name = "github"
-    extensions = (".txt",)
-    media_type = "text/plain"
-
-    def render(self, results: list[AuditResult], options: RenderOptions) -> str:
-        return render(results, options)
-
-
-FORMAT = GithubFormat()
+FORMAT = Format(name="github", extensions=(".txt",), media_type="text/plain", renderer=render)

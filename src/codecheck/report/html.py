@@ -24,7 +24,7 @@ from codecheck.report.base import (
     row_for,
     section_summaries,
 )
-from codecheck.report.interface import ReportFormat
+from codecheck.report.interface import Format
 from codecheck.terminal import safe_text
 
 ANSWER_BANDS = (("yes", "Yes"), ("partial", "Partial"), ("no", "No"), ("na", "N/A"), ("blank", "Blank"))
@@ -204,16 +204,11 @@ def render(results: list[AuditResult], options: RenderOptions) -> str:
     )
 
 
-class HtmlFormat(ReportFormat):
-    """One self-contained, printable HTML report for a board pack."""
 
-    name = "html"
-    extensions = (".html", ".htm")
-    media_type = "text/html"
-    also_written_as = "the HTML report"
-
-    def render(self, results: list[AuditResult], options: RenderOptions) -> str:
-        return render(results, options)
-
-
-FORMAT = HtmlFormat()
+FORMAT = Format(
+    name="html",
+    extensions=(".html", ".htm"),
+    media_type="text/html",
+    renderer=render,
+    also_written_as="the HTML report",
+)

@@ -27,7 +27,7 @@ from codecheck.report.base import (
     section_summaries,
     severity_counts,
 )
-from codecheck.report.interface import ReportFormat
+from codecheck.report.interface import Format
 
 SCHEMA_VERSION = 1
 
@@ -121,16 +121,11 @@ def schema() -> dict:
     return json.loads(files("codecheck").joinpath("schemas/audit.schema.json").read_text(encoding="utf-8"))
 
 
-class JsonFormat(ReportFormat):
-    """The stable, machine-readable audit result (``codecheck/schemas/audit.schema.json``)."""
 
-    name = "json"
-    extensions = (".json",)
-    media_type = "application/json"
-    also_written_as = "JSON"
-
-    def render(self, results: list[AuditResult], options: RenderOptions) -> str:
-        return render(results, options)
-
-
-FORMAT = JsonFormat()
+FORMAT = Format(
+    name="json",
+    extensions=(".json",),
+    media_type="application/json",
+    renderer=render,
+    also_written_as="JSON",
+)

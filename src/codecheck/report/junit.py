@@ -14,7 +14,7 @@ from __future__ import annotations
 from codecheck.findings import display_path, provision_key
 from codecheck.model import AuditResult, Finding
 from codecheck.report.base import RenderOptions, code_wording, reaches, section_of, section_title
-from codecheck.report.interface import ReportFormat
+from codecheck.report.interface import Format
 from codecheck.terminal import safe_text
 
 DOCUMENT_CASE = "whole document"
@@ -116,16 +116,11 @@ def render(results: list[AuditResult], options: RenderOptions) -> str:
     )
 
 
-class JunitFormat(ReportFormat):
-    """JUnit XML, one test case per provision, for CI test views."""
 
-    name = "junit"
-    extensions = (".xml",)
-    media_type = "application/xml"
-    also_written_as = "JUnit XML"
-
-    def render(self, results: list[AuditResult], options: RenderOptions) -> str:
-        return render(results, options)
-
-
-FORMAT = JunitFormat()
+FORMAT = Format(
+    name="junit",
+    extensions=(".xml",),
+    media_type="application/xml",
+    renderer=render,
+    also_written_as="JUnit XML",
+)

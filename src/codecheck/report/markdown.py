@@ -20,7 +20,7 @@ from codecheck.report.base import (
     result_failed,
     section_summaries,
 )
-from codecheck.report.interface import ReportFormat
+from codecheck.report.interface import Format
 from codecheck.terminal import one_line
 
 # Inside a table cell text never starts a line, so list/heading markers are harmless; what remains
@@ -129,16 +129,11 @@ def render(results: list[AuditResult], options: RenderOptions) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-class MarkdownFormat(ReportFormat):
-    """GitHub-flavoured Markdown for a pull-request comment, a wiki page or a step summary."""
 
-    name = "markdown"
-    extensions = (".md",)
-    media_type = "text/markdown"
-    also_written_as = "Markdown"
-
-    def render(self, results: list[AuditResult], options: RenderOptions) -> str:
-        return render(results, options)
-
-
-FORMAT = MarkdownFormat()
+FORMAT = Format(
+    name="markdown",
+    extensions=(".md",),
+    media_type="text/markdown",
+    renderer=render,
+    also_written_as="Markdown",
+)

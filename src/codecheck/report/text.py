@@ -20,7 +20,7 @@ from codecheck.report.base import (
     result_failed,
     section_summaries,
 )
-from codecheck.report.interface import ReportFormat
+from codecheck.report.interface import Format
 from codecheck.terminal import one_line
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -157,15 +157,5 @@ def render(results: list[AuditResult], options: RenderOptions) -> str:
     return buffer.getvalue()
 
 
-class TextFormat(ReportFormat):
-    """The default format: findings by section, then a per-section summary (terminal or CI log)."""
 
-    name = "text"
-    extensions = (".txt",)
-    media_type = "text/plain"
-
-    def render(self, results: list[AuditResult], options: RenderOptions) -> str:
-        return render(results, options)
-
-
-FORMAT = TextFormat()
+FORMAT = Format(name="text", extensions=(".txt",), media_type="text/plain", renderer=render)
