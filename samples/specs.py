@@ -458,15 +458,29 @@ def example_homes_narrative() -> Sample:
 
 def example_homes_merged() -> Sample:
     """Evidence cells merged vertically (w:vMerge) where consecutive rows cite the same document, as
-    people tidy a form in Word; one such row (6.5) relies on the shared evidence alone."""
+    people tidy a form in Word; one such row (6.5) relies on the shared evidence alone, and one (7.2)
+    answers Yes with only "N/A" in its Evidence cell."""
     sample = example_homes(
         "example-homes-2024-merged",
         "merged",
         "As the main demo but an Evidence cell is merged down over consecutive rows that cite the same "
-        "document; 6.5 has no commentary of its own and relies on the merged evidence.",
+        "document; 6.5 has no commentary of its own and relies on the merged evidence; 7.2 answers Yes "
+        "with only 'N/A' as evidence.",
     )
     rows = []
     for row in sample.rows:
+        if row.provision == "7.2":
+            row = replace(
+                row,
+                reply=replace(
+                    row.reply,
+                    evidence="N/A",
+                    commentary=(),
+                    findings=("evidence-not-applicable",),
+                    traps=("missing-evidence",),
+                    note="a Yes whose Evidence cell holds only a placeholder, with no commentary",
+                ),
+            )
         if row.provision == "6.5":
             row = replace(
                 row,
