@@ -13,7 +13,6 @@ from __future__ import annotations
 from codecheck.findings import display_path, in_order
 from codecheck.model import AuditResult, Severity
 from codecheck.report.base import RenderOptions
-from codecheck.report.interface import Format
 from codecheck.terminal import safe_text
 
 MAX_PER_LEVEL = 10
@@ -97,6 +96,3 @@ def step_summary(results: list[AuditResult], options: RenderOptions, limit: int 
     cut = cut[: cut.rfind("\n") + 1] if "\n" in cut else cut
     return cut + _TRUNCATION_NOTE
 
-
-
-FORMAT = Format(name="github", extensions=(".txt",), media_type="text/plain", renderer=render)

@@ -24,7 +24,6 @@ from codecheck.report.base import (
     row_for,
     section_summaries,
 )
-from codecheck.report.interface import Format
 from codecheck.terminal import safe_text
 
 ANSWER_BANDS = (("yes", "Yes"), ("partial", "Partial"), ("no", "No"), ("na", "N/A"), ("blank", "Blank"))
@@ -203,12 +202,3 @@ def render(results: list[AuditResult], options: RenderOptions) -> str:
         baseline=options.baseline,
     )
 
-
-
-FORMAT = Format(
-    name="html",
-    extensions=(".html", ".htm"),
-    media_type="text/html",
-    renderer=render,
-    also_written_as="the HTML report",
-)

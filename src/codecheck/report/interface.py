@@ -1,22 +1,22 @@
 """The interface every output format implements, in the manner of pip-audit's format adapters.
 
-A format is one module under ``codecheck.report`` that declares one ``ReportFormat`` (usually a
-``Format``: its metadata and its ``render`` function), registered in the one list of
-``codecheck.report.REGISTERED``. Everything else is derived from that list: the ``--format`` choices,
-help text and completion, the ``--NAME-output FILE`` options of ``codecheck audit`` (for formats that
-say what they write), and the test that every format is reachable.
+A format is one module under ``codecheck.report`` whose ``render(results, options)`` returns the whole
+report, registered by one ``Format`` row in the one list ``codecheck.report.REGISTERED``: its name,
+file endings, media type, and the words for its ``--NAME-output`` option. Everything else is derived
+from that list: the ``--format`` choices, help text and completion, the ``--NAME-output FILE`` options
+of ``codecheck audit``, and the test that every format is reachable. A row names its module rather
+than importing it, so building the CLI (``codecheck --help``) loads no format.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from importlib import import_module
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from codecheck.model import AuditResult
-from codecheck.report.base import RenderOptions
-
-Renderer = Callable[[list[AuditResult], RenderOptions], "str | bytes"]
+if TYPE_CHECKING:  # pragma: no cover
+    from codecheck.model import AuditResult
+    from codecheck.report.base import RenderOptions
 
 
 @runtime_checkable
@@ -41,17 +41,17 @@ class ReportFormat(Protocol):
 
 @dataclass(frozen=True)
 class Format:
-    """A ``ReportFormat`` made of a format module's metadata and its ``render`` function."""
+    """A ``ReportFormat`` whose rendering is the ``render`` function of its module (imported on use)."""
 
     name: str
     extensions: tuple[str, ...]
     media_type: str
-    renderer: Renderer
+    module: str  # "codecheck.report.sarif": the adapter module, which defines render(results, options)
     binary: bool = False
     also_written_as: str | None = None
 
     def render(self, results: list[AuditResult], options: RenderOptions) -> str | bytes:
-        return self.renderer(results, options)
+        return import_module(self.module).render(results, options)
 
 
 def output_option(fmt: ReportFormat) -> str | None:

@@ -27,7 +27,6 @@ from codecheck.report.base import (
     section_summaries,
     severity_counts,
 )
-from codecheck.report.interface import Format
 
 SCHEMA_VERSION = 1
 
@@ -120,12 +119,3 @@ def schema() -> dict:
 
     return json.loads(files("codecheck").joinpath("schemas/audit.schema.json").read_text(encoding="utf-8"))
 
-
-
-FORMAT = Format(
-    name="json",
-    extensions=(".json",),
-    media_type="application/json",
-    renderer=render,
-    also_written_as="JSON",
-)

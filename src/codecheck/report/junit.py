@@ -14,7 +14,6 @@ from __future__ import annotations
 from codecheck.findings import display_path, provision_key
 from codecheck.model import AuditResult, Finding
 from codecheck.report.base import RenderOptions, code_wording, reaches, section_of, section_title
-from codecheck.report.interface import Format
 from codecheck.terminal import safe_text
 
 DOCUMENT_CASE = "whole document"
@@ -115,12 +114,3 @@ def render(results: list[AuditResult], options: RenderOptions) -> str:
         + "</testsuites>\n"
     )
 
-
-
-FORMAT = Format(
-    name="junit",
-    extensions=(".xml",),
-    media_type="application/xml",
-    renderer=render,
-    also_written_as="JUnit XML",
-)

@@ -20,7 +20,6 @@ from codecheck.report.base import (
     result_failed,
     section_summaries,
 )
-from codecheck.report.interface import Format
 from codecheck.terminal import one_line
 
 # Inside a table cell text never starts a line, so list/heading markers are harmless; what remains
@@ -128,12 +127,3 @@ def render(results: list[AuditResult], options: RenderOptions) -> str:
         out.append(document_section(r, options))
     return "\n".join(out).rstrip() + "\n"
 
-
-
-FORMAT = Format(
-    name="markdown",
-    extensions=(".md",),
-    media_type="text/markdown",
-    renderer=render,
-    also_written_as="Markdown",
-)

@@ -19,7 +19,6 @@ from urllib.parse import quote
 from codecheck.findings import display_path, fingerprints, provision_key
 from codecheck.model import AuditResult, Finding, RuleSpec, Severity
 from codecheck.report.base import TOOL_NAME, RenderOptions, code_wording, section_of
-from codecheck.report.interface import Format
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "codecheck/v1"
@@ -248,12 +247,3 @@ def build(results: list[AuditResult], options: RenderOptions) -> dict:
 def render(results: list[AuditResult], options: RenderOptions) -> str:
     return json.dumps(build(results, options), indent=2, ensure_ascii=False) + "\n"
 
-
-
-FORMAT = Format(
-    name="sarif",
-    extensions=(".sarif", ".sarif.json"),
-    media_type="application/sarif+json",
-    renderer=render,
-    also_written_as="SARIF 2.1.0",
-)

@@ -20,7 +20,6 @@ from codecheck.report.base import (
     result_failed,
     section_summaries,
 )
-from codecheck.report.interface import Format
 from codecheck.terminal import one_line
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -156,6 +155,3 @@ def render(results: list[AuditResult], options: RenderOptions) -> str:
         _render_batch_table(console, results, options)
     return buffer.getvalue()
 
-
-
-FORMAT = Format(name="text", extensions=(".txt",), media_type="text/plain", renderer=render)
