@@ -320,6 +320,28 @@ class AlignedDocument:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """A reviewer's recorded judgement that a finding is not an issue, attached to that finding.
+
+    Officers review findings and some are judgement calls the Code leaves open; recording the
+    judgement as data (who, why, when, on what content) keeps it visible in every report instead of
+    switching a rule off. ``status`` is "accepted" while the row still reads as it did when the
+    decision was made and "stale" once the row's content changed (the decision needs re-review and
+    no longer hides anything).
+    """
+
+    reason: str
+    reviewer: str
+    date: str | None  # ISO date the decision was recorded
+    status: Literal["accepted", "stale"] = "accepted"
+    source: str | None = None  # the decisions file it came from
+
+    @property
+    def accepted(self) -> bool:
+        return self.status == "accepted"
+
+
+@dataclass(frozen=True)
 class Finding:
     code: str  # CC108
     rule: str  # partial-without-date
@@ -328,6 +350,9 @@ class Finding:
     message: str
     location: Location | None = None
     snippet: str | None = None  # the words that triggered it, from the document
+    quote: str | None = None  # the whole sentence a content finding rests on
+    reading: str | None = None  # how the reader understood that sentence
+    decision: Decision | None = None  # a reviewer's recorded judgement on this finding, if any
 
     def as_dict(self) -> dict:
         return {
