@@ -140,7 +140,7 @@ def test_paraphrased_non_compliance(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The policy is in place and is being further strengthened through training.",
+        "The policy is in place and is being further strengthened with refresher sessions.",
         "Minor changes to the leaflet are being drafted after this review.",
         "We will keep accepting complaints from advocates, as we always have.",
         "Over the coming year the committee will keep reviewing complaint trends.",
@@ -300,3 +300,29 @@ def test_compliance_kinds_and_target_dates() -> None:
     assert not planned or planned[0].target == "30 June 2026"
     claims = read_row("The leaflet will be updated to reflect this by 31 March 2026.").compliance
     assert claims[0].kind == "planned" and claims[0].target == "31 March 2026"
+
+
+@pytest.mark.parametrize(
+    "token", ["N/A", "TBC", "None provided.", "Nothing held", "No evidence available", "Pending", "To follow"]
+)
+def test_placeholders_say_nothing_in_either_column(token: str) -> None:
+    reading = read_row(token, token)
+    assert reading.placeholder_only("evidence") and reading.bare("commentary")
+    assert not reading.acknowledgement_only("commentary")
+
+
+@pytest.mark.parametrize("token", ["See above", "As below.", "see above"])
+def test_a_pointer_is_a_placeholder_only_for_evidence(token: str) -> None:
+    reading = read_row(token, token)
+    assert reading.placeholder_only("evidence") and not reading.bare("commentary")
+
+
+@pytest.mark.parametrize("token", ["Noted.", "Fully compliant", "Met.", "Agreed"])
+def test_acknowledgements_are_not_placeholders(token: str) -> None:
+    reading = read_row(token, token)
+    assert reading.acknowledgement_only("commentary") and not reading.placeholder_only("evidence")
+
+
+def test_a_cell_that_says_more_is_no_placeholder() -> None:
+    reading = read_row("None of our stage 2 cases needed it this year.", "N/A - see the policy, section 4")
+    assert not reading.placeholder_only("commentary") and not reading.placeholder_only("evidence")

@@ -208,7 +208,7 @@ def audit_many(
                     audit_fn=audit_fn,
                 )
             except OSError as exc:  # no processes to be had (limits, sandbox): audit here instead
-                from codecheck.cli.common import warning_line
+                from codecheck.terminal import warning_line
 
                 warning_line(f"cannot start worker processes ({exc}); auditing in this process")
                 crashed = []

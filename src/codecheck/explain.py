@@ -124,7 +124,7 @@ def explain(
     config = config if config is not None else load_config(path)
     doc = read(path, config)
     rules = rules_for(config)
-    aligned = align(doc, code=code or config.code, rules=rules)
+    aligned = align(doc, code=code or config.code)
     wanted = provision.strip()
     rows = [r for r in aligned.rows if wanted in r.provisions or r.row.provision.strip() == wanted]
     if not rows:
@@ -137,19 +137,20 @@ def explain(
 
 def _judge(aligned: AlignedDocument, rules: list[RuleSpec], today: date) -> dict[str, tuple]:
     """Run each content rule over the document with decision notes on: {slug: (rule, hits, notes)}."""
-    from codecheck.engine import applies_to, get_check
-    from codecheck.engine.registry import CheckContext
+    from codecheck.engine import CheckContext, RuleParams, get_check, not_applicable
 
     out: dict[str, tuple] = {}
     for rule in rules:
-        if not applies_to(rule, aligned.code.id):
+        skip = not_applicable(rule, aligned.code)
+        if skip is not None:
+            out[rule.slug] = (rule, [], [(None, f"does not apply to this Code version: {skip.reason}")])
             continue
         fn = get_check(rule.check or rule.slug)
         if fn is None:
             continue
         notes: list = []
         ctx = CheckContext(aligned=aligned, today=today, notes=notes)
-        hits = list(fn(ctx, dict(rule.params)))
+        hits = list(fn(ctx, RuleParams(rule.code, rule.params)))
         out[rule.slug] = (rule, hits, notes)
     return out
 
@@ -164,7 +165,7 @@ def _row(arow: AlignedRow, judged: dict[str, tuple]) -> RowExplanation:
         reasons = [
             text.split(": ", 1)[1] if text.startswith(f"{slug}: ") else text
             for loc, text in notes
-            if loc == row.location
+            if loc is None or loc == row.location
         ]
         if not mine and not reasons:
             reasons = [_default_reason(rule, row.answer)]

@@ -104,6 +104,25 @@ class FormRow:
 
 
 @dataclass(frozen=True)
+class VersionFacts:
+    """What codecheck needs to know about a Code version beyond its text (``facts:`` in its YAML).
+
+    Rules read these instead of naming versions: a new version is its YAML file, and a rule that finds
+    no fact it needs there is skipped with a warning (``codecheck.engine.not_applicable``). Every field
+    may be absent (None, or empty); what absence means is said beside each one.
+    """
+
+    cited_as: str | None = None  # how findings cite the version ("the 2024 Code"); None: "the <id> Code"
+    synonyms: tuple[str, ...] = ()  # other names for --code ("latest", "hos-2024")
+    form_layout: str | None = None  # the official form's column layout (writer); None: the 2024 layout
+    stage_limit: str | None = None  # the provision limiting the number of stages ("5.3")
+    named_stages: str | None = None  # the provision ruling out extra named stages ("stage 0") ("5.2")
+    explain_unmet: tuple[str, ...] | None = None  # obligations a No/Partial must explain; None: all
+    target_date_required: bool | None = None  # must a non-compliance give a date? None: not said
+    alignment: dict[str, float] = field(default_factory=dict)  # align.AlignOptions thresholds set here
+
+
+@dataclass(frozen=True)
 class CodeVersion:
     """A whole Code version: metadata, sections, every provision and the official form."""
 
@@ -125,6 +144,7 @@ class CodeVersion:
     detection: dict
     source: str
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    facts: VersionFacts = field(default_factory=VersionFacts)
 
     def provision(self, pid: str) -> Provision | None:
         for p in self.provisions:
@@ -205,6 +225,23 @@ class Row:
         }
 
 
+@dataclass(frozen=True)
+class ReaderNote:
+    """Something the reader noticed that a person checking the document should know.
+
+    ``kind`` names what it is ("tracked-changes", "cells-truncated", "rows", …) so that code can ask for
+    a note without parsing its words; ``message`` is what a person reads (``extract`` prints it);
+    ``location`` says where, when the note is about one place.
+    """
+
+    kind: str
+    message: str
+    location: Location | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+
 @dataclass
 class Document:
     """A read self-assessment: its rows in document order and the loose text around them."""
@@ -215,7 +252,8 @@ class Document:
     text: list[str] = field(default_factory=list)  # paragraphs outside the self-assessment tables
     title: str | None = None
     pages: int | None = None
-    notes: list[str] = field(default_factory=list)  # reader observations (tracked changes, stitched rows …)
+    notes: list[ReaderNote] = field(default_factory=list)  # what the reader noticed, in reading order
+    tracked_changes: int = 0  # unresolved tracked-change marks (insertions, deletions, moves)
 
     @property
     def all_text(self) -> str:
@@ -251,6 +289,9 @@ class AlignedRow:
     method: str  # number | text | combined | none
     suggested: str | None = None  # for a misnumbered row: the provision its text really is
     duplicate_of: int | None = None  # index of the earlier row with the same id, when not a form quirk
+    # how well the requirement text fits the provision(s) its printed number names (0..100); None when
+    # the number names none. Kept so that a finding can quote it without recomputing the alignment.
+    printed_score: float | None = None
 
     @property
     def provision(self) -> str | None:
@@ -279,6 +320,28 @@ class AlignedDocument:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """A reviewer's recorded judgement that a finding is not an issue, attached to that finding.
+
+    Officers review findings and some are judgement calls the Code leaves open; recording the
+    judgement as data (who, why, when, on what content) keeps it visible in every report instead of
+    switching a rule off. ``status`` is "accepted" while the row still reads as it did when the
+    decision was made and "stale" once the row's content changed (the decision needs re-review and
+    no longer hides anything).
+    """
+
+    reason: str
+    reviewer: str
+    date: str | None  # ISO date the decision was recorded
+    status: Literal["accepted", "stale"] = "accepted"
+    source: str | None = None  # the decisions file it came from
+
+    @property
+    def accepted(self) -> bool:
+        return self.status == "accepted"
+
+
+@dataclass(frozen=True)
 class Finding:
     code: str  # CC108
     rule: str  # partial-without-date
@@ -289,9 +352,12 @@ class Finding:
     snippet: str | None = None  # the words that triggered it, from the document
     quote: str | None = None  # the whole sentence a content finding rests on
     reading: str | None = None  # how the reader understood that sentence
+    decision: Decision | None = None  # a reviewer's recorded judgement on this finding, if any
 
     def as_dict(self) -> dict:
-        return {
+        """The finding as JSON data; ``quote``/``reading`` only when set (content findings), so that
+        every other finding keeps the shape consumers already parse."""
+        out = {
             "code": self.code,
             "rule": self.rule,
             "severity": str(self.severity),
@@ -299,9 +365,12 @@ class Finding:
             "message": self.message,
             "location": self.location.as_dict() if self.location else None,
             "snippet": self.snippet,
-            "quote": self.quote,
-            "reading": self.reading,
         }
+        if self.quote is not None:
+            out["quote"] = self.quote
+        if self.reading is not None:
+            out["reading"] = self.reading
+        return out
 
 
 @dataclass
@@ -323,18 +392,21 @@ class AuditResult:
 
 @dataclass(frozen=True)
 class RuleSpec:
-    """A rule as declared in ``rules/*.yaml`` (after user configuration is applied)."""
+    """A rule as declared in ``rules/<CODE>-<slug>/rule.yaml`` or a user's rules file (after user
+    configuration is applied)."""
 
     code: str  # CC108
     slug: str  # partial-without-date
     severity: Severity
     summary: str  # one line
     rationale: str  # why it matters, citing the Code provision(s)
-    versions: tuple[str, ...]  # Code versions it applies to
+    versions: tuple[str, ...] = ("*",)  # Code versions it is limited to ("*": every version)
     params: dict = field(default_factory=dict)
     enabled: bool = True
     group: str = "general"  # e.g. structure, answers, evidence, timescales, wording
     provisions: tuple[str, ...] = ()  # Code provisions cited
     example: str | None = None
     source: str | None = None  # the YAML file it came from
-    check: str | None = None  # registered check that implements it when not the slug (user rule files)
+    check: str | None = None  # the check that implements it when not the slug (user rule files)
+    anti_pattern: str | None = None  # what a row this rule flags looks like
+    fix: str | None = None  # what the same row looks like when it complies

@@ -12,7 +12,8 @@ from typing import Annotated
 
 import typer
 
-from codecheck.cli.common import guarded, one_line, write_output
+from codecheck.cli.common import guarded, write_output
+from codecheck.terminal import one_line
 
 
 class ExplainFormat(StrEnum):

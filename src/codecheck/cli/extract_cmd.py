@@ -13,7 +13,8 @@ from typing import Annotated
 
 import typer
 
-from codecheck.cli.common import guarded, safe_text, write_output
+from codecheck.cli.common import guarded, write_output
+from codecheck.terminal import safe_text
 
 
 class ExtractFormat(StrEnum):
@@ -101,7 +102,7 @@ def build_payload(file: Path, code: str | None = None, config_file: Path | None 
         "detection": detection.as_dict(),
         "title": doc.title,
         "pages": doc.pages,
-        "notes": list(doc.notes),
+        "notes": [note.message for note in doc.notes],
         "rows": rows,
     }
     aligned = _align(doc, detection)

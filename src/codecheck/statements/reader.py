@@ -7,6 +7,7 @@ needs only dates does not pay for timescale attachment.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -83,9 +84,30 @@ class Reading:
         ]
 
     def bare(self, name: str) -> bool:
-        """The cell says nothing but a bare token ("Noted.", "Acknowledged.", "N/A") or nothing."""
+        """The cell says nothing but a bare token ("Noted.", "Acknowledged.", "N/A", "-") or nothing."""
         text = self.cell(name)
-        return not text.strip() or bool(lexicon.rx("bare_tokens").match(text))
+        if not any(ch.isalnum() for ch in text):
+            return True
+        return self.placeholder_only(name, pointers=False) or self.acknowledgement_only(name)
+
+    def placeholder_only(self, name: str, pointers: bool = True) -> bool:
+        """The cell holds only a placeholder for content ("N/A", "TBC", "None provided") or, with
+        ``pointers``, only a pointer to another cell ("See above")."""
+        text = self.cell(name)
+        if _bare_pattern("placeholder").match(text):
+            return True
+        return pointers and bool(_bare_pattern("reference").match(text))
+
+    def acknowledgement_only(self, name: str) -> bool:
+        """The cell holds only an acknowledgement of the row ("Noted.", "Agreed", "Yes"): unlike a
+        placeholder ("N/A", "TBC"), it does not even say that something is missing."""
+        return bool(_bare_pattern("acknowledgement").match(self.cell(name)))
+
+
+@lru_cache(maxsize=4)
+def _bare_pattern(kind: str) -> re.Pattern[str]:
+    """One list of ``bare_tokens``, compiled on first use."""
+    return lexicon.rx(f"bare_tokens.{kind}")
 
 
 @lru_cache(maxsize=512)
