@@ -48,7 +48,9 @@ def read_pdf(path: Path, limits: Limits | None = None) -> Document:
     path = Path(path)
     lim = effective(limits)
     _check_header(path, lim)
-    with _quiet_pdfminer():
+    from codecheck.readers.pdf_guard import bounded
+
+    with _quiet_pdfminer(), bounded(path, lim):
         layouts, stats = _read_pages(path, lim)
     if stats.chars == 0:
         if stats.images:
@@ -149,20 +151,33 @@ def _open(path: Path) -> PDF:
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(_ENCRYPTED, path) from None
     except Exception as exc:  # pdfminer raises many types (PSEOF, PDFSyntaxError, ValueError, …)
+        _reraise_bound(exc)
         if _is_password_error(exc):
             raise InputError(_ENCRYPTED, path) from None
         raise InputError(f"corrupt or truncated PDF ({type(exc).__name__})", path) from None
 
 
-def _is_password_error(exc: BaseException) -> bool:
+def _chain(exc: BaseException | None) -> Iterator[BaseException]:
+    """``exc`` and the exceptions it wraps (pdfplumber re-raises pdfminer's errors as its own)."""
     seen = 0
     while exc is not None and seen < 5:
-        name = type(exc).__name__
-        if "Password" in name or "Encryption" in name:
-            return True
-        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+        yield exc
+        exc = exc.__cause__ or exc.__context__
         seen += 1
-    return False
+
+
+def _reraise_bound(exc: BaseException) -> None:
+    """Let a limit reached inside pdfminer (``pdf_guard``), or running out of memory, through the
+    parse-error handling: pdfplumber wraps both in its own exception, which would read as "corrupt"."""
+    for inner in _chain(exc):
+        if isinstance(inner, InputError):
+            raise inner.with_traceback(None) from None
+        if isinstance(inner, MemoryError):
+            raise MemoryError from None
+
+
+def _is_password_error(exc: BaseException) -> bool:
+    return any("Password" in type(e).__name__ or "Encryption" in type(e).__name__ for e in _chain(exc))
 
 
 def _read_pages(path: Path, lim: Limits) -> tuple[list[PageLayout], _Stats]:
@@ -234,6 +249,7 @@ def _close_quietly(obj: object) -> None:
 
 
 def _parse_error(path: Path, exc: BaseException, page: int | None = None) -> InputError:
+    _reraise_bound(exc)
     if _is_password_error(exc):
         return InputError(_ENCRYPTED, path)
     where = f" on page {page}" if page else ""
