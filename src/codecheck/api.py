@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from codecheck.config import Config, load_config
+from codecheck.limits import DEFAULT_LIMITS
 from codecheck.model import AlignedDocument, AuditResult, Document, RuleSpec
 
 __all__ = ["align", "audit", "audit_document", "extract", "read", "rules_for"]
@@ -55,11 +56,17 @@ def rules_for(config: Config) -> list[RuleSpec]:
     return list(_cached_rules(files, tuple(_file_key(Path(f)) for f in files)))
 
 
-def align(doc: Document, *, code: str | None = None, rules: list[RuleSpec] | None = None) -> AlignedDocument:
+def align(
+    doc: Document,
+    *,
+    code: str | None = None,
+    rules: list[RuleSpec] | None = None,
+    config: Config | None = None,
+) -> AlignedDocument:
     """Detect (or take) the Code version and align ``doc`` with it.
 
     The alignment thresholds come from the ``misnumbered-provision`` rule's params when ``rules`` holds it,
-    so a user's ``--rules`` file can tune them.
+    so a user's ``--rules`` file can tune them; ``config`` gives the limits (text kept per joined row).
     """
     from codecheck.align import AlignOptions, align_document
     from codecheck.codes import get_version
@@ -68,7 +75,8 @@ def align(doc: Document, *, code: str | None = None, rules: list[RuleSpec] | Non
     detection = detect_version(doc, code)
     version = get_version(detection.version)
     params = next((r.params for r in rules or () if r.slug == MISNUMBERED_SLUG), None)
-    return align_document(doc, version, detection, AlignOptions.from_params(params))
+    limits = config.limits() if config is not None else DEFAULT_LIMITS
+    return align_document(doc, version, detection, AlignOptions.from_params(params), limits.max_cell_chars)
 
 
 def audit_document(
@@ -84,7 +92,7 @@ def audit_document(
     config = config if config is not None else load_config(doc.path)
     rules = rules_for(config)
     selected = select_rules(rules, config, doc.path)
-    aligned = align(doc, code=code or config.code, rules=rules)
+    aligned = align(doc, code=code or config.code, rules=rules, config=config)
     findings = run_rules(aligned, selected, today or date.today())
     return AuditResult(path=doc.path, findings=findings, aligned=aligned)
 
@@ -122,4 +130,4 @@ def extract(path: str | Path, *, code: str | None = None, config: Config | None 
     path = Path(path)
     config = config if config is not None else load_config(path)
     doc = read(path, config)
-    return align(doc, code=code or config.code, rules=rules_for(config))
+    return align(doc, code=code or config.code, rules=rules_for(config), config=config)

@@ -104,7 +104,7 @@ def build_payload(file: Path, code: str | None = None, config_file: Path | None 
         "notes": list(doc.notes),
         "rows": rows,
     }
-    aligned = _align(doc, detection)
+    aligned = _align(doc, detection, config.limits().max_cell_chars)
     if aligned is not None:
         # alignment may join two physical rows a reader could not (same number split over rows): the
         # aligned rows are then the document's rows, each with how it was paired
@@ -112,16 +112,17 @@ def build_payload(file: Path, code: str | None = None, config_file: Path | None 
         if len(aligned.rows) != len(doc.rows):
             joined = len(doc.rows) - len(aligned.rows)
             payload["notes"].append(f"{joined} row(s) joined to the row above during alignment")
+        payload["notes"].extend(aligned.notes)
         payload["missing"] = list(aligned.missing)
     return payload
 
 
-def _align(doc, detection):
+def _align(doc, detection, max_chars: int):
     """Pair each row with the provision(s) it speaks for in the detected (or forced) version."""
-    from codecheck.align import align_document
+    from codecheck.align import AlignOptions, align_document
     from codecheck.codes import get_version
 
-    return align_document(doc, get_version(detection.version), detection)
+    return align_document(doc, get_version(detection.version), detection, AlignOptions(), max_chars)
 
 
 def _csv_cell(value: object) -> str:

@@ -14,6 +14,7 @@ self-assessment table.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -67,7 +68,7 @@ def read_pdf(path: Path, limits: Limits | None = None) -> Document:
     notes = [*stats.notes, *assembled.notes]
     _truncate_cells(tables, lim, notes)
     _bound_carried(tables, lim, notes)
-    rows, row_notes = build_rows(tables)
+    rows, row_notes = build_rows(tables, lim.max_cell_chars)
     notes.extend(row_notes)
     if not rows:
         what = "no tables" if not tables else f"{len(tables)} table(s), none of them a self-assessment"
@@ -294,19 +295,23 @@ def _apply_confidence(rows: list[Row], conf: dict[tuple[int, int], float], table
     """Lower each row's confidence to the weakest physical row it was built from.
 
     The builder reports a row at its first physical row; the rows up to the next reported row of
-    the same table (or the table's end) are its continuations and headers.
+    the same table (or the table's end) are its continuations and headers. Each physical row is
+    looked at once: the starts of each table are sorted, and a row's end is the next start.
     """
     starts: dict[int, list[int]] = {}
     for row in rows:
         if row.location.table is not None and row.location.row is not None:
             starts.setdefault(row.location.table, []).append(row.location.row)
+    for table_starts in starts.values():
+        table_starts.sort()
     sizes = {t.index: len(t.rows) for t in tables}
     for row in rows:
         t, r = row.location.table, row.location.row
         if t is None or r is None:
             continue
-        later = [s for s in starts[t] if s > r]
-        end = min(later) if later else sizes.get(t, r) + 1
+        later = starts[t]
+        at = bisect_right(later, r)
+        end = later[at] if at < len(later) else sizes.get(t, r) + 1
         worst = min((conf.get((t, k), 1.0) for k in range(r, end)), default=1.0)
         row.confidence = min(row.confidence, worst)
 
