@@ -3,6 +3,10 @@
 A self-assessment is a few hundred kilobytes; anything far larger is either a mistake or an attack
 (a zip bomb, a billion-row table, a 50,000-page PDF). Every reader takes a ``Limits`` so that the
 bounds are explicit, testable with tiny values, and configurable (``[limits]`` in the configuration).
+
+The last two are not readers' limits but the budget each document's whole audit runs under on the
+command line (``codecheck.budget``): whatever a reader or a rule does, a document that takes longer
+or more memory than this ends in one error naming the file and the limit.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ class Limits:
     max_cell_chars: int = 100_000  # text kept per cell (longer text is truncated, with a note)
     max_nesting: int = 5  # tables inside tables
     max_page_objects: int = 100_000  # characters, lines, images and forms one PDF page draws
+    max_seconds: int = 60  # wall-clock seconds per document (command line; see codecheck.budget)
+    max_memory_mb: int = 2048  # memory per document beyond what codecheck holds before reading it
 
     def __post_init__(self) -> None:
         for name, value in self.__dict__.items():

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from codecheck.cli.common import guarded, safe_text, write_output
+
+if TYPE_CHECKING:
+    from codecheck.config import Config
 
 
 class ExtractFormat(StrEnum):
@@ -67,7 +70,7 @@ def extract(
             from codecheck.errors import OutputExistsError
 
             raise OutputExistsError("output file exists; use --force to overwrite it", output)
-        payload = build_payload(file, code, config_file)
+        payload = _payload_within_budget(file, code, config_file)
         if fmt is ExtractFormat.json:
             import json
 
@@ -79,18 +82,32 @@ def extract(
         write_output(output, content, force)
 
 
-def build_payload(file: Path, code: str | None = None, config_file: Path | None = None) -> dict:
+def _payload_within_budget(file: Path, code: str | None, config_file: Path | None) -> dict:
+    """``build_payload`` in a child process, within the document budget of ``[limits]``."""
+    from functools import partial
+
+    from codecheck.budget import Budget, run_one
+    from codecheck.config import load_config
+
+    config = load_config(file if file.exists() else Path.cwd(), explicit=config_file)
+    budget = Budget.from_limits(config.limits())
+    return run_one(partial(build_payload, file, code, config=config), budget, file)
+
+
+def build_payload(
+    file: Path, code: str | None = None, config_file: Path | None = None, config: Config | None = None
+) -> dict:
     """Read, detect and align; return the JSON-ready dict.
 
-    The configuration (found beside the document, or ``--config``) supplies the reading limits and a
-    forced Code version; ``--code`` wins over the configuration's.
+    The configuration (``config``, or found beside the document, or ``--config``) supplies the reading
+    limits and a forced Code version; ``--code`` wins over the configuration's.
     """
     from codecheck.config import load_config
     from codecheck.detect import detect_version
     from codecheck.readers import read_document
 
-    start = file if file.exists() else Path.cwd()
-    config = load_config(start, explicit=config_file)
+    if config is None:
+        config = load_config(file if file.exists() else Path.cwd(), explicit=config_file)
     doc = read_document(file, config.limits())
     detection = detect_version(doc, code or config.code)
     rows = [row.as_dict() for row in doc.rows]
