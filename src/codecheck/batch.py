@@ -203,15 +203,17 @@ def audit_many(
         from codecheck.budget import run
 
         workers = default_jobs() if not jobs or jobs < 1 else jobs
-        if len(paths) > 1:
-            _prepare(paths)
+        if len(paths) > 1 and audit_fn is None:  # fork after loading: each child starts warm
+            from codecheck.warmup import prepare
+
+            prepare({p.suffix for p in paths}, config)
         outcomes = run(
             [partial(_audit_or_error, p, config, code, today, audit_fn) for p in paths],
             budget,
             workers,
             on_done=bar.advance,
             on_tick=bar.refresh,
-            on_fallback=on_fallback,
+            on_fallback=None if on_fallback is None else partial(_no_workers, on_fallback),
         )
     for path, outcome in zip(paths, outcomes, strict=True):
         if outcome.failure is None:
@@ -221,25 +223,5 @@ def audit_many(
     return results
 
 
-def _prepare(paths: list[Path]) -> None:
-    """Load, once in this process, what every document's audit needs (readers, Code versions).
-
-    Each document is audited in a child forked from this process: what is loaded here before the
-    fork, every child has from the start (and shares, copy-on-write), instead of each child loading it
-    again. A single document is not worth it: its child loads only what it needs.
-    """
-    suffixes = {p.suffix.lower() for p in paths}
-    if ".docx" in suffixes:
-        import codecheck.readers.docx
-    if ".pdf" in suffixes:
-        import pdfplumber  # noqa: F401
-
-        import codecheck.readers.pdf  # noqa: F401
-        import codecheck.readers.pdf_guard as pdf_guard
-
-        pdf_guard.install()
-    from codecheck.align import wordings_for
-    from codecheck.codes import list_versions
-
-    for version in list_versions():
-        wordings_for(version)
+def _no_workers(tell: Callable[[str], None], why: str) -> None:
+    tell(f"cannot start worker processes ({why}); auditing in this process")

@@ -19,8 +19,9 @@ One mechanism serves a single document, ``--jobs N`` and ``--timeout``: ``run`` 
 pipe) or why it failed (``Outcome``). A child per document, forked from a process that has already
 imported and loaded what an audit needs, starts in about a millisecond, shares that memory
 copy-on-write, and leaves nothing behind: no worker is ever waiting for work, so none can be left
-blocked when the parent goes. A child also dies with its parent: on Linux the kernel kills it
-(``PR_SET_PDEATHSIG``); elsewhere a watchdog thread in the child ends it.
+blocked when the parent goes. A child also dies with its parent: in a run of several documents on
+Linux the kernel kills it (``PR_SET_PDEATHSIG``); otherwise a watchdog thread in the child ends it
+within a second, and its CPU limit ends it if it is stuck where that thread cannot run.
 
 Where ``fork`` is not available or not safe (Windows, macOS), children are started with
 ``multiprocessing``'s *spawn* method: each is a fresh interpreter (slower to start: every document
@@ -143,10 +144,12 @@ def run(
     ``on_tick()`` at least every ``TICK`` seconds (a progress display's refresh). A job must not
     print: what it has to say goes in its value. When no process can be started at all (a sandbox,
     a process limit), the remaining jobs run in this process, without budget, after ``on_fallback``
-    is told why.
+    is told why (the ``OSError``'s text).
     """
     if not jobs:
         return []
+    if len(jobs) > 1:
+        _kernel_ends_children()
     outcomes: list[Outcome | None] = [None] * len(jobs)
     pending = deque(range(len(jobs)))
     launcher: _Launcher = _ForkLauncher() if CAN_FORK else _SpawnLauncher()
@@ -170,7 +173,7 @@ def run(
                         capacity = len(running)
                         break
                     if on_fallback is not None:
-                        on_fallback(f"cannot start worker processes ({exc}); auditing in this process")
+                        on_fallback(str(exc))
                     while pending:
                         j = pending.popleft()
                         done(j, _in_process(jobs[j]))
@@ -412,12 +415,27 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def _die_with_parent(parent: int) -> None:
-    """End this child when ``parent`` ends, however it ends (SIGKILL included)."""
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
+def _kernel_ends_children() -> None:
+    """Load ``ctypes`` here, once, so that every child forked after can ask Linux to end it with
+    its parent (``PR_SET_PDEATHSIG``) for free; importing it in each child would cost a single
+    document's run more than the rest of this module's machinery together (~10 ms on a busy
+    2-core machine). Called for runs of more than one job."""
+    if CAN_FORK and sys.platform.startswith("linux"):
+        with contextlib.suppress(ImportError):
+            import ctypes  # noqa: F401
 
+
+def _die_with_parent(parent: int) -> None:
+    """End this child when ``parent`` ends, however it ends (SIGKILL included).
+
+    With ``ctypes`` already loaded (``_kernel_ends_children``), Linux does it: at once, even for a
+    child stuck in C code. Otherwise a watchdog thread checks every second that the parent is still
+    there; a child stuck in C code that holds the interpreter lock is then ended by its CPU limit
+    (``_set_limits``) instead, a few seconds after its time budget.
+    """
+    ctypes = sys.modules.get("ctypes")
+    if ctypes is not None and sys.platform.startswith("linux"):
+        try:
             libc = ctypes.CDLL(None, use_errno=True)
             if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
                 if os.getppid() != parent:  # it died before the request was made
