@@ -200,10 +200,10 @@ def audit_many(
                 results.append(audit_one(p, config, code, today, audit_fn))
                 bar.advance()
             return results
-        from codecheck.budget import run
+        from codecheck.budget import CAN_FORK, run
 
         workers = default_jobs() if not jobs or jobs < 1 else jobs
-        if len(paths) > 1 and audit_fn is None:  # fork after loading: each child starts warm
+        if len(paths) > 1 and audit_fn is None and CAN_FORK:  # fork after loading: children start warm
             from codecheck.warmup import prepare
 
             prepare({p.suffix for p in paths}, config)
