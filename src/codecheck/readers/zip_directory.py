@@ -61,22 +61,23 @@ def directory_size(fh: BinaryIO) -> tuple[int, int] | None:
 
 def _zip64_counts(fh: BinaryIO, end_at: int) -> tuple[int, int] | None:
     """The ZIP64 record's (entries, size) when a locator precedes the end record (as zipfile reads)."""
-    at = end_at - _LOCATOR_SIZE
-    if at < 0:
+    locator_at = end_at - _LOCATOR_SIZE
+    if _record(fh, locator_at, _LOCATOR_SIZE, _LOCATOR) is None:
         return None
-    fh.seek(at)
-    locator = fh.read(_LOCATOR_SIZE)
-    if len(locator) != _LOCATOR_SIZE or locator[:4] != _LOCATOR:
-        return None
-    record_at = at - _END64_SIZE
-    if record_at < 0:
-        return None
-    fh.seek(record_at)
-    record = fh.read(_END64_SIZE)
-    if len(record) != _END64_SIZE or record[:4] != _END64:
+    record = _record(fh, locator_at - _END64_SIZE, _END64_SIZE, _END64)
+    if record is None:
         return None
     fields = struct.unpack(_END64_FORMAT, record)
     return fields[7], fields[8]
+
+
+def _record(fh: BinaryIO, at: int, size: int, signature: bytes) -> bytes | None:
+    """The ``size`` bytes at ``at`` when they start with ``signature``."""
+    if at < 0:
+        return None
+    fh.seek(at)
+    data = fh.read(size)
+    return data if len(data) == size and data.startswith(signature) else None
 
 
 def check_directory(fh: BinaryIO, path: Path, limits: Limits) -> None:
