@@ -17,8 +17,8 @@ audited in a child process of its own, and the parent enforces its budget from o
 One mechanism serves a single document, ``--jobs N`` and ``--timeout``: ``run`` keeps up to
 ``workers`` children going, one per document, and collects what each returns (pickled through a
 pipe) or why it failed (``Outcome``). A child per document, forked from a process that has already
-imported and loaded what an audit needs, starts in about a millisecond, shares that memory
-copy-on-write, and leaves nothing behind: no worker is ever waiting for work, so none can be left
+imported and loaded what an audit needs (``codecheck.warmup``), starts in a few milliseconds, shares
+that memory copy-on-write, and leaves nothing behind: no worker is ever waiting for work, so none can be left
 blocked when the parent goes. A child also dies with its parent: in a run of several documents on
 Linux the kernel kills it (``PR_SET_PDEATHSIG``); otherwise a watchdog thread in the child ends it
 within a second, and its CPU limit ends it if it is stuck where that thread cannot run.
