@@ -7,7 +7,6 @@ needs only dates does not pay for timescale attachment.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -94,20 +93,14 @@ class Reading:
         """The cell holds only a placeholder for content ("N/A", "TBC", "None provided") or, with
         ``pointers``, only a pointer to another cell ("See above")."""
         text = self.cell(name)
-        if _bare_pattern("placeholder").match(text):
+        if lexicon.rx("bare_tokens.placeholder").match(text):
             return True
-        return pointers and bool(_bare_pattern("reference").match(text))
+        return pointers and bool(lexicon.rx("bare_tokens.reference").match(text))
 
     def acknowledgement_only(self, name: str) -> bool:
         """The cell holds only an acknowledgement of the row ("Noted.", "Agreed", "Yes"): unlike a
         placeholder ("N/A", "TBC"), it does not even say that something is missing."""
-        return bool(_bare_pattern("acknowledgement").match(self.cell(name)))
-
-
-@lru_cache(maxsize=4)
-def _bare_pattern(kind: str) -> re.Pattern[str]:
-    """One list of ``bare_tokens``, compiled on first use."""
-    return lexicon.rx(f"bare_tokens.{kind}")
+        return bool(lexicon.rx("bare_tokens.acknowledgement").match(self.cell(name)))
 
 
 @lru_cache(maxsize=512)
