@@ -15,7 +15,7 @@ from typing import Literal
 Answer = Literal["yes", "no", "partial", "na", "blank"]
 ANSWERS: tuple[Answer, ...] = ("yes", "no", "partial", "na", "blank")
 
-DocFormat = Literal["docx", "pdf"]
+DocFormat = Literal["docx", "pdf", "html", "xlsx", "mixed"]  # mixed: several files read as one
 
 
 class Severity(enum.IntEnum):
@@ -153,24 +153,97 @@ class CodeVersion:
 
 @dataclass(frozen=True)
 class Location:
-    """Where a row sits in the document: 1-based page (PDF, or None), table and row numbers."""
+    """Where a row sits in the document: 1-based page (PDF, or None), table and row numbers.
+
+    ``block`` numbers the provision blocks of a form laid out as labelled paragraphs (no table);
+    ``sheet`` names a workbook's worksheet (``table`` is then its position among the sheets read and
+    ``row`` its row number in Excel); ``file`` names the file when several are read as one form.
+    The three are left out of ``as_dict`` when unset, so the shape of a table row's location stays.
+    """
 
     page: int | None = None
     table: int | None = None
     row: int | None = None
+    block: int | None = None
+    sheet: str | None = None
+    file: str | None = None
 
     def as_dict(self) -> dict:
-        return {"page": self.page, "table": self.table, "row": self.row}
+        out: dict = {"page": self.page, "table": self.table, "row": self.row}
+        for key in ("block", "sheet", "file"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
 
     def describe(self) -> str:
         parts = []
+        if self.file is not None:
+            parts.append(self.file)
         if self.page is not None:
             parts.append(f"page {self.page}")
-        if self.table is not None:
+        if self.sheet is not None:
+            parts.append(f"sheet “{self.sheet}”")
+        elif self.table is not None:
             parts.append(f"table {self.table}")
+        if self.block is not None:
+            parts.append(f"block {self.block}")
         if self.row is not None:
             parts.append(f"row {self.row}")
         return ", ".join(parts) or "document"
+
+
+class ReaderNote(str):
+    """A reader's observation about the document: its message, with what kind it is and where.
+
+    It *is* its message (a ``str``), so every place that lists, prints, compares or serialises notes
+    as text keeps working unchanged, and ``Document.notes`` renders as the same list of strings;
+    ``kind`` and ``location`` are the structure on top. ``position`` says where in ``Document.rows``
+    the note belongs (the text it concerns lies before ``rows[position]``), so a missing provision
+    can be matched with text the reader skipped near where its row would be. Kinds that mean text
+    was lost (``LOST_TEXT_KINDS``) are reported by the ``reader-note`` rule.
+    """
+
+    kind: str
+    location: Location | None
+    position: int | None
+
+    def __new__(
+        cls,
+        message: str,
+        kind: str = "observation",
+        location: Location | None = None,
+        position: int | None = None,
+    ) -> ReaderNote:
+        note = super().__new__(cls, message)
+        note.kind = kind
+        note.location = location
+        note.position = position
+        return note
+
+    def __reduce__(self):  # keep the structure through pickling (worker processes)
+        return (ReaderNote, (str(self), self.kind, self.location, self.position))
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+    def as_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "message": str(self),
+            "location": self.location.as_dict() if self.location else None,
+        }
+
+
+# Note kinds (``ReaderNote.kind``). The first group means text of the document was not read into any
+# row or paragraph: a reader of the report must be told, because a provision may hide in it.
+SKIPPED_TEXT = "skipped-text"  # text the reader could not place in a row (no provision number, …)
+TRUNCATED = "truncated"  # text cut at a size limit
+SKIPPED_CONTENT = "skipped-content"  # tables nested too deep, scanned pages, columns past the limit
+SKIPPED_FILE = "skipped-file"  # one of several files read as one form held no self-assessment
+OBSERVATION = "observation"  # anything else: how the document was read
+LOST_TEXT_KINDS = (SKIPPED_TEXT, TRUNCATED, SKIPPED_CONTENT, SKIPPED_FILE)
 
 
 @dataclass
@@ -187,7 +260,14 @@ class Row:
     confidence: float = 1.0  # extraction confidence 0..1
     context: str | None = None  # sub-heading the row sits under ("Stage 1", "Mandatory 'must' requirements")
     stitched: bool = False  # joined from several physical rows or across a page break
-    answer_source: str = "comply"  # comply | commentary | tick | checkbox
+    answer_source: str = "comply"  # comply | commentary | tick | checkbox | colour
+    # Columns (or labels) beyond the official form's, kept as the form prints them: an improvement
+    # action, its target date and owner, and a RAG status ("Amber", or the cell's fill colour read as
+    # "red" / "amber" / "green").
+    actions: str = ""
+    target_date: str = ""
+    owner: str = ""
+    rag: str = ""
 
     def as_dict(self) -> dict:
         return {
@@ -202,6 +282,10 @@ class Row:
             "context": self.context,
             "stitched": self.stitched,
             "answer_source": self.answer_source,
+            "actions": self.actions,
+            "target_date": self.target_date,
+            "owner": self.owner,
+            "rag": self.rag,
         }
 
 
@@ -220,6 +304,11 @@ class Document:
     @property
     def all_text(self) -> str:
         return "\n".join(self.text)
+
+    @property
+    def reader_notes(self) -> list[ReaderNote]:
+        """Every note as a ``ReaderNote`` (a plain string note is an observation without a location)."""
+        return [n if isinstance(n, ReaderNote) else ReaderNote(n) for n in self.notes]
 
 
 # --------------------------------------------------------------------------- alignment

@@ -1,8 +1,10 @@
-"""Document readers: sniff the real format from the bytes and dispatch to the DOCX or PDF reader.
+"""Document readers: sniff the real format from the bytes and dispatch to the format's reader.
 
-``read_document(path, limits)`` is the one entry point the rest of codecheck uses. Both readers
-produce ``RawTable``s and share ``readers.rows.build_rows``, so a row means the same whichever
-format it came from.
+``read_document(path, limits)`` is the one entry point the rest of codecheck uses (``read_as_one`` in
+``readers.combine`` reads several files as one form). Every reader produces ``RawTable``s for the
+shared row builder (``readers.rows.build_rows``), and the HTML, DOCX and PDF readers paragraph items
+for the shared labelled-block builder (``readers.blocks``), so a row means the same whichever format
+it came from.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from codecheck.model import Document
 
 
 def read_document(path: Path, limits: Limits | None = None) -> Document:
-    """Read a self-assessment (DOCX or PDF, decided by its bytes, not its extension).
+    """Read a self-assessment (DOCX, PDF, web page or XLSX workbook, decided by its bytes, not its
+    extension).
 
-    Raises ``InputError`` naming the file for anything unreadable: not a DOCX/PDF, empty, corrupt,
-    encrypted, image-only, too large, or without a self-assessment table.
+    Raises ``InputError`` naming the file for anything unreadable: an unknown format, empty, corrupt,
+    encrypted, image-only, too large, or without a self-assessment table or labelled blocks.
     """
     from codecheck.readers.sniff import sniff
 
@@ -35,6 +38,14 @@ def read_document(path: Path, limits: Limits | None = None) -> Document:
         except ImportError:
             raise InputError("PDF reading is not available in this installation", path) from None
         return read_pdf(path, lim)
+    if kind == "html":
+        from codecheck.readers.html import read_html
+
+        return read_html(path, lim)
+    if kind == "xlsx":
+        from codecheck.readers.xlsx import read_xlsx
+
+        return read_xlsx(path, lim)
     raise InputError(f"unsupported document format {kind!r}", path)  # pragma: no cover - sniff guards
 
 

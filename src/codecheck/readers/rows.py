@@ -28,14 +28,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from codecheck.model import Answer, Location, Row
-from codecheck.readers.answers import map_private_glyphs, normalise_answer, split_answer_columns
+from codecheck.model import SKIPPED_TEXT, Answer, Location, ReaderNote, Row
+from codecheck.readers.answers import (
+    map_private_glyphs,
+    normalise_answer,
+    rag_from_fill,
+    split_answer_columns,
+    split_leading_answer,
+)
 from codecheck.readers.columns import (
     COMMENTARY,
     COMPLY,
     EVIDENCE,
+    EXTRA_ROLES,
     PROVISION,
     PROVISION_ID,
+    RAG,
     REQUIREMENT,
     ColumnMap,
     answer_header,
@@ -124,6 +132,7 @@ class _Cell:
     merged: bool = False
     carried: str = ""
     carried_checked: bool | None = None
+    fill: str | None = None  # background colour (a RAG status given by colour alone)
 
 
 def _grid(row: RawRow, ncols: int) -> list[_Cell]:
@@ -135,7 +144,7 @@ def _grid(row: RawRow, ncols: int) -> list[_Cell]:
         if cell.merged_from_above:
             out.append(_Cell("", None, col, span, True, clean_text(cell.text), cell.checked))
         else:
-            out.append(_Cell(clean_text(cell.text), cell.checked, col, span))
+            out.append(_Cell(clean_text(cell.text), cell.checked, col, span, fill=cell.fill))
         col += span
     return out
 
@@ -361,7 +370,12 @@ class _Builder:
                 self.context = filled[0].text
             else:
                 self.notes.append(
-                    f"table {table.index} row {raw.index}: text without a provision number skipped"
+                    ReaderNote(
+                        f"table {table.index} row {raw.index}: text without a provision number skipped",
+                        SKIPPED_TEXT,
+                        Location(raw.page if raw.page is not None else table.page, table.index, raw.index),
+                        len(self.rows),
+                    )
                 )
             return
         lifted = self._lift_tail(grid, cmap)
@@ -386,9 +400,19 @@ class _Builder:
 
     def _parts(self, grid: list[_Cell], cmap: ColumnMap) -> dict[str, str]:
         parts = {}
-        for role in (REQUIREMENT, EVIDENCE, COMMENTARY):
+        merged = _merged_comply(grid, cmap)
+        for role in (REQUIREMENT, EVIDENCE, COMMENTARY, *EXTRA_ROLES):
+            if role not in cmap.roles and role not in (REQUIREMENT, EVIDENCE, COMMENTARY):
+                continue
             cell = _at(grid, cmap.get(role))
-            parts[role] = cell.text if cell else ""
+            if merged is not None and cell is merged[0]:
+                # a Comply cell merged with this one: the words after the answer are this column's
+                parts[role] = merged[2] if role == merged[3] else ""
+                continue
+            text = cell.text if cell else ""
+            if role == RAG and cell is not None and not text:
+                text = rag_from_fill(cell.fill) or ""
+            parts[role] = text
         return parts
 
     def _start(self, table: RawTable, raw: RawRow, grid: list[_Cell], cmap: ColumnMap, pid: str) -> None:
@@ -425,6 +449,11 @@ class _Builder:
                 out[ans] = (cell.text if cell else "", cell.checked if cell else None)
             return {"split": out}
         cell = _at(grid, cmap.get(COMPLY))
+        merged = _merged_comply(grid, cmap)
+        if merged is not None:
+            return {"single": (merged[1], cell.checked if cell else None)}
+        if cell is not None and not cell.text and cell.checked is None and rag_from_fill(cell.fill):
+            return {"single": ("", None), "colour": rag_from_fill(cell.fill)}
         return {"single": (cell.text if cell else "", cell.checked if cell else None)}
 
     def _merge(self, parts: dict[str, str], answers: dict, grid: list[_Cell], cmap: ColumnMap) -> None:
@@ -439,6 +468,8 @@ class _Builder:
                 _join(old_text, new_text),
                 old_checked if old_checked is not None else new_checked,
             )
+            if "colour" in more:
+                answers.setdefault("colour", more["colour"])
         else:
             split: dict[Answer, tuple[str, bool | None]] = answers.setdefault("split", {})
             for ans, (t, c) in more["split"].items():
@@ -494,11 +525,20 @@ class _Builder:
         row.requirement = parts.get(REQUIREMENT, "")
         row.evidence = parts.get(EVIDENCE, "")
         row.commentary = parts.get(COMMENTARY, "")
+        for role in EXTRA_ROLES:
+            setattr(row, role, parts.get(role, ""))
         if "split" in self.answer_cells:
             reading = split_answer_columns(self.answer_cells["split"])
         else:
             text, checked = self.answer_cells.get("single", ("", None))
-            reading = normalise_answer(text, checked, row.commentary or row.evidence)
+            colour = self.answer_cells.get("colour")
+            if not text and checked is None and colour:
+                # an answer cell coloured red, amber or green with no words in it
+                reading = normalise_answer(colour)
+                reading = replace(reading, text=f"{colour} (cell colour)", source="colour")
+                row.rag = row.rag or colour
+            else:
+                reading = normalise_answer(text, checked, row.commentary or row.evidence)
         row.answer, row.answer_text, row.answer_source = reading.answer, reading.text, reading.source
         row.confidence = min(row.confidence, reading.confidence)
         if not row.requirement and not row.evidence and not row.commentary and row.answer == "blank":
@@ -614,6 +654,27 @@ def _repeats_header(texts: list[str], cmap: ColumnMap) -> bool:
         return False
     again = roles_from_header(texts)
     return again is not None and again.signature() == cmap.signature()
+
+
+def _merged_comply(grid: list[_Cell], cmap: ColumnMap) -> tuple[_Cell, str, str, str] | None:
+    """A Comply cell merged across the next column(s) (one cell printing "Yes" then the evidence).
+
+    Returns (the cell, the answer, the rest, the role of the first column it covers after Comply),
+    or None when the Comply cell is a cell of its own or does not start with an answer.
+    """
+    col = cmap.get(COMPLY)
+    cell = _at(grid, col)
+    if cell is None or cell.span < 2 or cell.col != col or cell.merged or not cell.text:
+        return None
+    text_roles = (EVIDENCE, COMMENTARY, *(r for r in EXTRA_ROLES if r != RAG))
+    end = cell.col + cell.span
+    covered = sorted((c, role) for role, c in cmap.roles.items() if role in text_roles and cell.col < c < end)
+    if not covered:
+        return None
+    split = split_leading_answer(cell.text)
+    if split is None:
+        return None
+    return cell, split[0], split[1], covered[0][1]
 
 
 def _expand(grid: list[_Cell], ncols: int) -> list[_Cell]:
