@@ -51,6 +51,7 @@ FIXED_TABLE = {
     "CC114": "outdated-version",
     "CC115": "tracked-changes",
     "CC116": "low-confidence-row",
+    "CC118": "reader-note",
 }
 
 GOOD_RULE = """

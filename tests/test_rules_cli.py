@@ -36,7 +36,7 @@ def test_rules_lists_every_rule_with_state(runner: CliRunner) -> None:
     result = runner.invoke(app, ["rules"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert len(lines) == 16
+    assert len(lines) == 17
     cc101 = next(line for line in lines if line.startswith("CC101"))
     assert "missing-provision" in cc101 and "structure" in cc101 and "error" in cc101 and " on " in cc101
     cc116 = next(line for line in lines if line.startswith("CC116"))
@@ -121,4 +121,4 @@ def test_config_for_a_document_in_another_folder(runner: CliRunner, tmp_path: Pa
     folder.mkdir()
     (folder / "codecheck.toml").write_text('select = ["structure"]\n', encoding="utf-8")
     result = runner.invoke(app, ["config", str(folder / "form.docx")])
-    assert result.exit_code == 0 and "OK (4 of 16 rules selected)" in result.output
+    assert result.exit_code == 0 and "OK (4 of 17 rules selected)" in result.output

@@ -35,7 +35,8 @@ def __getattr__(name: str) -> Any:
         return getattr(pool, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-DOCUMENT_SUFFIXES = (".docx", ".pdf")
+DOCUMENT_SUFFIXES = (".docx", ".pdf", ".html", ".htm", ".xlsx", ".xlsm")
+_KINDS = "DOCX, PDF, HTML or XLSX"
 _GLOB_CHARS = set("*?[")
 
 AuditFn = Callable[..., AuditResult]
@@ -79,7 +80,7 @@ def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[AuditR
         if p.is_dir():
             found = _walk(p)
             if not found:
-                errors.append(AuditResult(path=p, error=f"{p}: no DOCX or PDF files found in this folder"))
+                errors.append(AuditResult(path=p, error=f"{p}: no {_KINDS} files found in this folder"))
         elif p.exists():
             found = [p]
         elif _GLOB_CHARS & set(text):
@@ -91,7 +92,7 @@ def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[AuditR
                 elif _is_document(mp):
                     found.append(mp)
             if not found:
-                errors.append(AuditResult(path=p, error=f"{p}: no DOCX or PDF files match this pattern"))
+                errors.append(AuditResult(path=p, error=f"{p}: no {_KINDS} files match this pattern"))
         else:
             errors.append(AuditResult(path=p, error=f"{p}: no such file or folder"))
             found = []
@@ -104,6 +105,20 @@ def _default_audit(path: Path, *, config: Any = None, code: str | None = None, t
     from codecheck.api import audit
 
     return audit(path, config=config, code=code, today=today)
+
+
+def as_one(paths: list[Path]) -> AuditFn:
+    """An audit function (for ``audit_one`` / ``audit_many``) that audits ``paths`` as one form and
+    reports it under the path it is given; picklable, so it runs in a worker under ``--timeout``."""
+    import functools
+
+    return functools.partial(_audit_as_one, tuple(paths))
+
+
+def _audit_as_one(paths: tuple[Path, ...], label: Path, *, config: Any = None, code=None, today=None):
+    from codecheck.api import audit_as_one
+
+    return audit_as_one(list(paths), config=config, code=code, today=today, label=label)
 
 
 def audit_one(

@@ -27,7 +27,8 @@ def partial_without_date(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
     skip_unexplained = bool(params.get("skip_when_unexplained", False))
     for arow in ctx.aligned.rows:
         row = arow.row
-        text = row_text(arow)
+        # a form's own Target date (or Actions) column answers the question as well as the commentary
+        text = "\n".join(t for t in (row_text(arow), _iso_dates(row.target_date), row.actions.strip()) if t)
         said = one_line(row.answer_text)
         trigger = None
         if row.answer in answers:
@@ -59,3 +60,18 @@ def partial_without_date(ctx: CheckContext, params: dict[str, Any]) -> Iterator[
             location=row.location,
             snippet=trigger,
         )
+
+
+def _iso_dates(text: str) -> str:
+    """A target date cell as words: "2026-03-31" (a web page's or workbook's ISO date) as "31 March 2026"."""
+    import re
+    from datetime import date
+
+    def words(m: re.Match[str]) -> str:
+        try:
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return m.group(0)
+        return f"{day.day} {day.strftime('%B')} {day.year}"
+
+    return re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", words, text.strip())

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from codecheck.checks.extraction import lost_text_near
 from codecheck.engine.registry import CheckContext, Hit, check
 from codecheck.model import AlignedRow, CodeVersion
 
@@ -73,12 +74,19 @@ def missing_provision(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit
         return
     for pid in missing:
         wording = _wording(code, pid)
+        lost = lost_text_near(aligned, pid)
+        hint = ""
+        if lost is not None:
+            where = lost.location.describe() if lost.location is not None else "there"
+            hint = f"; no row found: the reader skipped text near {where} that may hold it ({lost.message})"
         yield Hit(
             provision=pid,
             message=(
                 f"Provision {pid} is on the official {code.short_title} self-assessment form but has no row"
                 + (f" (\u201c{wording}\u201d)" if wording else "")
+                + hint
             ),
+            location=lost.location if lost is not None else None,
         )
 
 

@@ -124,7 +124,7 @@ def audit(
         list[str],
         typer.Argument(
             metavar="FILE|DIR|GLOB...",
-            help="Self-assessments (DOCX or PDF), folders holding them, or glob patterns.",
+            help="Self-assessments (DOCX, PDF, HTML or XLSX), folders holding them, or glob patterns.",
         ),
     ],
     code: Annotated[
@@ -235,6 +235,14 @@ def audit(
         typer.Option("--today", metavar="YYYY-MM-DD", help="Judge dates as of this day (default: today)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")] = False,
+    as_one: Annotated[
+        bool,
+        typer.Option(
+            "--as-one",
+            help="Audit all the files given as one form (one web page per section …), in the order given; "
+            "a folder or glob expands in sorted order.",
+        ),
+    ] = False,
 ) -> None:
     """Audit self-assessments against the Complaint Handling Code and report the findings.
 
@@ -268,6 +276,7 @@ def audit(
             timeout=timeout,
             today=today,
             force=force,
+            as_one=as_one,
         )
     raise typer.Exit(status)
 
@@ -292,6 +301,7 @@ def _audit(
     timeout,
     today,
     force,
+    as_one=False,
 ) -> int:
     if fmt is not None:
         fmt = _check_format(fmt, "--format")
@@ -340,6 +350,13 @@ def _audit(
     from codecheck.cli.app import freeze_heap
 
     freeze_heap()  # the console process keeps what is loaded until exit: later collections skip it
+    audit_fn = None
+    if as_one and paths:
+        from codecheck.batch import as_one as one_form
+
+        audit_fn = one_form(paths)
+        folders = [Path(i) for i in inputs if Path(i).is_dir()]
+        paths = [folders[0] if len(inputs) == 1 and folders else paths[0]]  # the form's name in reports
     results = audit_many(
         paths,
         config=config,
@@ -348,6 +365,7 @@ def _audit(
         jobs=jobs,
         timeout=timeout,
         progress=sys.stderr.isatty(),
+        audit_fn=audit_fn,
     )
     results = missing + results
 

@@ -83,6 +83,8 @@ class BlockItem:
     run opening a paragraph that goes on in plain text ("Do we comply?" in "Do we comply? Yes");
     ``term`` marks a definition-list term. ``table`` carries a table that stands in the flow: a
     two-column table of labels and values is read as labels; any other table's text is kept whole.
+    ``small`` marks small print (a PDF's type set smaller than its body text: a site footer printed
+    under the form, a footnote): it is kept as loose text and never joins a field.
     """
 
     text: str
@@ -92,6 +94,7 @@ class BlockItem:
     term: bool = False
     page: int | None = None
     table: RawTable | None = None
+    small: bool = False
 
 
 @dataclass
@@ -105,7 +108,7 @@ class BlockResult:
 class _Item:
     """A classified item: what it starts or labels, and the text it contributes."""
 
-    kind: str  # start | label | heading | text
+    kind: str  # start | label | heading | text | aside
     text: str
     page: int | None
     level: int | None = None
@@ -165,6 +168,8 @@ def _classify(item: BlockItem) -> list[_Item]:
     if not text:
         return []
     page = item.page
+    if item.small:
+        return [_Item("aside", text, page)]
     marked = item.heading is not None or item.emphasised or item.term
     start = _start_of(text)
     if start is not None and (marked or (item.lead and _start_of(clean_text(item.lead)))):
@@ -325,6 +330,8 @@ class _Builder:
             self.loose.append(it.text)
             if len(it.text) <= MAX_CONTEXT_CHARS:
                 self.context = it.text
+        elif it.kind == "aside":
+            self.loose.append(it.text)
         else:
             self.text(it.text)
 

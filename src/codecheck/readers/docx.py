@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from codecheck.errors import InputError
+from codecheck.errors import InputError, NoAssessmentError
 from codecheck.limits import Limits, effective
-from codecheck.model import Document
+from codecheck.model import SKIPPED_CONTENT, TRUNCATED, Document, ReaderNote
 from codecheck.readers.answers import glyph_state
 from codecheck.readers.docx_xml import (
     CUSTOMXML,
@@ -92,6 +92,7 @@ class _Reader:
         self.paged = False  # the file carries Word's page layout (set by read_docx)
         self.page = 1
         self.deferred: list[tuple[object, int]] = []  # nested form tables, read after their parent
+        self.flow: list[tuple[object, int | None]] = []  # paragraphs and tables in order, with pages
 
     # ------------------------------------------------------------------ body
 
@@ -103,6 +104,7 @@ class _Reader:
                 self.advance_pages(child)
                 text = paragraph_text(child)
                 if text:
+                    self.flow.append((child, self.page if self.paged else None))
                     self.paragraphs.append(text)
                     style = (paragraph_style(child) or "").lower()
                     if self.styled_title is None and (style == "title" or style.startswith("heading")):
@@ -201,6 +203,7 @@ class _Reader:
             )
         )
         self.table_texts[index] = texts
+        self.flow.append((self.tables[-1], self.tables[-1].page))
         self.pending_heading = None
         # forms nested inside this table's cells follow it, in order
         deferred, self.deferred = self.deferred, []
@@ -221,6 +224,7 @@ class _Reader:
                 self.advance_pages(child)
                 text = paragraph_text(child)
                 if text:
+                    self.flow.append((child, self.page if self.paged else None))
                     self.paragraphs.append(text)
                     self.pending_heading = text if len(text) <= 300 else self.pending_heading
             elif child.tag in _WRAPPERS:
@@ -344,6 +348,7 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
         root = parse_xml(pkg.read("word/document.xml"), path, "word/document.xml")
         core_title = _core_title(pkg, path)
         margins = _header_footer_text(pkg, path)
+        styles = pkg.read("word/styles.xml") if pkg.has("word/styles.xml") else None
     body = root.find(w("body"))
     if body is None:
         raise InputError("word/document.xml has no document body", path)
@@ -353,16 +358,24 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
     reader.paged = next(body.iter(RENDERED_BREAK), None) is not None
     reader.block(body)
     rows, notes = build_rows(reader.tables)
+    paragraphs = list(reader.paragraphs)
+    if not rows:
+        # no form table: the provisions may be laid out as labelled paragraphs
+        from codecheck.readers.blocks import build_blocks
+        from codecheck.readers.docx_blocks import block_items
+
+        blocks = build_blocks(block_items(reader.flow, styles, path))
+        rows, notes, paragraphs = blocks.rows, blocks.notes, blocks.loose
     if not rows:
         what = "no tables" if not reader.tables else f"{len(reader.tables)} table(s), none of them"
-        raise InputError(
+        raise NoAssessmentError(
             f"no self-assessment table found ({what} with provision numbers and a "
-            "requirement or comply column)",
+            "requirement or comply column, and no provisions laid out as labelled blocks)",
             path,
         )
     used = assessment_tables(rows)
     # page headers first: they sit above the body on every page and carry the form's title and date
-    text = [t for t in margins if t not in reader.paragraphs] + list(reader.paragraphs)
+    text = [t for t in margins if t not in paragraphs] + paragraphs
     for index, texts in reader.table_texts.items():
         if index not in used:
             text.extend(texts)
@@ -373,9 +386,11 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
     if reader.flattened:
         doc_notes.append(f"{reader.flattened} nested table(s) read as part of their cell's text")
     if reader.too_deep:
-        doc_notes.append(f"{reader.too_deep} table(s) nested over {lim.max_nesting} levels deep were skipped")
+        deep = f"{reader.too_deep} table(s) nested over {lim.max_nesting} levels deep were skipped"
+        doc_notes.append(ReaderNote(deep, SKIPPED_CONTENT))
     if reader.truncated:
-        doc_notes.append(f"{reader.truncated} cell(s) truncated at {lim.max_cell_chars} characters")
+        cut = f"{reader.truncated} cell(s) truncated at {lim.max_cell_chars} characters"
+        doc_notes.append(ReaderNote(cut, TRUNCATED))
     if reader.uncarried:
         doc_notes.append(
             f"{reader.uncarried} vertically merged cell continuation(s) read as empty: merged text "

@@ -122,10 +122,48 @@ def _column_span(x0: float, x1: float, xs: Sequence[float]) -> int:
     return max(1, sum(1 for x in xs[:-1] if x0 - 1.5 <= x < x1 - 1.5))
 
 
+def open_cell_edges(edges: Sequence[dict]) -> list[dict]:
+    """Horizontal rules that close cells a page break left open.
+
+    A browser printing a table row that runs on to the next page draws the cells' side borders down
+    to the foot of the page but no bottom border (and, on the next page, the sides of the row's rest
+    from the top of the table without a top border when no header repeats). pdfplumber then sees no
+    closed cell and drops the row: its text would be lost, or skipped as text without a provision
+    number. Where three or more vertical rules end (or start) at one height with no horizontal rule
+    there, a rule across them closes the cells.
+    """
+    verticals = [e for e in edges if e.get("orientation") == "v"]
+    horizontals = [e for e in edges if e.get("orientation") == "h"]
+    out: list[dict] = []
+    for key in ("bottom", "top"):
+        groups: dict[int, list[dict]] = {}
+        for e in verticals:
+            groups.setdefault(round(float(e[key])), []).append(e)
+        for y, group in groups.items():
+            if len(group) < 3:
+                continue
+            x0 = min(float(e["x0"]) for e in group)
+            x1 = max(float(e["x1"]) for e in group)
+            closed = any(
+                abs(float(h["top"]) - y) <= 2.0 and float(h["x0"]) <= x0 + 2 and float(h["x1"]) >= x1 - 2
+                for h in horizontals
+            )
+            if not closed:
+                out.append(
+                    {"x0": x0, "x1": x1, "top": float(y), "bottom": float(y), "width": x1 - x0, "height": 0.0,
+                     "orientation": "h", "object_type": "closing_edge"}
+                )  # fmt: skip
+    return out
+
+
 def ruled_tables(page: Page, page_no: int, words: Sequence[Word]) -> list[PageTable]:
     """Tables whose grid is drawn; text rebuilt from ``words``."""
     filtered = page.filter(visible_edge)
-    found = filtered.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    settings: dict = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+    closing = open_cell_edges(filtered.edges)
+    if closing:
+        settings["explicit_horizontal_lines"] = closing
+    found = filtered.find_tables(settings)
     tables: list[PageTable] = []
     for table in found:
         xs = sorted({round(c[0], 1) for c in table.cells} | {round(max(c[2] for c in table.cells), 1)})
@@ -295,6 +333,11 @@ def _is_header_line(line: Line) -> bool:
     return _header_words(line) >= 2
 
 
+def header_like(line: Line) -> bool:
+    """Could ``line`` be a table's header row (see ``_is_header_line``)?"""
+    return _is_header_line(line)
+
+
 def _is_strong_header_line(line: Line) -> bool:
     """A header row beyond doubt (it ends a block): many column words, or a few in a short bold line."""
     n = _header_words(line)
@@ -414,6 +457,8 @@ def _grow_block(lines: Sequence[Line], start: int) -> tuple[int, list[tuple[floa
                 break
         if lines[end].size > body_size + 1.0 or (end - start >= 2 and _is_strong_header_line(lines[end])):
             break  # a heading, or the header of the next table
+        if gap > 2 * pitch and lines[end].size < body_size - 1.0 and not _is_id_line(lines[end]):
+            break  # smaller print set apart below the table: a page footer or a footnote
         # a settled gutter may narrow to a sliver (text reaching the cell edge) and still divide
         candidate = _gutters(lines[start : end + 1], x_min, x_max, min_gap=1.5)
         survivors = []
