@@ -136,8 +136,8 @@ def _clean(text: str) -> str:
 def classify_words(text: str) -> Answer | None:
     """The answer a printed word or phrase means, or None when it is not answer vocabulary.
 
-    A short answer broken inside a narrow cell ("Parti al", "Ye s" in a PDF) is tried once more with
-    its spaces removed.
+    A short answer broken inside a narrow cell ("Parti al", "Pa rtia l (In pro gre ss)" in a PDF) is
+    tried once more with its spaces removed.
     """
     low = text.strip().lower().lstrip("-–—•*:([ ").strip()
     if not low:
@@ -147,7 +147,7 @@ def classify_words(text: str) -> Answer | None:
     for answer, pattern in _VOCAB:
         if pattern.match(low):
             return answer
-    if " " in low and len(low) <= 24:
+    if " " in low and len(low) <= 40 and len(low.split()[0]) <= 6:
         joined = low.replace(" ", "")
         if not _UNFILLED.match(joined):
             for answer, pattern in _VOCAB:

@@ -157,10 +157,20 @@ def header_role(text: str) -> str | None:
     t = " ".join(text.split())
     if not t or len(t) > MAX_HEADER_CHARS:
         return None
-    for candidate in (t, t.replace(" ", "")) if " " in t else (t,):
-        for role, pattern in _HEADER_RULES:
-            if pattern.search(candidate):
-                return role
+    role = _first_role(t)
+    if " " not in t or (role is not None and _STRONG[role].search(t)):
+        return role
+    joined = t.replace(" ", "")
+    again = _first_role(joined)
+    if again is not None and (role is None or _STRONG[again].search(joined)):
+        return again  # "Co m pl y: Ye s/ No" names Comply, not the "No" of a number column
+    return role
+
+
+def _first_role(text: str) -> str | None:
+    for role, pattern in _HEADER_RULES:
+        if pattern.search(text):
+            return role
     return None
 
 

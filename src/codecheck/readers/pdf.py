@@ -228,8 +228,12 @@ def _read_pages(path: Path, lim: Limits) -> tuple[list[PageLayout], _Stats]:
     carry = None
     for layout in ruled:
         number, height, tables, lines = layout.number, layout.height, layout.tables, layout.lines
-        # a table's header row repeated at the top of every page is the table's, not furniture
-        body = [ln for ln in lines if header_like(ln) or not is_furniture(ln, height, furniture)]
+        # a table's header row repeated at the top of every page (all its lines) is the table's, not
+        # furniture: only what stands above it can be a running header
+        head = min((ln.top for ln in lines if header_like(ln)), default=height)
+        body = [
+            ln for ln in lines if head <= ln.top < 0.5 * height or not is_furniture(ln, height, furniture)
+        ]
         extra = unruled_tables(number, body, height, carry) if body else []
         if extra:
             tables = sorted(tables + extra, key=lambda t: t.bbox[1])

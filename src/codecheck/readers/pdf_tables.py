@@ -109,12 +109,27 @@ def _is_white(color: object) -> bool:
     return False
 
 
+# A filled, unstroked rectangle thicker than this both ways is a background (cell shading), not a rule.
+RULE_THICKNESS = 3.0
+
+
 def visible_edge(obj: dict) -> bool:
-    """Keep an object for table finding unless it is an invisible or white rectangle/line."""
+    """Keep an object for table finding unless it is an invisible or white rectangle/line, or shading.
+
+    Rules are lines, stroked rectangles and thin filled ones (a browser draws a 1px border as a
+    filled sliver). A thick filled rectangle with no stroke is a cell's background: banded rows
+    (every other row shaded, no rules) would otherwise make each shaded row a one-row table of its
+    own and leave the rows between them out; read without them, the table is found from its text.
+    """
     if obj.get("object_type") not in EDGE_OBJECTS:
         return True
     stroked = obj.get("stroke") and not _is_white(obj.get("stroking_color"))
     filled = obj.get("fill") and not _is_white(obj.get("non_stroking_color"))
+    if filled and not stroked and obj.get("object_type") == "rect":
+        width = abs(float(obj.get("x1", 0)) - float(obj.get("x0", 0)))
+        height = abs(float(obj.get("bottom", 0)) - float(obj.get("top", 0)))
+        if width > RULE_THICKNESS and height > RULE_THICKNESS:
+            return False
     return bool(stroked or filled)
 
 
@@ -329,7 +344,12 @@ def _header_words(line: Line) -> int:
 
 
 def _is_header_line(line: Line) -> bool:
-    """A line that could be a table's header row: two or more column words."""
+    """A line that could be a table's header row: two or more column words, and not a line of running
+    text that happens to use them ("the provisions set out in section 2 of this Code.": it starts in
+    lower case, or ends a sentence)."""
+    text = line.text.strip()
+    if text[:1].islower() or (text.endswith((".", ";", ",")) and len(line.words) > 4):
+        return False
     return _header_words(line) >= 2
 
 
@@ -340,6 +360,8 @@ def header_like(line: Line) -> bool:
 
 def _is_strong_header_line(line: Line) -> bool:
     """A header row beyond doubt (it ends a block): many column words, or a few in a short bold line."""
+    if not _is_header_line(line):
+        return False
     n = _header_words(line)
     return n >= 3 or (n >= 2 and (line.bold or len(line.words) <= 8))
 
