@@ -77,8 +77,9 @@ def missing_provision(ctx: CheckContext, params: dict[str, Any]) -> Iterator[Hit
         lost = lost_text_near(aligned, pid)
         hint = ""
         if lost is not None:
-            where = lost.location.describe() if lost.location is not None else "there"
-            hint = f"; no row found: the reader skipped text near {where} that may hold it ({lost.message})"
+            where = lost.location.describe() if lost.location is not None else "document"
+            near = "there" if where == "document" else f"near {where}"
+            hint = f"; no row found: the reader skipped text {near} that may hold it ({lost.message})"
         yield Hit(
             provision=pid,
             message=(

@@ -51,6 +51,7 @@ from codecheck.readers.columns import (
     REQUIREMENT,
     TARGET_DATE,
     label_role,
+    names_outright,
 )
 from codecheck.readers.raw import RawTable
 from codecheck.readers.rows import clean_text, is_subheading
@@ -151,11 +152,29 @@ def _start_of(text: str) -> tuple[str, str] | None:
     return pid, rest
 
 
-def _label_of(text: str) -> str | None:
-    """The role a would-be label names, never for a word that is itself an answer ("Compliant")."""
-    if classify_words(text) is not None or glyph_state(text) is not None or _words(text) > MAX_LABEL_WORDS:
+_LIST_MARK = re.compile(r"^(\(?[a-z0-9]{1,3}[.)]|[-\u2013\u2022*])\s")
+
+
+def _label_of(text: str, plain: bool = False) -> str | None:
+    """The role a would-be label names, or None.
+
+    A label is a few words, holds no number and does not open with a list marker or a lower-case
+    letter; it is never a word that is itself an answer ("Compliant"). Written as plain text (not a
+    heading, not bold, not a definition term) it must also end as a label does (a colon or a question
+    mark) or name its role outright ("Evidence", "Commentary"): "Stage 1 response template" is the
+    name of a document, not a label, however often it recurs.
+    """
+    t = text.strip()
+    if not t or _words(t) > MAX_LABEL_WORDS or any(ch.isdigit() for ch in t):
         return None
-    return label_role(text)
+    if t[0].islower() or _LIST_MARK.match(t) or classify_words(t) is not None or glyph_state(t) is not None:
+        return None
+    role = label_role(t)
+    if role is None or not plain:
+        return role
+    if t.endswith((":", "?")) or (names_outright(role, t) and _words(t) <= 4):
+        return role
+    return None
 
 
 def _key(text: str) -> str:
@@ -193,10 +212,10 @@ def _classify(item: BlockItem) -> list[_Item]:
         return [_Item("start", text, page, pid=start[0], value=start[1], plain=True)]
     m = _INLINE.match(text)
     if m:
-        role = _label_of(m.group("label"))
+        role = _label_of(m.group("label"), plain=True)
         if role is not None:
             return _labelled(role, m.group("label"), m.group("value").strip(), page, plain=True)
-    role = _label_of(text)
+    role = _label_of(text, plain=True)
     if role is not None and role != PROVISION and not text.endswith((".", "!")):
         return _labelled(role, text, "", page, plain=True)
     return [_Item("text", text, page)]
@@ -404,7 +423,7 @@ class _Builder:
             ReaderNote(
                 f"block{after}{where}: {why} skipped",
                 SKIPPED_TEXT,
-                Location(page=block.page),
+                Location(page=block.page) if block.page is not None else None,
                 block.position,
             )
         )
@@ -425,7 +444,7 @@ class _Builder:
                         f"block {block.pid}{where}: no labelled fields (comply, evidence, commentary) "
                         "found: not read as a row",
                         SKIPPED_TEXT,
-                        Location(page=block.page),
+                        Location(page=block.page) if block.page is not None else None,
                         block.position,
                     )
                 )

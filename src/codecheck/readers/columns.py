@@ -190,6 +190,12 @@ def label_role(text: str) -> str | None:
     return header_role(t)
 
 
+def names_outright(role: str, text: str) -> bool:
+    """Does ``text`` name ``role`` with its defining word ("Evidence", "Comply", "Commentary"), not
+    only with a looser one ("response", "details", "status")?"""
+    return bool(_STRONG[role].search(text))
+
+
 def _strength(role: str, text: str) -> int:
     return 2 if _STRONG[role].search(text) else 1
 
@@ -222,6 +228,8 @@ def roles_from_header(cells: Sequence[str]) -> ColumnMap | None:
             mine = _strength(role, text)
             if mine > held or (mine == held and role == PROVISION):
                 cmap.roles[role], strength[role] = col, mine
+            # the column that lost the claim names nothing the form uses (it may be a title)
+            unnamed += 1
             continue
         cmap.roles[role], strength[role] = col, _strength(role, text)
     if len(cmap.answers) == 1 and COMPLY not in cmap.roles:
@@ -230,6 +238,15 @@ def roles_from_header(cells: Sequence[str]) -> ColumnMap | None:
         cmap.answers.clear()
     if RAG in cmap.roles and COMPLY not in cmap.roles and len(cmap.answers) < 2:
         cmap.roles[COMPLY] = cmap.roles[RAG]  # a RAG status is the only answer the form gives
+    if (
+        REQUIREMENT not in cmap.roles
+        and len(cmap.answers) >= 2
+        and COMPLY in cmap.roles
+        and cmap.roles[COMPLY] < min(cmap.answers.values())
+    ):
+        # one column per answer and a "Comply" heading before them: that heading is a section title
+        # over the requirement ("Self-assessment, reporting and compliance | Yes | No")
+        cmap.roles[REQUIREMENT] = cmap.roles.pop(COMPLY)
     if REQUIREMENT not in cmap.roles and unnamed == 1:
         unnamed -= _requirement_under_a_title(cells, cmap)
     named = len(set(cmap.roles.values())) + len(cmap.answers)

@@ -257,7 +257,7 @@ class _Reader:
         if len(text) > self.limits.max_cell_chars:
             text = text[: self.limits.max_cell_chars]
             self.truncated += 1
-        return RawCell(text=text, checked=glyph_state(text), span=span)
+        return RawCell(text=text, checked=glyph_state(text), span=span, fill=_shading(tcpr))
 
     def _cell_blocks(self, parent, parts: list[str], depth: int) -> None:
         for child in parent:
@@ -284,6 +284,13 @@ class _Reader:
 
 
 RENDERED_BREAK = w("lastRenderedPageBreak")
+
+
+def _shading(tcpr) -> str | None:
+    """A cell's background colour (``w:shd w:fill``, RRGGBB), for a RAG status shown by colour."""
+    shd = tcpr.find(w("shd")) if tcpr is not None else None
+    fill = (shd.get(w("fill")) or "") if shd is not None else ""
+    return fill.upper() if len(fill) == 6 and fill.lower() != "auto" else None
 
 
 def _break_before_text(p) -> bool:
