@@ -167,8 +167,10 @@ def _label_of(text: str, plain: bool = False) -> str | None:
     t = text.strip()
     if not t or _words(t) > MAX_LABEL_WORDS or any(ch.isdigit() for ch in t):
         return None
-    if t[0].islower() or _LIST_MARK.match(t) or classify_words(t) is not None or glyph_state(t) is not None:
+    if t[0].islower() or _LIST_MARK.match(t) or glyph_state(t) is not None:
         return None
+    if not t.endswith((":", "?")) and classify_words(t) is not None:
+        return None  # "Compliant" under a label is its value; "Comply:" is a label
     role = label_role(t)
     if role is None or not plain:
         return role
@@ -279,9 +281,10 @@ def _confirm(items: list[_Item]) -> list[_Item]:
 
     * A "Code provision" label followed by a number is a block start; without a number it opens a
       block of fields that has none (reported as skipped text when it closes).
-    * A label's wording must repeat (label two or more blocks): a form repeats its labels, while a
-      heading "Complaint handling self-assessment" or a sentence opening "The response must
-      include:" does not. A document of one block is spared the test.
+    * A label's wording must repeat (label two or more blocks), or the label must stand inside a
+      block and name its role outright ("Evidence", "Target date"): a form repeats its labels, while
+      a page heading "Complaint handling self-assessment" does not. A document of one block is spared
+      the test.
     * A plain paragraph opening with a number starts a block only when a label comes before the next
       number: numbered paragraphs of Code text, or a commentary line opening with "5.1", are text.
     """
@@ -298,12 +301,20 @@ def _confirm(items: list[_Item]) -> list[_Item]:
     items = merged
     keys = Counter(it.key for it in items if it.kind == "label")
     several = sum(1 for it in items if it.kind == "start") > 1
+    inside: int | None = None  # the level of the open block's start (0 when it has none), if any
     for it in items:
-        if it.kind == "label" and it.role != PROVISION and several and keys[it.key] < 2:
-            if it.plain or it.level is None:
-                it.kind, it.text = "text", f"{it.text} {it.value}".strip()
-            else:
-                it.kind = "heading"
+        if it.kind == "start":
+            inside = it.level or 0
+        elif it.kind == "heading" and (inside is None or it.level is None or it.level <= inside):
+            inside = None
+        if it.kind != "label" or it.role == PROVISION or not several or keys[it.key] >= 2:
+            continue
+        if inside is not None and names_outright(it.role, it.text):
+            continue  # a label used once ("Target date" only where there is one), inside a block
+        if it.plain or it.level is None:
+            it.kind, it.text = "text", f"{it.text} {it.value}".strip()
+        else:
+            it.kind = "heading"
     starts = [i for i, it in enumerate(items) if it.kind == "start"]
     for n, i in enumerate(starts):
         it = items[i]

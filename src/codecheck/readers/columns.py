@@ -143,7 +143,7 @@ _STRONG = {
     COMMENTARY: re.compile(r"comment|explanation", re.IGNORECASE),
     ACTIONS: re.compile(r"action", re.IGNORECASE),
     TARGET_DATE: re.compile(r"date|deadline", re.IGNORECASE),
-    OWNER: re.compile(r"owner|responsib", re.IGNORECASE),
+    OWNER: re.compile(r"owner|responsib|\blead\b", re.IGNORECASE),
     RAG: re.compile(r"\brag\b", re.IGNORECASE),
 }
 
