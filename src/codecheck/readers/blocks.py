@@ -160,9 +160,10 @@ def _label_of(text: str, plain: bool = False) -> str | None:
 
     A label is a few words, holds no number and does not open with a list marker or a lower-case
     letter; it is never a word that is itself an answer ("Compliant"). Written as plain text (not a
-    heading, not bold, not a definition term) it must also end as a label does (a colon or a question
-    mark) or name its role outright ("Evidence", "Commentary"): "Stage 1 response template" is the
-    name of a document, not a label, however often it recurs.
+    heading, not bold, not a definition term) it must also end as a label does (a question mark, or a
+    colon after words that are no clause: "Our response:", not "The response must include:") or name
+    its role outright ("Evidence", "Commentary"): "Stage 1 response template" is the name of a
+    document, not a label, however often it recurs.
     """
     t = text.strip()
     if not t or _words(t) > MAX_LABEL_WORDS or any(ch.isdigit() for ch in t):
@@ -174,9 +175,17 @@ def _label_of(text: str, plain: bool = False) -> str | None:
     role = label_role(t)
     if role is None or not plain:
         return role
-    if t.endswith((":", "?")) or (names_outright(role, t) and _words(t) <= 4):
+    if t.endswith("?") or (t.endswith(":") and not _SENTENCE_VERB.search(t)):
+        return role
+    if names_outright(role, t) and _words(t) <= 4:
         return role
     return None
+
+
+# A colon after a clause ("The response must include:") introduces text; a label has no such verb.
+_SENTENCE_VERB = re.compile(
+    r"\b(must|should|shall|will|would|may|can|could|includes?|including|are|is)\b", re.IGNORECASE
+)
 
 
 def _key(text: str) -> str:
