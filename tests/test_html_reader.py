@@ -362,3 +362,16 @@ def test_cell_text_and_tables_are_bounded(tmp_path: Path) -> None:
     many = "".join(hf.table([hf.row_cells("1.2")]) for _ in range(5))
     with pytest.raises(InputError, match="more than 3 tables"):
         read(hf.write(tmp_path / "many.html", hf.page(many)), Limits(max_tables=3))
+
+
+def test_values_that_use_label_words_stay_values(tmp_path: Path) -> None:
+    """A definition list's <dd> is a value, and a plain line naming a document after a label word
+    ("Comments-Compliments-Complaints-Policy") is no label, however often it recurs."""
+    pids = ("1.2", "1.3", "2.1")
+    name = "Comments-Compliments-Complaints-Policy"
+    for style in ("dl", "headings"):
+        tail = [("Evidence", name), ("Commentary", "Reviewed monthly.")]
+        fields = {pid: [*hf.standard_fields(pid)[:2], *tail] for pid in pids}
+        body = "".join(hf.block(pid, fields[pid], style=style) for pid in pids)
+        doc = read(hf.write(tmp_path / f"values-{style}.html", hf.page(body)))
+        assert [(r.evidence, r.commentary) for r in doc.rows] == [(name, "Reviewed monthly.")] * 3, style

@@ -85,7 +85,8 @@ class BlockItem:
     ``term`` marks a definition-list term. ``table`` carries a table that stands in the flow: a
     two-column table of labels and values is read as labels; any other table's text is kept whole.
     ``small`` marks small print (a PDF's type set smaller than its body text: a site footer printed
-    under the form, a footnote): it is kept as loose text and never joins a field.
+    under the form, a footnote): it is kept as loose text and never joins a field. ``value`` marks
+    text the format itself says is a value (a definition list's ``<dd>``): never a label.
     """
 
     text: str
@@ -96,6 +97,7 @@ class BlockItem:
     page: int | None = None
     table: RawTable | None = None
     small: bool = False
+    value: bool = False
 
 
 @dataclass
@@ -177,9 +179,12 @@ def _label_of(text: str, plain: bool = False) -> str | None:
         return role
     if t.endswith("?") or (t.endswith(":") and not _SENTENCE_VERB.search(t)):
         return role
-    if names_outright(role, t) and _words(t) <= 4:
+    if names_outright(role, t) and _words(t) <= 4 and not _COMPOUND.search(t):
         return role
     return None
+
+
+_COMPOUND = re.compile(r"\w-\w")  # "Comments-Compliments-Complaints-Policy": a name, not a label
 
 
 # A colon after a clause ("The response must include:") introduces text; a label has no such verb.
@@ -200,6 +205,8 @@ def _classify(item: BlockItem) -> list[_Item]:
     page = item.page
     if item.small:
         return [_Item("aside", text, page)]
+    if item.value:
+        return [_Item("text", text, page)]
     marked = item.heading is not None or item.emphasised or item.term
     start = _start_of(text)
     if start is not None and (marked or (item.lead and _start_of(clean_text(item.lead)))):
@@ -264,7 +271,7 @@ def _table_items(table: RawTable) -> list[BlockItem] | None:
             continue
         items.append(BlockItem(key, term=True, page=table.page))
         if value:
-            items.append(BlockItem(value, page=table.page))
+            items.append(BlockItem(value, page=table.page, value=True))
     return items
 
 

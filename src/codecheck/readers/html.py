@@ -346,19 +346,21 @@ class _Page:
 
     # ------------------------------------------------------------------ flow
 
-    def walk(self, el, depth: int, inside_main: bool = False, bold: bool = False) -> None:
+    def walk(
+        self, el, depth: int, inside_main: bool = False, bold: bool = False, value: bool = False
+    ) -> None:
         """Walk a container's children in order: block children become items, inline runs between
-        them become anonymous paragraphs."""
+        them become anonymous paragraphs. ``value``: inside a ``<dd>`` (text that is a value)."""
         inside_main = inside_main or (isinstance(el.tag, str) and el.tag.lower() in _CONTAINERS_WITH_CHROME)
         if el.text:
             self.inline.append((el.text, bold))
         for child in el:
             if not self.skipped(child, inside_main):
-                self.child(child, depth + 1, inside_main, bold)
+                self.child(child, depth + 1, inside_main, bold, value)
             if child.tail:
                 self.inline.append((child.tail, bold))
 
-    def child(self, el, depth: int, inside_main: bool, bold: bool) -> None:
+    def child(self, el, depth: int, inside_main: bool, bold: bool, value: bool = False) -> None:
         tag = el.tag.lower()
         if tag == "br":
             self.inline.append((" ", bold))
@@ -369,16 +371,16 @@ class _Page:
         if tag not in _BLOCK and not _has_block(el):
             self.inline_of(el, bold or self.bold(el), self.inline, depth)
             return
-        self.flush()
+        self.flush(value=value)
         if tag == "table":
             self.table(el, depth, nesting=1)
         elif tag in _HEADINGS or tag == "dt" or not _has_block(el):
             runs: list[tuple[str, bool]] = []
             self.inline_of(el, bold or self.bold(el), runs, depth)
-            self.emit(runs, heading=_HEADINGS.get(tag), term=tag == "dt")
+            self.emit(runs, heading=_HEADINGS.get(tag), term=tag == "dt", value=tag == "dd")
         else:
-            self.walk(el, depth, inside_main, bold or self.bold(el))
-            self.flush()
+            self.walk(el, depth, inside_main, bold or self.bold(el), value=value or tag == "dd")
+            self.flush(value=value or tag == "dd")
 
     def inline_of(self, el, bold: bool, runs: list[tuple[str, bool]], depth: int) -> None:
         """Append the text of an inline element (and everything in it) to ``runs``."""
@@ -404,11 +406,17 @@ class _Page:
             if child.tail:
                 runs.append((child.tail, bold))
 
-    def flush(self) -> None:
+    def flush(self, value: bool = False) -> None:
         runs, self.inline = self.inline, []
-        self.emit(runs)
+        self.emit(runs, value=value)
 
-    def emit(self, runs: list[tuple[str, bool]], heading: int | None = None, term: bool = False) -> None:
+    def emit(
+        self,
+        runs: list[tuple[str, bool]],
+        heading: int | None = None,
+        term: bool = False,
+        value: bool = False,
+    ) -> None:
         text = clean_text("".join(t for t, _ in runs))
         if not text:
             return
@@ -426,7 +434,9 @@ class _Page:
                     break
                 lead_parts.append(t)
             lead = " ".join(lead_parts)
-        self.items.append(BlockItem(text, heading=heading, emphasised=emphasised, lead=lead, term=term))
+        self.items.append(
+            BlockItem(text, heading=heading, emphasised=emphasised, lead=lead, term=term, value=value)
+        )
         self.paragraphs.append(text)
         if heading == 1 and self.h1 is None:
             self.h1 = text[:300]
