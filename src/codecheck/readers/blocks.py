@@ -234,6 +234,8 @@ def _classify(item: BlockItem) -> list[_Item]:
         if role is not None:
             return _labelled(role, m.group("label"), m.group("value").strip(), page, plain=True)
     role = _label_of(text, plain=True)
+    if role == PROVISION and _words(text) <= 3:
+        return [_Item("label", text, page, role=PROVISION, plain=True, key=_key(text))]  # the number follows
     if role is not None and role != PROVISION and not text.endswith((".", "!")):
         return _labelled(role, text, "", page, plain=True)
     return [_Item("text", text, page)]
