@@ -470,27 +470,33 @@ def example_homes_narrative() -> Sample:
 
 def example_homes_merged() -> Sample:
     """Evidence cells merged vertically (w:vMerge) where consecutive rows cite the same document, as
-    people tidy a form in Word; one such row (6.5) relies on the shared evidence alone."""
+    people tidy a form in Word; one such row (6.5) relies on the shared evidence alone, and one (7.2)
+    answers Yes with only "N/A" in its Evidence cell."""
     sample = example_homes(
         "example-homes-2024-merged",
         "merged",
         "As the main demo but an Evidence cell is merged down over consecutive rows that cite the same "
-        "document; 6.5 has no commentary of its own and relies on the merged evidence.",
+        "document; 6.5 has no commentary of its own and relies on the merged evidence; 7.2 answers Yes "
+        "with only 'N/A' as evidence.",
     )
-    rows = []
-    for row in sample.rows:
-        if row.provision == "6.5":
-            row = replace(
-                row,
-                reply=replace(
-                    row.reply,
-                    commentary=(),
-                    traps=("missing-evidence",),
-                    note="evidence given only by the Evidence cell merged down from 6.4",
-                ),
-            )
-        rows.append(row)
-    sample.rows = rows
+    changes = {  # provision -> what its reply says instead of the main demo's
+        "6.5": {
+            "commentary": (),
+            "traps": ("missing-evidence",),
+            "note": "evidence given only by the Evidence cell merged down from 6.4",
+        },
+        "7.2": {
+            "evidence": "N/A",
+            "commentary": (),
+            "findings": ("evidence-not-applicable",),
+            "traps": ("missing-evidence",),
+            "note": "a Yes whose Evidence cell holds only a placeholder, with no commentary",
+        },
+    }
+    sample.rows = [
+        replace(row, reply=replace(row.reply, **changes[row.provision])) if row.provision in changes else row
+        for row in sample.rows
+    ]
     return sample
 
 

@@ -11,34 +11,30 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from codecheck.codes import get_version
-from codecheck.engine.registry import CheckContext, Hit, get_check
-from codecheck.model import AlignedDocument, AlignedRow, Document, Location, Row, VersionDetection
-from codecheck.resources import rules_dir
+from codecheck.engine import CheckContext, Hit, RuleParams, get_check, load_rules
+from codecheck.model import AlignedDocument, AlignedRow, Document, Location, Row, RuleSpec, VersionDetection
 
 TODAY = date(2025, 1, 15)
+# groups of the rules that read what a form says about the landlord's practice (the rest judge the
+# form's structure, its Code version or how it was read)
+NOT_CONTENT_GROUPS = ("structure", "version", "extraction")
 
 
 @cache
-def _content_rules() -> tuple[dict[str, Any], ...]:
-    """The content rules as shipped (rules/content.yaml), read once."""
-    data = yaml.safe_load((rules_dir() / "content.yaml").read_text(encoding="utf-8"))
-    return tuple(data["rules"])
+def _shipped_rules() -> dict[str, RuleSpec]:
+    """Every shipped rule by slug, from its spec (``rules/<CODE>-<slug>/rule.yaml``), read once."""
+    return {rule.slug: rule for rule in load_rules(strict=True)}
 
 
 def content_slugs() -> tuple[str, ...]:
-    """Slugs of every content rule, from the rule file itself rather than a list kept by hand."""
-    return tuple(rule["slug"] for rule in _content_rules())
+    """Slugs of every content rule, from the rule specs rather than a list kept by hand."""
+    return tuple(slug for slug, rule in _shipped_rules().items() if rule.group not in NOT_CONTENT_GROUPS)
 
 
 def params(slug: str) -> dict[str, Any]:
-    """The shipped parameters of a content rule (rules/content.yaml)."""
-    for rule in _content_rules():
-        if rule["slug"] == slug:
-            return rule.get("params") or {}
-    raise KeyError(slug)
+    """The shipped parameters of a rule (its ``rule.yaml``)."""
+    return dict(_shipped_rules()[slug].params)
 
 
 def make_row(
@@ -91,9 +87,9 @@ def make_doc(rows: list[Row], version: str = "2024", document_date: str | None =
 
 def run(slug: str, aligned: AlignedDocument, today: date = TODAY, **overrides: Any) -> list[Hit]:
     fn = get_check(slug)
-    assert fn is not None, f"no check registered for {slug}"
-    p = dict(params(slug))
-    p.update(overrides)
+    assert fn is not None, f"no check for {slug}"
+    rule = _shipped_rules()[slug]
+    p = RuleParams(rule.code, {**rule.params, **overrides})
     return list(fn(CheckContext(aligned=aligned, today=today), p))
 
 

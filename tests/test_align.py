@@ -186,6 +186,20 @@ def test_text_score_reports_fit_with_the_printed_number() -> None:
     assert text_score(code, "anything", "10.1") is None
 
 
+def test_aligned_rows_keep_the_fit_with_their_printed_number() -> None:
+    """``printed_score`` is ``text_score`` kept from alignment, so a finding never recomputes it."""
+    code = get_version("2024")
+    rows = [
+        row("6.3", wording("2024", "9.1"), n=1),  # misnumbered: the text is 9.1's
+        row("6.4", wording("2024", "6.4"), n=2),
+        row("10.1", "A requirement Example Homes made up for its own form.", n=3),
+        row("", wording("2024", "6.14"), n=4),
+    ]
+    for ar in aligned(rows).rows:
+        assert ar.printed_score == text_score(code, ar.row.requirement, ar.row.provision), ar.row.provision
+    assert aligned(rows).rows[0].suggested == "9.1"
+
+
 # --------------------------------------------------------------------------- duplicates and split rows
 
 

@@ -11,7 +11,7 @@ import pytest
 from codecheck import baseline
 from codecheck.errors import ConfigError
 from codecheck.model import Finding, Location, Severity
-from codecheck.report.sample import error_result, sample_result
+from report_sample import error_result, sample_result
 
 
 def write(tmp_path: Path, results) -> Path:

@@ -15,7 +15,7 @@ import pytest
 
 from codecheck.batch import audit_many, audit_one, default_jobs, expand_inputs
 from codecheck.errors import InputError
-from codecheck.report.sample import sample_result
+from report_sample import sample_result
 
 
 def fake_audit(path: Path, *, config=None, code=None, today=None):

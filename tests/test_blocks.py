@@ -99,7 +99,7 @@ def test_unlabelled_block_among_labelled_ones_is_reported() -> None:
     items += labelled("2.1")
     result = build_blocks(items)
     assert [r.provision for r in result.rows] == ["1.2", "2.1"]
-    assert any(n.kind == "skipped-text" and "1.3" in n and n.position == 1 for n in result.notes)
+    assert any(n.kind == "skipped-text" and "1.3" in n.message and n.position == 1 for n in result.notes)
 
 
 def test_key_value_tables() -> None:
@@ -153,5 +153,5 @@ def test_docx_labelled_blocks(tmp_path: Path, styles: bool) -> None:
 def test_docx_block_without_its_number(tmp_path: Path) -> None:
     doc = read_document(write_blocks_docx(tmp_path / "lost.docx", lost="2.1"))
     assert [r.provision for r in doc.rows] == ["1.2", "1.3", "3.1"]
-    notes = [n for n in doc.reader_notes if n.kind == "skipped-text"]
-    assert len(notes) == 1 and "after 1.3" in notes[0]
+    notes = [n for n in doc.notes if n.kind == "skipped-text"]
+    assert len(notes) == 1 and "after 1.3" in notes[0].message

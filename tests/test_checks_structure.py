@@ -1,4 +1,5 @@
-"""Structural, version and extraction checks (CC101-CC104, CC114-CC116), through the engine.
+"""Structural and extraction checks (CC101-CC104, CC115) where a case file cannot say it: the corpus,
+whole-form summaries and reader notes. The row cases are in rules/<CODE>-<slug>/cases.yaml.
 
 Documents are built in code ("Example Homes"; requirement texts are the Code's own wording). The last
 test runs over the shared corpus when it is present: on faithful copies of the official forms the
@@ -15,7 +16,7 @@ import pytest
 from codecheck.align import align_document
 from codecheck.codes import get_version
 from codecheck.engine import load_rules, run_rules
-from codecheck.model import Document, Location, Row, VersionDetection
+from codecheck.model import Document, Location, ReaderNote, Row, VersionDetection
 from conftest import shared_dir
 
 TODAY = date(2025, 6, 1)
@@ -54,7 +55,8 @@ def findings(
         "misnumbered-provision",
     ),
     text: list[str] | None = None,
-    notes: list[str] | None = None,
+    notes: list[ReaderNote] | None = None,
+    tracked_changes: int = 0,
     detection: VersionDetection | None = None,
     today: date = TODAY,
     params: dict | None = None,
@@ -68,6 +70,7 @@ def findings(
         text=text or [],
         title="Example Homes self-assessment",
         notes=notes or [],
+        tracked_changes=tracked_changes,
     )
     aligned = align_document(document, get_version(version), detection or VersionDetection(version, 0.9))
     rules = [r for r in load_rules() if r.slug in slugs]
@@ -76,110 +79,18 @@ def findings(
     return run_rules(aligned, rules, today)
 
 
-def wording(pid: str, version: str = "2024") -> str:
-    return get_version(version).provision(pid).form_wording
+# --------------------------------------------------------------------------- CC115
 
 
-@pytest.mark.parametrize("version", ["2022", "2024", "joint"])
-def test_complete_official_form_has_no_structural_findings(version: str) -> None:
-    assert findings(form_rows(version), version) == []
-
-
-def test_missing_provision_per_provision_then_summarised() -> None:
-    found = findings(form_rows("2024", skip={"6.20", "9.8"}))
-    assert [(f.code, f.provision) for f in found] == [("CC101", "6.20"), ("CC101", "9.8")]
-    assert all(f.location is None and "official HOS Code 2024" in f.message for f in found)
-    many = findings(form_rows("2024", skip={f"6.{i}" for i in range(1, 21)}), params={"summarise_over": 5})
-    assert len(many) == 1 and many[0].provision is None and many[0].message.startswith("20 of the 72")
-
-
-def test_unknown_provision() -> None:
-    rows = [*form_rows("2024"), row("10.1", "Example Homes holds a residents' garden day each summer.", 99)]
-    found = findings(rows)
-    assert [(f.code, f.provision) for f in found] == [("CC102", "10.1")]
-    assert found[0].location == Location(table=1, row=99) and "garden day" in found[0].snippet
-
-
-def test_a_label_without_digits_is_not_an_unknown_provision() -> None:
-    rows = [*form_rows("2024"), row("Stage 2", "Stage 2 of the complaints process", 99)]
-    assert findings(rows) == []
-
-
-def test_duplicate_provision() -> None:
-    rows = form_rows("2024")
-    rows.append(row("6.3", wording("6.3"), 99, answer="partial"))
-    found = findings(rows)
-    assert [(f.code, f.provision) for f in found] == [("CC103", "6.3")]
-    assert "first at table 1" in found[0].message
-
-
-def test_joint_form_repeats_are_not_duplicates() -> None:
-    assert findings(form_rows("joint"), "joint") == []
-
-
-def test_misnumbered_provision_reports_the_provision_its_text_is() -> None:
-    rows = form_rows("2024", skip={"9.1"})
-    rows.append(row("6.3", wording("9.1"), 99))
-    found = findings(rows)
-    assert [(f.code, f.provision) for f in found] == [("CC104", "9.1")]
-    assert "numbered \u201c6.3\u201d" in found[0].message and found[0].location.row == 99
-
-
-# --------------------------------------------------------------------------- CC114
-
-
-def version_findings(version: str, today: date, text: list[str] | None = None, **kw):
-    return findings(form_rows(version), version, slugs=("outdated-version",), today=today, text=text, **kw)
-
-
-def test_outdated_version_2022_form_today() -> None:
-    found = version_findings("2022", TODAY, text=["Self-assessment completed in September 2022."])
-    assert len(found) == 1 and found[0].provision is None and found[0].code == "CC114"
-    assert "HOS Code 2024" in found[0].message and "September 2022" in found[0].message
-
-
-def test_outdated_version_not_before_it_was_superseded() -> None:
-    assert version_findings("2022", date(2023, 5, 1)) == []
-
-
-def test_outdated_version_judged_at_the_forms_date_when_asked() -> None:
-    text = ["Self-assessment completed in September 2022."]
-    assert version_findings("2022", TODAY, text=text, params={"reference": "document"}) == []
-    later = ["Self-assessment completed in June 2024."]
-    assert len(version_findings("2022", TODAY, text=later, params={"reference": "document"})) == 1
-
-
-def test_current_version_is_not_outdated() -> None:
-    assert version_findings("2024", TODAY) == []
-
-
-def test_joint_draft_is_outdated() -> None:
-    found = version_findings("joint", TODAY)
-    assert len(found) == 1 and "never came into force" in found[0].message
-
-
-def test_uncertain_detection_is_not_reported_but_forced_version_is() -> None:
-    assert version_findings("2022", TODAY, detection=VersionDetection("2022", 0.2)) == []
-    forced = VersionDetection("2022", 1.0, forced=True)
-    assert len(version_findings("2022", TODAY, detection=forced)) == 1
-
-
-# --------------------------------------------------------------------------- CC115, CC116
-
-
-def test_tracked_changes_from_reader_notes() -> None:
-    note = "tracked changes present (3 marks): read as accepted, deleted text ignored"
-    found = findings(form_rows("2024"), slugs=("tracked-changes",), notes=[note, "other"])
-    assert len(found) == 1 and found[0].provision is None and "3 marks" in found[0].message
-    assert findings(form_rows("2024"), slugs=("tracked-changes",), notes=["2 tables skipped"]) == []
-
-
-def test_low_confidence_rows() -> None:
-    rows = form_rows("2024")
-    rows[4] = row(rows[4].provision, rows[4].requirement, rows[4].location.row, confidence=0.6)
-    found = findings(rows, slugs=("low-confidence-row",))
-    assert [(f.provision, f.location.row) for f in found] == [(rows[4].provision, rows[4].location.row)]
-    assert findings(rows, slugs=("low-confidence-row",), params={"threshold": 0.5}) == []
+def test_tracked_changes_from_the_readers_count() -> None:
+    """The count decides, not a note's wording; the message quotes the reader's note when there is one."""
+    note = ReaderNote("tracked-changes", "tracked changes present (3 marks): read as accepted")
+    other = ReaderNote("tables-skipped", "2 table(s) are not self-assessment tables")
+    found = findings(form_rows("2024"), slugs=("tracked-changes",), notes=[other, note], tracked_changes=3)
+    assert len(found) == 1 and found[0].provision is None
+    assert "(tracked changes present (3 marks): read as accepted)" in found[0].message
+    assert findings(form_rows("2024"), slugs=("tracked-changes",), notes=[other]) == []
+    assert findings(form_rows("2024"), slugs=("tracked-changes",), notes=[note]) == []
 
 
 # --------------------------------------------------------------------------- corpus

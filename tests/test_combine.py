@@ -44,8 +44,9 @@ def test_a_page_without_a_form_is_passed_over_with_a_note(tmp_path: Path) -> Non
     pages = section_pages(tmp_path / "site")
     doc = read_as_one(pages)
     assert [r.provision for r in doc.rows] == list(hf.CODE)
-    skipped = [n for n in doc.reader_notes if n.kind == "skipped-file"]
-    assert len(skipped) == 1 and skipped[0].startswith("00-index.html: no self-assessment")
+    skipped = [n for n in doc.notes if n.kind == "skipped-file"]
+    assert len(skipped) == 1 and skipped[0].message.startswith("00-index.html: no self-assessment")
+    assert skipped[0].lost_text
 
 
 def test_mixed_formats_and_a_damaged_file(tmp_path: Path) -> None:

@@ -114,7 +114,8 @@ def test_text_in_content_controls_tracked_insertions_smart_tags_fields(tmp_path:
     assert row.requirement == "Landlords must accept complaints on 1 April 2024."
     assert row.answer == "partial" and row.answer_text == "Partial (In progress)"
     assert row.evidence == "www.example-homes.org.uk/complaints"
-    assert any(n.startswith("tracked changes present") for n in doc.notes)
+    assert any(n.message.startswith("tracked changes present") for n in doc.notes)
+    assert doc.tracked_changes > 0 and [n.kind for n in doc.notes].count("tracked-changes") == 1
 
 
 def test_tracked_row_deletion_is_dropped(tmp_path: Path) -> None:
@@ -191,14 +192,14 @@ def test_continuation_rows_with_empty_provision_cells(tmp_path: Path) -> None:
     ]
     doc = read_document(write_docx(tmp_path / "c.docx", [Table(rows)]))
     assert doc.rows[0].requirement == "Landlords must respond within ten working days."
-    assert "1 row stitched from continuation rows" in doc.notes
+    assert "1 row stitched from continuation rows" in [n.message for n in doc.notes]
 
 
 def test_nested_table_in_a_cell_is_flattened(tmp_path: Path) -> None:
     evidence = Xml(p(t("Documents:")) + nested_table([["Policy", "2024"], ["Leaflet", "2025"]]) + p())
     doc = one_row(tmp_path, evidence=evidence)
     assert doc.rows[0].evidence == "Documents: Policy 2024 Leaflet 2025"
-    assert any("nested" in n for n in doc.notes)
+    assert any("nested" in n.message for n in doc.notes)
 
 
 def test_layout_wrapper_table_is_looked_through(tmp_path: Path) -> None:
@@ -255,7 +256,7 @@ def test_limits_are_enforced(tmp_path: Path) -> None:
         )
     doc = read_docx(path, Limits(max_cell_chars=40))
     assert doc.rows[0].requirement == CODE_2024["1.2"][:40].strip()
-    assert any("truncated" in n for n in doc.notes)
+    assert any("truncated" in n.message for n in doc.notes)
 
 
 def test_reader_is_linear_on_a_large_table(tmp_path: Path) -> None:
@@ -276,7 +277,7 @@ def test_tables_nested_past_the_limit_are_skipped_not_fatal(tmp_path: Path) -> N
         inner = f"<w:tbl>{grid}<w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl>" + p()
     doc = one_row(tmp_path, commentary=Xml(p(t("Outer")) + inner))
     assert doc.rows[0].commentary == "Outer"
-    assert any("nested over 5 levels" in n for n in doc.notes)
+    assert any("nested over 5 levels" in n.message for n in doc.notes)
 
 
 def test_header_and_footer_text_is_kept_for_detection(tmp_path: Path) -> None:
@@ -383,7 +384,7 @@ def test_pages_from_words_saved_layout(tmp_path: Path) -> None:
         ("1.5", 3),
     ]
     assert doc.pages == 3
-    assert any("last saved layout" in n for n in doc.notes)
+    assert any("last saved layout" in n.message for n in doc.notes)
 
 
 def test_no_saved_layout_means_no_page_numbers(tmp_path: Path) -> None:

@@ -216,14 +216,14 @@ def _hostile_merge(tmp_path: Path, text: str, rows: int) -> Path:
 
 
 def test_merged_text_repeated_is_bounded(tmp_path: Path) -> None:
-    from codecheck.limits import Limits
-    from codecheck.readers.docx import CARRY_CELLS, read_docx
+    from codecheck.limits import CARRY_CELLS, Limits
+    from codecheck.readers.docx import read_docx
 
     path = _hostile_merge(tmp_path, "Policy document A", rows=14)  # 17 characters, 13 continuations
     doc = read_docx(path, Limits(max_cell_chars=20))  # 200 characters may be repeated: 11 x 17
     assert CARRY_CELLS * 20 // 17 == 11
     assert [r.evidence for r in doc.rows] == ["Policy document A"] * 12 + ["", ""]
-    assert any("2 vertically merged cell continuation(s) read as empty" in n for n in doc.notes)
+    assert any("2 vertically merged cell continuation(s) read as empty" in n.message for n in doc.notes)
 
 
 def test_huge_cell_merged_down_thousands_of_rows_stays_small(tmp_path: Path) -> None:
@@ -235,8 +235,8 @@ def test_huge_cell_merged_down_thousands_of_rows_stays_small(tmp_path: Path) -> 
     doc = read_document(path)
     assert time.perf_counter() - started < 10
     assert len(doc.rows) == 3000
-    from codecheck.readers.docx import CARRY_CELLS
+    from codecheck.limits import CARRY_CELLS
 
     # the merged cell's own text once, and at most CARRY_CELLS cells' worth repeated below it
     assert sum(len(r.evidence) for r in doc.rows) <= (1 + CARRY_CELLS) * 100_000
-    assert any("read as empty" in n for n in doc.notes)
+    assert any("read as empty" in n.message for n in doc.notes)

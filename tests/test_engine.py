@@ -34,26 +34,6 @@ from codecheck.model import (
     VersionDetection,
 )
 
-FIXED_TABLE = {
-    "CC101": "missing-provision",
-    "CC102": "unknown-provision",
-    "CC103": "duplicate-provision",
-    "CC104": "misnumbered-provision",
-    "CC105": "missing-answer",
-    "CC106": "missing-evidence",
-    "CC107": "no-without-explanation",
-    "CC108": "partial-without-date",
-    "CC109": "extra-stage",
-    "CC110": "wrong-timescale",
-    "CC111": "answer-contradiction",
-    "CC112": "definition-mismatch",
-    "CC113": "list-item-missing",
-    "CC114": "outdated-version",
-    "CC115": "tracked-changes",
-    "CC116": "low-confidence-row",
-    "CC118": "reader-note",
-}
-
 GOOD_RULE = """
   - code: {code}
     slug: {slug}
@@ -102,12 +82,25 @@ def codes(rules: list[RuleSpec]) -> list[str]:
 # --------------------------------------------------------------------------- built-in rules
 
 
-def test_builtin_rules_match_the_fixed_code_table_and_all_have_checks() -> None:
+def test_every_rule_folder_has_a_spec_and_a_check_and_every_check_a_spec() -> None:
+    """A rule is its folder rules/<CODE>-<slug>/ plus checks/<slug>.py: neither may exist alone."""
+    import importlib
+
+    from codecheck.engine.registry import module_name
+    from codecheck.resources import rules_dir
+
     rules = load_rules(strict=True)  # strict: a rule without its check is an error
-    assert {r.code: r.slug for r in rules} == FIXED_TABLE
-    assert set(FIXED_TABLE.values()) <= set(registered_slugs())
+    folders = {p.name for p in rules_dir().iterdir() if p.is_dir()}
+    assert folders == {f"{r.code}-{r.slug}" for r in rules}
+    assert len({r.code for r in rules}) == len({r.slug for r in rules}) == len(rules)
+    checks = set(registered_slugs())
+    without_spec = checks - {r.slug for r in rules}
+    assert all(getattr(importlib.import_module(module_name(s)), "GENERIC", False) for s in without_spec)
     for r in rules:
         assert r.summary and r.rationale and r.versions and r.group, r.code
+        assert r.anti_pattern and r.fix, f"{r.code}: say what the anti-pattern and its fix look like"
+        module = importlib.import_module(module_name(r.slug))
+        assert module.__doc__ and f"rules/{r.code}-{r.slug}/" in module.__doc__, r.code
 
 
 def test_disabled_by_default_rules() -> None:

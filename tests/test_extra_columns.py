@@ -4,6 +4,8 @@ the reader could not place."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from codecheck.model import SKIPPED_TEXT, Location, ReaderNote
@@ -121,12 +123,12 @@ def test_partial_with_a_date_in_the_target_date_column_is_not_a_finding() -> Non
 
 def test_reader_note_rule_reports_lost_text_only() -> None:
     notes = [
-        "3 rows stitched from continuation rows",
+        ReaderNote("rows", "3 rows stitched from continuation rows"),
         ReaderNote(
-            "table 2 row 7: text without a provision number skipped",
             SKIPPED_TEXT,
+            "table 2 row 7: text without a provision number skipped",
             Location(page=4, table=2, row=7),
-            12,
+            position=12,
         ),
     ]
     found = findings(form_rows("2024"), slugs=("reader-note",), notes=notes)
@@ -138,20 +140,20 @@ def test_reader_note_rule_reports_lost_text_only() -> None:
 def test_missing_provision_says_when_skipped_text_is_where_its_row_would_be() -> None:
     rows = form_rows("2024", skip={"6.3"})
     position = next(i for i, r in enumerate(rows) if r.provision == "6.4")
-    note = ReaderNote("table 6 row 4: text without a provision number skipped", SKIPPED_TEXT,
+    note = ReaderNote(SKIPPED_TEXT, "table 6 row 4: text without a provision number skipped",
                       Location(page=9, table=6, row=4), position)  # fmt: skip
     found = findings(rows, notes=[note])
     assert [f.provision for f in found] == ["6.3"]
     assert "the reader skipped text near page 9, table 6, row 4 that may hold it" in found[0].message
-    far = ReaderNote(str(note), SKIPPED_TEXT, note.location, 3)  # near 1.x, not where 6.3 would be
+    far = replace(note, position=3)  # near 1.x, not where 6.3 would be
     assert "skipped" not in findings(rows, notes=[far])[0].message
 
 
 def test_reader_notes_survive_pickling() -> None:
     import pickle
 
-    note = ReaderNote("x skipped", SKIPPED_TEXT, Location(page=2), 5)
+    note = ReaderNote(SKIPPED_TEXT, "x skipped", Location(page=2), 5)
     again = pickle.loads(pickle.dumps(note))
-    assert (again, again.kind, again.location) == ("x skipped", SKIPPED_TEXT, Location(page=2))
-    assert again.position == 5
+    assert (again.message, again.kind, again.location) == ("x skipped", SKIPPED_TEXT, Location(page=2))
+    assert again.position == 5 and again == note
     assert row("1.2", "text", 1).as_dict()["actions"] == ""

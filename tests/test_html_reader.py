@@ -300,8 +300,8 @@ def test_block_without_its_number_is_reported_not_lost(tmp_path: Path) -> None:
     body += hf.block("3.1", hf.standard_fields("3.1"))
     doc = read(hf.write(tmp_path / "lost.html", hf.page(body)))
     assert [r.provision for r in doc.rows] == ["1.2", "1.3", "3.1"]
-    lost = [n for n in doc.reader_notes if n.kind == "skipped-text"]
-    assert len(lost) == 1 and "after 1.3" in lost[0] and lost[0].position == 2
+    lost = [n for n in doc.notes if n.kind == "skipped-text"]
+    assert len(lost) == 1 and "after 1.3" in lost[0].message and lost[0].position == 2
 
 
 def test_numbered_code_text_without_labels_is_not_a_form(tmp_path: Path) -> None:
@@ -358,7 +358,7 @@ def test_cell_text_and_tables_are_bounded(tmp_path: Path) -> None:
     rows = [["1.2", hf.CODE["1.2"], "Yes", "Policy", "x" * 5000]]
     doc = read(hf.write(tmp_path / "long.html", hf.page(hf.table(rows))), Limits(max_cell_chars=1000))
     assert len(doc.rows[0].commentary) == 1000
-    assert any(n.kind == "truncated" for n in doc.reader_notes)
+    assert any(n.kind == "cells-truncated" and n.lost_text for n in doc.notes)
     many = "".join(hf.table([hf.row_cells("1.2")]) for _ in range(5))
     with pytest.raises(InputError, match="more than 3 tables"):
         read(hf.write(tmp_path / "many.html", hf.page(many)), Limits(max_tables=3))

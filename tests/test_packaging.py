@@ -37,7 +37,8 @@ def test_wheel_contains_code_versions_and_rules(wheel: Path):
     for version in ("2022", "2024", "joint"):
         assert f"codecheck/data/code_versions/{version}.yaml" in names
     assert any(n.startswith("codecheck/data/code_versions/maps/") for n in names)
-    assert any(n.startswith("codecheck/data/rules/") and n.endswith(".yaml") for n in names)
+    for spec in sorted((REPO / "rules").glob("*/rule.yaml")):  # every rule's folder ships
+        assert f"codecheck/data/rules/{spec.parent.name}/rule.yaml" in names
 
 
 def test_unpacked_wheel_runs_outside_the_source_tree(wheel: Path, tmp_path: Path):

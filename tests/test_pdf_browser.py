@@ -27,7 +27,7 @@ def check(doc, body: list[list[str]]) -> None:
         assert row.answer == want[2].lower()
         assert row.evidence == want[3]
         assert row.commentary == " ".join(want[4].split())
-    assert not any(n.kind == "skipped-text" for n in doc.reader_notes)
+    assert not any(n.kind == "skipped-text" for n in doc.notes)
 
 
 def test_rows_broken_over_pages_without_their_bottom_rule(tmp_path: Path) -> None:

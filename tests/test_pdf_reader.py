@@ -83,7 +83,7 @@ def test_unruled_table_with_header(tmp_path: Path) -> None:
         assert row.evidence == f"Complaints policy section {row.provision}"
         assert row.commentary == f"Example Homes meets {row.provision}: see the policy."
         assert row.confidence <= 0.8  # columns inferred from text positions
-    assert any("without ruling" in n for n in doc.notes)
+    assert any("without ruling" in n.message for n in doc.notes)
 
 
 def test_unruled_table_without_header_row(tmp_path: Path) -> None:
@@ -307,7 +307,7 @@ def test_scanned_pages_among_text_pages_are_reported(tmp_path: Path) -> None:
     scan.image(40, 40, 700, 500)
     doc = read(pf.save_pages(tmp_path / "mixed.pdf", [*text.pages, scan]))
     assert [r.provision for r in doc.rows] == list(pf.CODE_2024)
-    assert any("page 2 is scanned" in n and "OCR" in n for n in doc.notes)
+    assert any("page 2 is scanned" in n.message and "OCR" in n.message for n in doc.notes)
 
 
 def test_pdf_with_owner_password_only_opens(tmp_path: Path) -> None:
@@ -331,7 +331,7 @@ def test_pages_with_too_many_drawings_skip_the_grid_search(
     path = flow.save(tmp_path / "ruled.pdf")
     monkeypatch.setattr(pdf_reader, "MAX_DRAWN_OBJECTS", 10)
     doc = read(path)
-    assert any("ruled tables not searched" in n for n in doc.notes)
+    assert any("ruled tables not searched" in n.message for n in doc.notes)
     assert [r.provision for r in doc.rows] == list(pf.CODE_2024)  # still read, from text positions
     assert all(r.confidence <= 0.8 for r in doc.rows)
 
@@ -349,7 +349,7 @@ def test_column_rules_without_row_rules_still_give_one_row_per_provision(tmp_pat
         assert row.evidence == f"Policy {row.provision}"
     # rows told apart by text position (one ruled row holding several provisions), or by where the
     # column rules of each row end: either way nothing is skipped
-    assert not any("skipped" in n for n in doc.notes)
+    assert not any("skipped" in n.message for n in doc.notes)
 
 
 def test_overprinted_fake_bold_text_is_read_once(tmp_path: Path) -> None:

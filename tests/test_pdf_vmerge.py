@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pdf_factory as pf
-from codecheck.limits import Limits
-from codecheck.readers.pdf import CARRY_CELLS, read_pdf
+from codecheck.limits import CARRY_CELLS, Limits
+from codecheck.readers.pdf import read_pdf
 
 XS = [40.0, 100.0, 420.0, 490.0, 640.0, 800.0]
 SIZE = 9.0
@@ -42,7 +42,7 @@ def halves(text: str, at: int) -> tuple[str, str]:
 
 def by_id(path: Path, limits: Limits | None = None) -> dict:
     doc = read_pdf(path, limits)
-    return {r.provision: r for r in doc.rows} | {"_notes": doc.notes}
+    return {r.provision: r for r in doc.rows} | {"_notes": [n.message for n in doc.notes]}
 
 
 def test_merged_over_several_provisions_each_cites_it_once(tmp_path: Path) -> None:
@@ -153,7 +153,7 @@ def test_repeated_merged_text_is_bounded(tmp_path: Path) -> None:
     assert len(evidence) == n
     assert evidence[: n - 3] == [text] * (n - 3)
     assert evidence[-2:] == ["", ""]
-    assert any("read as empty" in note for note in doc.notes)
+    assert any("read as empty" in note.message for note in doc.notes)
 
 
 def test_cell_merged_across_and_down_is_read_once_per_provision(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Every output format parses, holds to its contract and keeps hostile document text inert.
 
-Results are built in code (``codecheck.report.sample``: fictional Example Homes), so these tests run in
+Results are built in code (``report_sample``: fictional Example Homes), so these tests run in
 milliseconds and do not depend on the readers or the rule engine.
 """
 
@@ -19,7 +19,7 @@ import pytest
 from codecheck.model import Finding, Location, Severity
 from codecheck.report import FORMATS, BaselineInfo, RenderOptions, render
 from codecheck.report.json_report import schema
-from codecheck.report.sample import error_result, sample_result, sample_rules
+from report_sample import error_result, sample_result, sample_rules
 
 VENDOR = Path(__file__).resolve().parent / "vendor"
 
@@ -329,3 +329,36 @@ def test_json_with_extra_fields_and_new_locations_matches_the_schema(sample: str
     first = data["rows"][0]
     assert {"actions", "target_date", "owner", "rag"} <= set(first)
     assert ("sheet" in first["location"]) or ("block" in first["location"])
+
+
+# --------------------------------------------------------------------------- the registry and the CLI
+
+
+def test_every_registered_format_is_reachable_from_the_cli(tmp_path: Path) -> None:
+    """A format in the registry is a --format choice, and has its --NAME-output option when it offers one."""
+    import typer
+    from typer.testing import CliRunner
+
+    from codecheck.cli.app import app
+    from codecheck.report import REGISTERED, ReportFormat, output_option
+    from docx_factory import simple_form
+
+    command = typer.main.get_command(app).commands["audit"]  # type: ignore[attr-defined]
+    options = {opt for param in command.params for opt in param.opts}
+    form = simple_form(tmp_path / "example-homes.docx")
+    assert len({fmt.name for fmt in REGISTERED}) == len(REGISTERED) == len(FORMATS)
+    for fmt in REGISTERED:
+        assert isinstance(fmt, ReportFormat) and fmt.extensions and fmt.media_type
+        main, also = tmp_path / f"main-{fmt.name}{fmt.extensions[0]}", tmp_path / f"also-{fmt.name}"
+        args = ["audit", str(form), "--format", fmt.name, "-o", str(main), "--exit-zero"]
+        option = output_option(fmt)
+        if option is not None:
+            assert option in options, fmt.name
+            args += [option, str(also)]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, (fmt.name, result.output)
+        assert main.stat().st_size > 0, fmt.name
+        if option is not None:
+            assert also.read_bytes() == main.read_bytes(), fmt.name
+    offered = {f"--{fmt.name}-output" for fmt in REGISTERED if output_option(fmt)}
+    assert {opt for opt in options if opt.endswith("-output") and opt != "--output"} == offered

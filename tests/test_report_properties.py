@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from codecheck.report import RenderOptions, render
-from codecheck.report.sample import sample_result, sample_rules
+from report_sample import sample_result, sample_rules
 
 NASTY = st.lists(
     st.one_of(

@@ -92,12 +92,22 @@ def test_audit_inside_another_program_does_not_freeze_its_heap() -> None:
 def test_console_run_tunes_the_collector_only_in_its_own_process() -> None:
     probe = (
         "import gc, sys\n"
-        "from codecheck.cli import app\n"
-        "app._entry_point = True\n"
-        "app.freeze_heap()\n"
+        "from codecheck.cli import heap\n"
+        "heap.mark_entry_point()\n"
+        "heap.freeze_heap()\n"
         "print(gc.get_threshold()[0], gc.get_freeze_count() > 0)\n"
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    from codecheck.cli.app import YOUNG_GC_THRESHOLD
+    from codecheck.cli.heap import YOUNG_GC_THRESHOLD
 
     assert proc.stdout.split() == [str(YOUNG_GC_THRESHOLD), "True"]
+
+
+def test_help_builds_the_format_options_without_loading_any_format() -> None:
+    """The --format choices and --NAME-output options come from the registry rows, not the modules."""
+    out, mods = _modules_after(["audit", "--help"])
+    assert "--sarif-output" in out and "--json-output" in out
+    assert "codecheck.report.interface" in mods
+    loaded = {m for m in mods if m.startswith("codecheck.report.") and m != "codecheck.report.interface"}
+    assert loaded == set()
+    assert not {"codecheck.model", "codecheck.findings", "codecheck.engine", "rich", "jinja2"} & set(mods)

@@ -34,4 +34,4 @@ def test_corpus_web_page_or_workbook(path: Path) -> None:
     assert ratios["text"] >= 0.97 and ratios["requirement"] >= 0.98, ratios
     assert ratios["extra"] <= 0.01, ratios
     assert detect_version(doc).version == labels["code_version"]
-    assert not any(n.kind == "skipped-text" for n in doc.reader_notes)
+    assert not any(n.kind == "skipped-text" for n in doc.notes)

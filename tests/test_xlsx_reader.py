@@ -156,7 +156,7 @@ def test_hidden_sheets_macros_and_external_links_are_read_as_data_only(tmp_path:
     )
     doc = read_document(path)
     assert [r.provision for r in doc.rows] == ["1.2"]
-    notes = " ".join(doc.notes)
+    notes = " ".join(n.message for n in doc.notes)
     assert "macros: read as data only" in notes and "links not followed" in notes
     assert "1 hidden worksheet(s) not read" in notes and "No" not in doc.text
 
@@ -171,7 +171,8 @@ def test_bounds(tmp_path: Path) -> None:
     rows = [xf.HEADER, ["1.2", CODE["1.2"], "Yes", "", "y" * 3000], *xf.standard_rows(("1.3", "2.1"))]
     path = xf.workbook(tmp_path / "bounds.xlsx", {"Form": rows})
     doc = read_document(path, Limits(max_cell_chars=1000))
-    assert len(doc.rows[0].commentary) == 1000 and any(n.kind == "truncated" for n in doc.reader_notes)
+    assert len(doc.rows[0].commentary) == 1000
+    assert any(n.kind == "cells-truncated" and n.lost_text for n in doc.notes)
     with pytest.raises(InputError, match="more than 2 rows"):
         read_document(path, Limits(max_rows=2))
     with pytest.raises(InputError, match="parts, over the"):
@@ -182,7 +183,8 @@ def test_wide_sheet_is_cut_with_a_note(tmp_path: Path) -> None:
     wide = [[*xf.HEADER, *(f"Extra {i}" for i in range(80))], *(r + ["x"] * 80 for r in xf.standard_rows())]
     doc = read_document(xf.workbook(tmp_path / "wide.xlsx", {"Form": wide}))
     assert [r.provision for r in doc.rows] == PIDS
-    assert any(n.kind == "skipped-content" and "beyond the reading limits" in n for n in doc.reader_notes)
+    cut = [n for n in doc.notes if n.kind == "cells-beyond-limits"]
+    assert len(cut) == 1 and cut[0].lost_text and "beyond the reading limits" in cut[0].message
 
 
 def test_zip_bomb_is_refused_before_inflating(tmp_path: Path) -> None:

@@ -98,7 +98,7 @@ def test_code_version_from_cache_equals_a_fresh_parse(cache: Path, tmp_path: Pat
 
 
 def test_rules_file_from_cache_equals_a_fresh_parse(cache: Path) -> None:
-    path = rules_dir() / "content.yaml"
+    path = rules_dir() / "CC110-wrong-timescale" / "rule.yaml"
     fresh = read_rules_file(path)
     assert list(cache.glob("yaml-rules-*.json"))
     assert read_rules_file(path) == fresh

@@ -42,7 +42,8 @@ MAX_SEARCHES = 300  # whole-Code text searches per document (bounded work per do
 
 @dataclass(frozen=True)
 class AlignOptions:
-    """Thresholds (0..100) for correcting a printed number by text; ``misnumbered-provision`` params.
+    """Thresholds (0..100) for correcting a printed number by text; a Code version sets them in its
+    facts (``facts.alignment``), and these defaults apply where it does not.
 
     A row is re-aligned to provision B when B's wording matches its text with at least ``best_min``,
     its own number's wording matches at most ``own_max``, B beats the own match by ``margin`` and the
@@ -57,13 +58,9 @@ class AlignOptions:
     text_min: float = 80.0
 
     @classmethod
-    def from_params(cls, params: dict[str, Any] | None) -> AlignOptions:
-        """Build options from a rule's ``params`` (unknown keys are left to the rule's validation)."""
-        if not params:
-            return cls()
-        names = {"best_min", "own_max", "margin", "ambiguity", "text_min"}
-        values = {k: float(v) for k, v in params.items() if k in names and isinstance(v, int | float)}
-        return cls(**values)
+    def for_version(cls, code: CodeVersion) -> AlignOptions:
+        """The thresholds ``code``'s facts set (validated by ``codes.schema``), defaults elsewhere."""
+        return cls(**code.facts.alignment)
 
 
 class _Wordings:
@@ -326,22 +323,27 @@ def align_row(
     text = words.prep(row.requirement) if row.requirement.strip() else ""
     method = "combined" if len(ids) > 1 else "number"
     if ids and not text:
-        return AlignedRow(row=row, provisions=ids, score=0.0, method=method)
+        return AlignedRow(row=row, provisions=ids, score=0.0, method=method, printed_score=0.0)
     if not text:
         return AlignedRow(row=row, provisions=(), score=0.0, method="none")
     if ids:
         own = words.own_score(text, ids)
         if own > options.own_max:
-            return AlignedRow(row=row, provisions=ids, score=own, method=method)
+            return AlignedRow(row=row, provisions=ids, score=own, method=method, printed_score=own)
         ranked = words.ranked(text, max(0.0, options.best_min - options.ambiguity))
         other = [(key, s) for key, s in ranked if not set(key) & set(ids)]
         if other and other[0][1] >= options.best_min and other[0][1] - own >= options.margin:
             group = _settle(ranked, other[0], options)
             if group is not None and not set(group) & set(ids):
                 return AlignedRow(
-                    row=row, provisions=group, score=other[0][1], method="text", suggested=group[0]
+                    row=row,
+                    provisions=group,
+                    score=other[0][1],
+                    method="text",
+                    suggested=group[0],
+                    printed_score=own,
                 )
-        return AlignedRow(row=row, provisions=ids, score=own, method=method)
+        return AlignedRow(row=row, provisions=ids, score=own, method=method, printed_score=own)
     ranked = words.ranked(text, max(0.0, min(options.text_min, options.best_min) - options.ambiguity))
     if ranked:
         score = ranked[0][1]
@@ -390,8 +392,11 @@ def align_document(
     detection: VersionDetection,
     options: AlignOptions | None = None,
 ) -> AlignedDocument:
-    """Align every row of ``doc`` with ``code``; fill duplicates, missing provisions and the form's date."""
-    options = options or AlignOptions()
+    """Align every row of ``doc`` with ``code``; fill duplicates, missing provisions and the form's date.
+
+    ``options`` default to the thresholds of ``code``'s facts.
+    """
+    options = options or AlignOptions.for_version(code)
     words = _Search(wordings_for(code), MAX_SEARCHES)
     form_count: Counter[str] = Counter(pid for frow in code.form for pid in frow.covers)
     aligned: list[AlignedRow] = []
@@ -402,7 +407,7 @@ def align_document(
             merged = merge_rows(prev.row, row)
             aligned[-1] = align_row(merged, code, words, options)
             if not aligned[-1].provisions:  # keep the number-based pairing of the head row
-                aligned[-1] = replace(prev, row=merged)
+                aligned[-1] = replace(prev, row=merged, printed_score=aligned[-1].printed_score)
             continue
         aligned.append(align_row(row, code, words, options, ids))
     _resolve_displaced(aligned, code, words, options)

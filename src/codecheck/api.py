@@ -22,8 +22,6 @@ from codecheck.model import AlignedDocument, AuditResult, Document, RuleSpec
 
 __all__ = ["align", "audit", "audit_as_one", "audit_document", "extract", "read", "read_as_one", "rules_for"]
 
-MISNUMBERED_SLUG = "misnumbered-provision"
-
 
 def _file_key(path: Path) -> tuple[str, int, int]:
     try:
@@ -55,20 +53,17 @@ def rules_for(config: Config) -> list[RuleSpec]:
     return list(_cached_rules(files, tuple(_file_key(Path(f)) for f in files)))
 
 
-def align(doc: Document, *, code: str | None = None, rules: list[RuleSpec] | None = None) -> AlignedDocument:
+def align(doc: Document, *, code: str | None = None) -> AlignedDocument:
     """Detect (or take) the Code version and align ``doc`` with it.
 
-    The alignment thresholds come from the ``misnumbered-provision`` rule's params when ``rules`` holds it,
-    so a user's ``--rules`` file can tune them.
+    The alignment thresholds are the version's (``facts.alignment`` in its YAML file).
     """
-    from codecheck.align import AlignOptions, align_document
+    from codecheck.align import align_document
     from codecheck.codes import get_version
     from codecheck.detect import detect_version
 
     detection = detect_version(doc, code)
-    version = get_version(detection.version)
-    params = next((r.params for r in rules or () if r.slug == MISNUMBERED_SLUG), None)
-    return align_document(doc, version, detection, AlignOptions.from_params(params))
+    return align_document(doc, get_version(detection.version), detection)
 
 
 def audit_document(
@@ -84,7 +79,7 @@ def audit_document(
     config = config if config is not None else load_config(doc.path)
     rules = rules_for(config)
     selected = select_rules(rules, config, doc.path)
-    aligned = align(doc, code=code or config.code, rules=rules)
+    aligned = align(doc, code=code or config.code)
     findings = run_rules(aligned, selected, today or date.today())
     return AuditResult(path=doc.path, findings=findings, aligned=aligned)
 
@@ -149,4 +144,4 @@ def extract(path: str | Path, *, code: str | None = None, config: Config | None 
     path = Path(path)
     config = config if config is not None else load_config(path)
     doc = read(path, config)
-    return align(doc, code=code or config.code, rules=rules_for(config))
+    return align(doc, code=code or config.code)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from codecheck.errors import ConfigError
-from codecheck.model import AuditResult
-from codecheck.report.base import BaselineInfo, display_path, sorted_findings, sorted_results
+from codecheck.findings import display_path, findings_in_order
+from codecheck.model import AuditResult, Finding
 
 BASELINE_VERSION = 1
 MAX_BASELINE_BYTES = 50 * 1024 * 1024
@@ -24,17 +24,37 @@ MAX_BASELINE_BYTES = 50 * 1024 * 1024
 Key = tuple[str, str, str]  # (document, rule slug, provision or "")
 
 
-def _keys(result: AuditResult, base_dir: Path | None) -> list[Key]:
-    doc = display_path(result.path, base_dir)
-    return [(doc, f.rule, f.provision or "") for f in sorted_findings(result.findings)]
+@dataclass(frozen=True)
+class BaselineInfo:
+    """A baseline that filtered the findings: its file and how many known findings it hid, per document.
+
+    The reports take this plain value (they say how many findings a baseline hid) and never read a
+    baseline file themselves.
+    """
+
+    path: str
+    suppressed: dict[str, int] = field(default_factory=dict)  # display path -> findings hidden
+
+    @property
+    def total(self) -> int:
+        return sum(self.suppressed.values())
+
+    def for_document(self, document: str) -> int:
+        return self.suppressed.get(document, 0)
+
+
+def _key(document: str, f: Finding) -> Key:
+    return (document, f.rule, f.provision or "")
 
 
 def build(results: list[AuditResult], base_dir: Path | None = None, tool_version: str = "") -> dict:
     """The baseline document for ``results`` (unreadable documents contribute nothing)."""
     counts: Counter[Key] = Counter()
     codes: dict[Key, str] = {}
-    for r in sorted_results(results):
-        for key, f in zip(_keys(r, base_dir), sorted_findings(r.findings), strict=True):
+    for r in results:
+        doc = display_path(r.path, base_dir)
+        for f in r.findings:
+            key = _key(doc, f)
             counts[key] += 1
             codes[key] = f.code
     entries = [
@@ -100,7 +120,9 @@ def apply(
     out = []
     for r in results:
         keep = []
-        for key, f in zip(_keys(r, base_dir), sorted_findings(r.findings), strict=True):
+        doc = display_path(r.path, base_dir)
+        for f in findings_in_order(r.findings):  # of two findings with one key, the first is "known"
+            key = _key(doc, f)
             if remaining[key] > 0:
                 remaining[key] -= 1
                 hidden[key[0]] = hidden.get(key[0], 0) + 1

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from codecheck.errors import CodecheckError
 from codecheck.model import AuditResult
+from codecheck.readers import DOCUMENT_KINDS, DOCUMENT_SUFFIXES
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -35,8 +36,6 @@ def __getattr__(name: str) -> Any:
         return getattr(pool, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-DOCUMENT_SUFFIXES = (".docx", ".pdf", ".html", ".htm", ".xlsx", ".xlsm")
-_KINDS = "DOCX, PDF, HTML or XLSX"
 _GLOB_CHARS = set("*?[")
 
 AuditFn = Callable[..., AuditResult]
@@ -80,7 +79,8 @@ def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[AuditR
         if p.is_dir():
             found = _walk(p)
             if not found:
-                errors.append(AuditResult(path=p, error=f"{p}: no {_KINDS} files found in this folder"))
+                error = f"{p}: no {DOCUMENT_KINDS} files found in this folder"
+                errors.append(AuditResult(path=p, error=error))
         elif p.exists():
             found = [p]
         elif _GLOB_CHARS & set(text):
@@ -92,7 +92,7 @@ def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[AuditR
                 elif _is_document(mp):
                     found.append(mp)
             if not found:
-                errors.append(AuditResult(path=p, error=f"{p}: no {_KINDS} files match this pattern"))
+                errors.append(AuditResult(path=p, error=f"{p}: no {DOCUMENT_KINDS} files match this pattern"))
         else:
             errors.append(AuditResult(path=p, error=f"{p}: no such file or folder"))
             found = []
@@ -223,7 +223,7 @@ def audit_many(
                     audit_fn=audit_fn,
                 )
             except OSError as exc:  # no processes to be had (limits, sandbox): audit here instead
-                from codecheck.cli.common import warning_line
+                from codecheck.terminal import warning_line
 
                 warning_line(f"cannot start worker processes ({exc}); auditing in this process")
                 crashed = []

@@ -38,3 +38,10 @@ DEFAULT_LIMITS = Limits()
 def effective(limits: Limits | None) -> Limits:
     """The limits to apply: the caller's, or the defaults."""
     return limits if limits is not None else DEFAULT_LIMITS
+
+
+# A vertically merged cell's text is repeated into every row it covers, so that each provision it spans
+# cites it; a small hostile file could merge one huge cell down thousands of rows. The text repeated
+# this way across a document is bounded to this many cells' worth of ``max_cell_chars``; past it,
+# the repeats are read as empty (``readers.cell_budget``).
+CARRY_CELLS = 10

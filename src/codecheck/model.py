@@ -104,6 +104,25 @@ class FormRow:
 
 
 @dataclass(frozen=True)
+class VersionFacts:
+    """What codecheck needs to know about a Code version beyond its text (``facts:`` in its YAML).
+
+    Rules read these instead of naming versions: a new version is its YAML file, and a rule that finds
+    no fact it needs there is skipped with a warning (``codecheck.engine.not_applicable``). Every field
+    may be absent (None, or empty); what absence means is said beside each one.
+    """
+
+    cited_as: str | None = None  # how findings cite the version ("the 2024 Code"); None: "the <id> Code"
+    synonyms: tuple[str, ...] = ()  # other names for --code ("latest", "hos-2024")
+    form_layout: str | None = None  # the official form's column layout (writer); None: the 2024 layout
+    stage_limit: str | None = None  # the provision limiting the number of stages ("5.3")
+    named_stages: str | None = None  # the provision ruling out extra named stages ("stage 0") ("5.2")
+    explain_unmet: tuple[str, ...] | None = None  # obligations a No/Partial must explain; None: all
+    target_date_required: bool | None = None  # must a non-compliance give a date? None: not said
+    alignment: dict[str, float] = field(default_factory=dict)  # align.AlignOptions thresholds set here
+
+
+@dataclass(frozen=True)
 class CodeVersion:
     """A whole Code version: metadata, sections, every provision and the official form."""
 
@@ -125,6 +144,7 @@ class CodeVersion:
     detection: dict
     source: str
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    facts: VersionFacts = field(default_factory=VersionFacts)
 
     def provision(self, pid: str) -> Provision | None:
         for p in self.provisions:
@@ -193,59 +213,6 @@ class Location:
         return ", ".join(parts) or "document"
 
 
-class ReaderNote(str):
-    """A reader's observation about the document: its message, with what kind it is and where.
-
-    It *is* its message (a ``str``), so every place that lists, prints, compares or serialises notes
-    as text keeps working unchanged, and ``Document.notes`` renders as the same list of strings;
-    ``kind`` and ``location`` are the structure on top. ``position`` says where in ``Document.rows``
-    the note belongs (the text it concerns lies before ``rows[position]``), so a missing provision
-    can be matched with text the reader skipped near where its row would be. Kinds that mean text
-    was lost (``LOST_TEXT_KINDS``) are reported by the ``reader-note`` rule.
-    """
-
-    kind: str
-    location: Location | None
-    position: int | None
-
-    def __new__(
-        cls,
-        message: str,
-        kind: str = "observation",
-        location: Location | None = None,
-        position: int | None = None,
-    ) -> ReaderNote:
-        note = super().__new__(cls, message)
-        note.kind = kind
-        note.location = location
-        note.position = position
-        return note
-
-    def __reduce__(self):  # keep the structure through pickling (worker processes)
-        return (ReaderNote, (str(self), self.kind, self.location, self.position))
-
-    @property
-    def message(self) -> str:
-        return str(self)
-
-    def as_dict(self) -> dict:
-        return {
-            "kind": self.kind,
-            "message": str(self),
-            "location": self.location.as_dict() if self.location else None,
-        }
-
-
-# Note kinds (``ReaderNote.kind``). The first group means text of the document was not read into any
-# row or paragraph: a reader of the report must be told, because a provision may hide in it.
-SKIPPED_TEXT = "skipped-text"  # text the reader could not place in a row (no provision number, …)
-TRUNCATED = "truncated"  # text cut at a size limit
-SKIPPED_CONTENT = "skipped-content"  # tables nested too deep, scanned pages, columns past the limit
-SKIPPED_FILE = "skipped-file"  # one of several files read as one form held no self-assessment
-OBSERVATION = "observation"  # anything else: how the document was read
-LOST_TEXT_KINDS = (SKIPPED_TEXT, TRUNCATED, SKIPPED_CONTENT, SKIPPED_FILE)
-
-
 @dataclass
 class Row:
     """What the document says for one provision (one logical row, continuation rows joined)."""
@@ -289,6 +256,57 @@ class Row:
         }
 
 
+@dataclass(frozen=True)
+class ReaderNote:
+    """Something the reader noticed that a person checking the document should know.
+
+    ``kind`` names what it is ("tracked-changes", "cells-truncated", "skipped-text", …) so that code can
+    ask for a note without parsing its words; ``message`` is what a person reads (``extract`` prints
+    it); ``location`` says where, when the note is about one place. ``position`` places a note about
+    skipped text among the document's rows (the text lay just before ``Document.rows[position]``), so
+    that a missing provision can be matched with text the reader skipped where its row would be.
+    Kinds in ``LOST_TEXT_KINDS`` mean text of the document reached no row (``lost_text``): the
+    ``reader-note`` rule reports those.
+    """
+
+    kind: str
+    message: str
+    location: Location | None = None
+    position: int | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+    @property
+    def lost_text(self) -> bool:
+        """Whether the note says text of the document was not read into any row."""
+        return self.kind in LOST_TEXT_KINDS
+
+    def as_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "message": self.message,
+            "location": self.location.as_dict() if self.location else None,
+            "lost_text": self.lost_text,
+        }
+
+
+# Kinds of ``ReaderNote`` that mean text of the document was not read into any row: a person reading
+# the report must be told, because a provision may hide in it. Every other kind says how the document
+# was read (tracked changes, nested tables flattened, rows stitched across pages …).
+SKIPPED_TEXT = "skipped-text"  # text the reader could not place in a row (no provision number …)
+CELLS_TRUNCATED = "cells-truncated"  # cell text cut at the size limit
+MERGED_TEXT_DROPPED = "merged-text-dropped"  # a merged cell's text not repeated into the rows it spans
+DEEP_TABLES = "deep-tables"  # tables nested past the limit, skipped
+SCANNED_PAGES = "scanned-pages"  # pages without a text layer
+CELLS_BEYOND_LIMITS = "cells-beyond-limits"  # a worksheet's rows or columns past the reading limits
+SKIPPED_FILE = "skipped-file"  # one of several files read as one form held no self-assessment
+LOST_TEXT_KINDS = frozenset(
+    {SKIPPED_TEXT, CELLS_TRUNCATED, MERGED_TEXT_DROPPED, DEEP_TABLES, SCANNED_PAGES, CELLS_BEYOND_LIMITS,
+     SKIPPED_FILE}
+)  # fmt: skip
+
+
 @dataclass
 class Document:
     """A read self-assessment: its rows in document order and the loose text around them."""
@@ -299,16 +317,12 @@ class Document:
     text: list[str] = field(default_factory=list)  # paragraphs outside the self-assessment tables
     title: str | None = None
     pages: int | None = None
-    notes: list[str] = field(default_factory=list)  # reader observations (tracked changes, stitched rows …)
+    notes: list[ReaderNote] = field(default_factory=list)  # what the reader noticed, in reading order
+    tracked_changes: int = 0  # unresolved tracked-change marks (insertions, deletions, moves)
 
     @property
     def all_text(self) -> str:
         return "\n".join(self.text)
-
-    @property
-    def reader_notes(self) -> list[ReaderNote]:
-        """Every note as a ``ReaderNote`` (a plain string note is an observation without a location)."""
-        return [n if isinstance(n, ReaderNote) else ReaderNote(n) for n in self.notes]
 
 
 # --------------------------------------------------------------------------- alignment
@@ -340,6 +354,9 @@ class AlignedRow:
     method: str  # number | text | combined | none
     suggested: str | None = None  # for a misnumbered row: the provision its text really is
     duplicate_of: int | None = None  # index of the earlier row with the same id, when not a form quirk
+    # how well the requirement text fits the provision(s) its printed number names (0..100); None when
+    # the number names none. Kept so that a finding can quote it without recomputing the alignment.
+    printed_score: float | None = None
 
     @property
     def provision(self) -> str | None:
@@ -368,6 +385,28 @@ class AlignedDocument:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """A reviewer's recorded judgement that a finding is not an issue, attached to that finding.
+
+    Officers review findings and some are judgement calls the Code leaves open; recording the
+    judgement as data (who, why, when, on what content) keeps it visible in every report instead of
+    switching a rule off. ``status`` is "accepted" while the row still reads as it did when the
+    decision was made and "stale" once the row's content changed (the decision needs re-review and
+    no longer hides anything).
+    """
+
+    reason: str
+    reviewer: str
+    date: str | None  # ISO date the decision was recorded
+    status: Literal["accepted", "stale"] = "accepted"
+    source: str | None = None  # the decisions file it came from
+
+    @property
+    def accepted(self) -> bool:
+        return self.status == "accepted"
+
+
+@dataclass(frozen=True)
 class Finding:
     code: str  # CC108
     rule: str  # partial-without-date
@@ -376,6 +415,9 @@ class Finding:
     message: str
     location: Location | None = None
     snippet: str | None = None  # the words that triggered it, from the document
+    quote: str | None = None  # the whole sentence a content finding rests on
+    reading: str | None = None  # how the reader understood that sentence
+    decision: Decision | None = None  # a reviewer's recorded judgement on this finding, if any
 
     def as_dict(self) -> dict:
         return {
@@ -408,18 +450,21 @@ class AuditResult:
 
 @dataclass(frozen=True)
 class RuleSpec:
-    """A rule as declared in ``rules/*.yaml`` (after user configuration is applied)."""
+    """A rule as declared in ``rules/<CODE>-<slug>/rule.yaml`` or a user's rules file (after user
+    configuration is applied)."""
 
     code: str  # CC108
     slug: str  # partial-without-date
     severity: Severity
     summary: str  # one line
     rationale: str  # why it matters, citing the Code provision(s)
-    versions: tuple[str, ...]  # Code versions it applies to
+    versions: tuple[str, ...] = ("*",)  # Code versions it is limited to ("*": every version)
     params: dict = field(default_factory=dict)
     enabled: bool = True
     group: str = "general"  # e.g. structure, answers, evidence, timescales, wording
     provisions: tuple[str, ...] = ()  # Code provisions cited
     example: str | None = None
     source: str | None = None  # the YAML file it came from
-    check: str | None = None  # registered check that implements it when not the slug (user rule files)
+    check: str | None = None  # the check that implements it when not the slug (user rule files)
+    anti_pattern: str | None = None  # what a row this rule flags looks like
+    fix: str | None = None  # what the same row looks like when it complies

@@ -1,31 +1,8 @@
-"""Built-in checks. Importing this package registers every check module with the engine.
+"""Built-in checks: one module per rule, named by the rule's slug (``missing-evidence`` ->
+``missing_evidence.py``), each defining ``check(ctx, params)``.
 
-Each module registers its functions with ``@engine.registry.check(slug)`` when imported. The list is
-explicit (a check is part of the product, not something picked up from whatever file lies here); a
-module that is absent from this installation is skipped, and ``load_rules`` then leaves out the rules
-it would have implemented (the test suite insists that every shipped rule has its check).
+The engine finds a rule's check from its slug (``engine.registry``): there is no list to keep. A rule's
+spec, parameters and pass/fail cases live in its folder ``rules/<CODE>-<slug>/``; the module's
+docstring says what the rule looks for and why. ``text_pattern`` is the generic check that user rules
+files may name; modules whose name starts with an underscore hold logic several checks share.
 """
-
-from __future__ import annotations
-
-import importlib
-
-CHECK_MODULES = (
-    "structure",
-    "version",
-    "extraction",
-    "answers",
-    "evidence",
-    "dates",
-    "process",
-    "wording",
-)
-
-importlib.import_module("codecheck.engine.generic")  # `text-pattern`, for rules users declare
-
-for _name in CHECK_MODULES:
-    try:
-        importlib.import_module(f"{__name__}.{_name}")
-    except ModuleNotFoundError as _exc:  # only the module itself may be missing, not its imports
-        if _exc.name != f"{__name__}.{_name}":
-            raise

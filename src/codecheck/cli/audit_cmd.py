@@ -2,23 +2,30 @@
 
 The command is a thin shell: it validates options, builds the configuration (``load_config`` with the
 command-line overrides), expands inputs, runs ``batch.audit_many``, applies a baseline and hands the
-results to ``codecheck.report.render``. Exit status: 0 nothing reaches ``--fail-on``; 1 something
-does; 2 a usage, configuration or input error (after auditing every readable document).
+results to ``codecheck.report.render``. The ``--format`` choices and the ``--NAME-output`` options
+come from the one list of formats (``codecheck.report.REGISTERED``). Exit status: 0 nothing reaches
+``--fail-on``; 1 something does; 2 a usage, configuration or input error (after auditing every
+readable document).
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from codecheck.cli.common import check_output_path, error_line, guarded, warning_line, write_output
+from codecheck.cli.common import check_output_path, guarded, warn_rule_without_facts, write_output
 from codecheck.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError
+from codecheck.report import REGISTERED, output_option
+from codecheck.terminal import error_line, warning_line
 
-FORMAT_NAMES = ("text", "json", "html", "markdown", "sarif", "junit", "github")
+FORMAT_NAMES = tuple(fmt.name for fmt in REGISTERED)
 FAIL_ON = ("error", "warning", "info", "never")
 STEP_SUMMARY_LIMIT = 1000 * 1024  # GitHub refuses step summaries over 1024 KiB
 
@@ -104,6 +111,20 @@ def _color_wanted(to_stdout: bool) -> bool:
     return sys.stdout.isatty()
 
 
+def _warn_rules_without_facts(results, rules) -> None:
+    """Once per run and Code version: the rules it gave nothing to apply to, for want of its facts.
+
+    Such a rule was skipped on those documents; without a word a version file that forgot a fact (a
+    new Code version, a local copy) would make the rule fall silent.
+    """
+    from codecheck.engine import rules_without_facts
+
+    versions = {r.aligned.code.id: r.aligned.code for r in results if r.aligned is not None}
+    for vid in sorted(versions):
+        for rule, reason in rules_without_facts(rules, versions[vid]):
+            warn_rule_without_facts(rule.code, rule.slug, vid, reason)
+
+
 def _write_step_summary(results, options) -> None:
     """Append the markdown report to $GITHUB_STEP_SUMMARY, capped below GitHub's 1 MiB limit."""
     target = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -119,6 +140,45 @@ def _write_step_summary(results, options) -> None:
         warning_line(f"{target}: cannot write the step summary: {exc.strerror or exc}")
 
 
+def _with_format_outputs(command: Callable[..., None]) -> Callable[..., None]:
+    """Give ``command`` one ``--NAME-output FILE`` option per registered format that offers one.
+
+    typer builds a command's options from its signature, so the signature typer reads has the
+    ``format_outputs`` parameter replaced by one parameter per such format (in registry order); the
+    wrapper gathers their values back into ``format_outputs`` ({format name: path or None}). A format
+    added to the registry gets its option here, with no second list to keep.
+    """
+    offered = [fmt for fmt in REGISTERED if output_option(fmt)]
+    generated = [
+        inspect.Parameter(
+            f"{fmt.name}_output",
+            inspect.Parameter.POSITIONAL_OR_KEYWORD,
+            default=None,
+            annotation=Annotated[
+                Path | None,
+                typer.Option(
+                    output_option(fmt), metavar="FILE", help=f"Also write {fmt.also_written_as} here."
+                ),
+            ],
+        )
+        for fmt in offered
+    ]
+    signature = inspect.signature(command, eval_str=True)
+    parameters: list[inspect.Parameter] = []
+    for param in signature.parameters.values():
+        parameters.extend(generated if param.name == "format_outputs" else [param])
+
+    @functools.wraps(command)
+    def with_outputs(**kwargs: Any) -> None:
+        outputs = {fmt.name: kwargs.pop(f"{fmt.name}_output", None) for fmt in offered}
+        command(**kwargs, format_outputs=outputs)
+
+    with_outputs.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    with_outputs.__annotations__ = {p.name: p.annotation for p in parameters}
+    return with_outputs
+
+
+@_with_format_outputs
 def audit(
     inputs: Annotated[
         list[str],
@@ -184,21 +244,7 @@ def audit(
     rules_files: Annotated[
         list[Path] | None, typer.Option("--rules", metavar="FILE", help="Extra rule set (YAML).")
     ] = None,
-    sarif_output: Annotated[
-        Path | None, typer.Option("--sarif-output", metavar="FILE", help="Also write SARIF 2.1.0 here.")
-    ] = None,
-    junit_output: Annotated[
-        Path | None, typer.Option("--junit-output", metavar="FILE", help="Also write JUnit XML here.")
-    ] = None,
-    html_output: Annotated[
-        Path | None, typer.Option("--html-output", metavar="FILE", help="Also write the HTML report here.")
-    ] = None,
-    json_output: Annotated[
-        Path | None, typer.Option("--json-output", metavar="FILE", help="Also write JSON here.")
-    ] = None,
-    markdown_output: Annotated[
-        Path | None, typer.Option("--markdown-output", metavar="FILE", help="Also write Markdown here.")
-    ] = None,
+    format_outputs: dict[str, Path | None] | None = None,  # one --NAME-output per format: see above
     baseline: Annotated[
         Path | None,
         typer.Option(
@@ -263,13 +309,7 @@ def audit(
             severity=severity,
             config_file=config_file,
             rules_files=rules_files,
-            extra_outputs={
-                "sarif": sarif_output,
-                "junit": junit_output,
-                "html": html_output,
-                "json": json_output,
-                "markdown": markdown_output,
-            },
+            extra_outputs=format_outputs or {},
             baseline=baseline,
             write_baseline=write_baseline,
             jobs=jobs,
@@ -347,7 +387,7 @@ def _audit(
     known = baseline_mod.load(baseline) if baseline is not None else None
 
     paths, missing = expand_inputs(inputs)
-    from codecheck.cli.app import freeze_heap
+    from codecheck.cli.heap import freeze_heap
 
     freeze_heap()  # the console process keeps what is loaded until exit: later collections skip it
     audit_fn = None
@@ -388,6 +428,7 @@ def _audit(
     if fmt == "github":
         _write_step_summary(results, options)
 
+    _warn_rules_without_facts(results, rules)
     errors = [r for r in results if r.error]
     for r in errors:  # one line per unreadable document on stderr too, whatever the report format
         error_line(r.error or "")

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from codecheck.cli.common import guarded, safe_text
+from codecheck.cli.common import guarded
 from codecheck.errors import ConfigError
+from codecheck.terminal import safe_text
 
 if TYPE_CHECKING:
     from codecheck.model import CodeVersion, Provision, Timescale

@@ -1,12 +1,13 @@
-"""What every command shares: one-line errors with exit 2, safe terminal text, output-file rules.
+"""What every command shares: one-line errors with exit 2 and output-file rules.
 
-Kept free of heavy imports: `codecheck --version` must start fast.
+Safe terminal text and the one-line stderr messages themselves live in ``codecheck.terminal`` (the
+reports and the batch runner use them too). Kept free of heavy imports: `codecheck --version` must
+start fast.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,33 +17,14 @@ from typing import TypeVar
 import typer
 
 from codecheck.errors import EXIT_ERROR, CodecheckError, OutputExistsError
+from codecheck.terminal import error_line, warning_line
 
 T = TypeVar("T")
 
-# C0 and C1 control characters except TAB and LF, plus the escape-sequence introducer: document text
-# must never drive the user's terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
 
-
-def safe_text(text: str) -> str:
-    """Remove ANSI escape sequences and control characters from untrusted document text."""
-    return _CONTROL.sub("", _ANSI.sub("", text))
-
-
-def one_line(text: str) -> str:
-    return " ".join(safe_text(text).split())
-
-
-def error_line(message: str) -> None:
-    """Print ``codecheck: error: …`` on stderr as exactly one line."""
-    sys.stderr.write(f"codecheck: error: {one_line(message)}\n")
-    sys.stderr.flush()
-
-
-def warning_line(message: str) -> None:
-    sys.stderr.write(f"codecheck: warning: {one_line(message)}\n")
-    sys.stderr.flush()
+def warn_rule_without_facts(code: str, slug: str, version: str, reason: str) -> None:
+    """The one warning for a rule skipped on a Code version whose file lacks a fact it needs."""
+    warning_line(f"rule {code} {slug} has nothing to apply to Code version {version}: {reason}")
 
 
 def fail(exc: CodecheckError | str) -> typer.Exit:

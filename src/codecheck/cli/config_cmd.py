@@ -14,7 +14,8 @@ from typing import Annotated
 
 import typer
 
-from codecheck.cli.common import guarded, safe_text
+from codecheck.cli.common import guarded
+from codecheck.terminal import safe_text
 
 
 class ConfigFormat(StrEnum):

@@ -13,7 +13,8 @@ from typing import Annotated
 
 import typer
 
-from codecheck.cli.common import guarded, safe_text, write_output
+from codecheck.cli.common import guarded, write_output
+from codecheck.terminal import safe_text
 
 
 class ExtractFormat(StrEnum):
@@ -146,8 +147,9 @@ def build_payload(
         "detection": detection.as_dict(),
         "title": doc.title,
         "pages": doc.pages,
-        "notes": list(doc.notes),
-        "reader_notes": [note.as_dict() for note in doc.reader_notes if note.kind != "observation"],
+        "notes": [note.message for note in doc.notes],
+        # the same notes with their kind, place, and whether they mean text that reached no row
+        "reader_notes": [note.as_dict() for note in doc.notes],
         "rows": rows,
     }
     aligned = _align(doc, detection)
@@ -156,8 +158,12 @@ def build_payload(
         # aligned rows are then the document's rows, each with how it was paired
         payload["rows"] = [{**arow.row.as_dict(), "alignment": arow.as_dict()} for arow in aligned.rows]
         if len(aligned.rows) != len(doc.rows):
+            from codecheck.model import ReaderNote
+
             joined = len(doc.rows) - len(aligned.rows)
-            payload["notes"].append(f"{joined} row(s) joined to the row above during alignment")
+            note = ReaderNote("rows-joined", f"{joined} row(s) joined to the row above during alignment")
+            payload["notes"].append(note.message)
+            payload["reader_notes"].append(note.as_dict())
         payload["missing"] = list(aligned.missing)
     return payload
 

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from codecheck.cli.common import check_output_path, guarded, warning_line, write_output
+from codecheck.cli.common import check_output_path, guarded, write_output
+from codecheck.terminal import warning_line
 
 
 def migrate(

@@ -13,7 +13,8 @@ from typing import Annotated
 
 import typer
 
-from codecheck.cli.common import guarded, safe_text
+from codecheck.cli.common import guarded, warn_rule_without_facts
+from codecheck.terminal import safe_text
 
 app = typer.Typer(
     help="List the rules codecheck applies, or explain one (rules explain CC108).",
@@ -38,6 +39,14 @@ ConfigOpt = Annotated[
     typer.Option("--config", metavar="FILE", help="Use this config file instead of searching for one."),
 ]
 FormatOpt = Annotated[RulesFormat, typer.Option("--format", "-f", help="Output format.")]
+CodeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--code",
+        metavar="VERSION",
+        help="Say which rules apply to this Code version (n/a: its facts give the rule nothing to judge).",
+    ),
+]
 
 
 def _load(rules_files: list[Path] | None, config_file: Path | None):
@@ -65,11 +74,35 @@ def _rule_dict(rule, selected: dict) -> dict:
         "provisions": list(rule.provisions),
         "summary": rule.summary,
         "rationale": rule.rationale,
+        "anti_pattern": rule.anti_pattern,
+        "fix": rule.fix,
         "params": rule.params,
         "example": rule.example,
         "check": rule.check or rule.slug,
         "source": rule.source,
     }
+
+
+def _applicability(all_rules, code: str | None) -> dict:
+    """For ``--code``: rule code -> why it has nothing to judge on that version (absent: it applies).
+
+    Rules that lack a fact of the version's file are also warned about on stderr, as audits do.
+    """
+    if code is None:
+        return {}
+    from codecheck.codes import get_version
+    from codecheck.engine import not_applicable
+
+    version = get_version(code)
+    out = {}
+    for rule in all_rules:
+        skip = not_applicable(rule, version)
+        if skip is None:
+            continue
+        out[rule.code] = skip.reason
+        if skip.warn:
+            warn_rule_without_facts(rule.code, rule.slug, version.id, skip.reason)
+    return out
 
 
 @app.callback()
@@ -78,23 +111,28 @@ def rules(
     fmt: FormatOpt = RulesFormat.text,
     rules_files: RulesOpt = None,
     config_file: ConfigOpt = None,
+    code: CodeOpt = None,
 ) -> None:
     """List every rule: code, slug, group, severity, whether it is on, and what it checks."""
     if ctx.invoked_subcommand is not None:
         return
     with guarded():
         all_rules, selected = _load(rules_files, config_file)
+        skipped = _applicability(all_rules, code)
         if fmt is RulesFormat.json:
             import json
 
             payload = [_rule_dict(r, selected) for r in all_rules]
+            if code is not None:
+                for item in payload:
+                    item["not_applicable"] = skipped.get(item["code"])
             typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
             return
         slug_w = max(len(r.slug) for r in all_rules)
         group_w = max(len(r.group) for r in all_rules)
         for r in all_rules:
             chosen = selected.get(r.code)
-            state = "on " if chosen else "off"
+            state = ("n/a" if r.code in skipped else "on ") if chosen else "off"
             sev = str(chosen.severity if chosen else r.severity)
             line = f"{r.code}  {r.slug:<{slug_w}}  {r.group:<{group_w}}  {sev:<7}  {state}"
             typer.echo(f"{line}  {safe_text(r.summary)}")
@@ -132,18 +170,26 @@ def _explain_text(info: dict) -> str:
 
     state = "on" if info["selected"] else "off"
     default = "on" if info["enabled_by_default"] else "off"
+    versions = ", ".join(info["versions"])
+    if "*" in info["versions"]:
+        versions = "all (each version's facts decide: codecheck rules --code VERSION)"
     lines = [
         f"{info['code']} {info['slug']} ({info['group']})",
         f"  {info['summary']}",
         "",
         f"Severity: {info['severity']}    Selected: {state} (default {default})",
-        f"Code versions: {'all' if '*' in info['versions'] else ', '.join(info['versions'])}",
+        f"Code versions: {versions}",
     ]
     if info["provisions"]:
         lines.append(f"Code provisions cited: {', '.join(info['provisions'])}")
     lines += ["", "Why it matters:"]
     for para in str(info["rationale"]).split("\n\n"):
         lines += textwrap.wrap(" ".join(para.split()), width=96, initial_indent="  ", subsequent_indent="  ")
+    for heading, key in (("Anti-pattern (what it flags):", "anti_pattern"), ("Fix (what complies):", "fix")):
+        if info[key]:
+            lines += ["", heading]
+            text = " ".join(info[key].split())
+            lines += textwrap.wrap(text, width=96, initial_indent="  ", subsequent_indent="  ")
     lines += ["", "Parameters:"]
     if info["params"]:
         dumped = yaml.safe_dump(info["params"], sort_keys=False, allow_unicode=True, width=96).rstrip()

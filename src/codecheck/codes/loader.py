@@ -19,39 +19,6 @@ from codecheck.resources import code_versions_dir
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a whole Code is ~100 KB; refuse anything absurd before parsing it
 
-# Names users type for the shipped versions. Keys are compared after lower-casing and trimming.
-SYNONYMS: dict[str, str] = {
-    "2022": "2022",
-    "hoc-2022": "2022",
-    "hos-2022": "2022",
-    "hoc2022": "2022",
-    "hos2022": "2022",
-    "chc-2022": "2022",
-    "code-2022": "2022",
-    "2022-code": "2022",
-    "2024": "2024",
-    "hoc-2024": "2024",
-    "hos-2024": "2024",
-    "hoc2024": "2024",
-    "hos2024": "2024",
-    "chc-2024": "2024",
-    "code-2024": "2024",
-    "2024-code": "2024",
-    "2024-statutory": "2024",
-    "statutory": "2024",
-    "statutory-2024": "2024",
-    "latest": "2024",
-    "current": "2024",
-    "joint": "joint",
-    "joint-draft": "joint",
-    "joint-2023": "joint",
-    "joint-code": "joint",
-    "joint-consultation": "joint",
-    "draft": "joint",
-    "consultation": "joint",
-    "2023-draft": "joint",
-}
-
 _lock = threading.Lock()
 _file_cache: dict[tuple[str, int, int], CodeVersion] = {}
 _builtin_cache: dict[str, CodeVersion] = {}
@@ -155,11 +122,16 @@ def _builtin(vid: str) -> CodeVersion:
 
 
 def canonical_id(spec: str) -> str | None:
-    """The shipped version id that ``spec`` names ("HOC-2024" -> "2024"), or None."""
+    """The shipped version id that ``spec`` names ("HOC-2024" -> "2024"), or None.
+
+    Besides its id, a version answers to the names its facts list (``facts.synonyms``). A name that
+    two versions claim (a copy of a version file, say) names neither: ``--code`` must not guess.
+    """
     key = "-".join(str(spec).strip().lower().replace("_", "-").split())
     if key in _builtin_files():
         return key
-    return SYNONYMS.get(key)
+    claimed = [v.id for v in list_versions() if key in v.facts.synonyms]
+    return claimed[0] if len(claimed) == 1 else None
 
 
 def _looks_like_path(spec: str) -> bool:

@@ -9,7 +9,7 @@ Format (``schema: 1``), all keys below and nothing else:
 - top level: ``schema``, ``id``, ``title``, ``short_title``, ``publishers``, ``published``,
   ``in_force_from``, ``in_force_to``, ``supersedes``, ``superseded_by``, ``max_stages``, ``source``,
   ``contacts``, ``detection``, ``complaint_definition``, ``sections``, ``provisions``; optional ``form``,
-  ``aliases``.
+  ``aliases``, ``facts``.
 - dates: ISO ``YYYY-MM-DD`` or null (null rather than a guessed day: other stages parse these dates).
 - provision: ``id`` ("6.3", quoted), ``section``, ``text``, ``obligation`` (must | should | intro);
   optional ``stage`` (1-3 or null, at most ``max_stages``), ``on_form`` (default true), ``form_text``,
@@ -19,6 +19,10 @@ Format (``schema: 1``), all keys below and nothing else:
 - detection: ``title_patterns`` (regular expressions, searched case-insensitively in a document's
   opening text) and ``keywords`` (phrases typical of the version's form; compare case-insensitively
   after folding curly quotes to straight ones). Hints for version detection, not proof.
+- facts (``model.VersionFacts``), every key optional: ``cited_as`` (text), ``synonyms`` (names for
+  --code), ``form_layout`` (a layout name), ``stage_limit`` and ``named_stages`` (provision ids of this
+  version), ``explain_unmet`` (obligations), ``target_date_required`` (true/false), ``alignment``
+  (``best_min``, ``own_max``, ``margin``, ``ambiguity``, ``text_min``: numbers 0-100).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from codecheck.errors import CodeDefinitionError
-from codecheck.model import CodeVersion, FormRow, ListItem, Provision, Section, Timescale
+from codecheck.model import CodeVersion, FormRow, ListItem, Provision, Section, Timescale, VersionFacts
 
 SCHEMA_VERSION = 1
 OBLIGATIONS = ("must", "should", "intro")
@@ -61,7 +65,19 @@ _TOP_REQUIRED = (
     "sections",
     "provisions",
 )
-_TOP_OPTIONAL = ("form", "aliases")
+_TOP_OPTIONAL = ("form", "aliases", "facts")
+_FACTS = (
+    "cited_as",
+    "synonyms",
+    "form_layout",
+    "stage_limit",
+    "named_stages",
+    "explain_unmet",
+    "target_date_required",
+    "alignment",
+)
+ALIGNMENT_KEYS = ("best_min", "own_max", "margin", "ambiguity", "text_min")
+NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,39}$")  # a synonym or layout name, as users type it
 _PROV_REQUIRED = ("id", "section", "text", "obligation")
 _PROV_OPTIONAL = ("stage", "on_form", "form_text", "items", "timescales", "note")
 _TS_REQUIRED = ("what", "number", "unit")
@@ -262,6 +278,55 @@ def _covers(ctx: _Ctx, where: str, field: str, value: Any, ids: set[str]) -> tup
     return tuple(out)
 
 
+def _facts(ctx: _Ctx, data: Any, ids: set[str]) -> VersionFacts:
+    d = _keys(ctx, None, "facts", data, (), _FACTS)
+
+    def name_list(field: str) -> tuple[str, ...]:
+        values = _str_list(ctx, None, f"facts.{field}", d.get(field, []), allow_empty=True)
+        for i, value in enumerate(values):
+            if not NAME.match(str(value).strip().lower()):
+                problem = f"{_describe(value)} is not a name like 'hos-2024'"
+                raise ctx.fail(None, f"facts.{field}[{i}]", problem)
+        return tuple(str(v).strip().lower() for v in values)
+
+    def provision(field: str) -> str | None:
+        if d.get(field) is None:
+            return None
+        pid = _pid(ctx, None, f"facts.{field}", d[field])
+        if pid not in ids:
+            raise ctx.fail(None, f"facts.{field}", f"{pid} is not a provision of this version")
+        return pid
+
+    explain = d.get("explain_unmet")
+    if explain is not None:
+        explain = tuple(
+            _choice(ctx, None, f"facts.explain_unmet[{i}]", o, OBLIGATIONS)
+            for i, o in enumerate(_str_list(ctx, None, "facts.explain_unmet", explain))
+        )
+    required = d.get("target_date_required")
+    if required is not None and not isinstance(required, bool):
+        problem = f"expected true or false, got {_describe(required)}"
+        raise ctx.fail(None, "facts.target_date_required", problem)
+    layout = _str(ctx, None, "facts.form_layout", d.get("form_layout"), optional=True)
+    if layout is not None and not NAME.match(layout):
+        raise ctx.fail(None, "facts.form_layout", f"{_describe(layout)} is not a layout name")
+    alignment = _keys(ctx, None, "facts.alignment", d.get("alignment") or {}, (), ALIGNMENT_KEYS)
+    for key, value in alignment.items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
+            problem = f"expected a number from 0 to 100, got {_describe(value)}"
+            raise ctx.fail(None, f"facts.alignment.{key}", problem)
+    return VersionFacts(
+        cited_as=_str(ctx, None, "facts.cited_as", d.get("cited_as"), optional=True),
+        synonyms=name_list("synonyms"),
+        form_layout=layout,
+        stage_limit=provision("stage_limit"),
+        named_stages=provision("named_stages"),
+        explain_unmet=explain,  # type: ignore[arg-type]
+        target_date_required=required,
+        alignment={key: float(value) for key, value in alignment.items()},
+    )
+
+
 def build_version(data: Any, path: Path | str | None = None) -> CodeVersion:
     """Validate parsed YAML and build the ``CodeVersion``; ``CodeDefinitionError`` on the first fault."""
     ctx = _Ctx(path)
@@ -365,4 +430,5 @@ def build_version(data: Any, path: Path | str | None = None) -> CodeVersion:
         detection=_detection(ctx, d["detection"]),
         source=_str(ctx, None, "source", d["source"]),  # type: ignore[arg-type]
         aliases=aliases,
+        facts=_facts(ctx, d.get("facts") or {}, seen),
     )

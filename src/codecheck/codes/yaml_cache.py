@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from codecheck import __version__
+from codecheck._version import __version__
 
 FORMAT = 1
 MAX_ENTRY_BYTES = 20 * 1024 * 1024  # an entry is the JSON of one YAML file (< 5 MB by the loaders' limits)

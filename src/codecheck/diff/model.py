@@ -107,7 +107,7 @@ class CodeDiff:
         return counts
 
     def as_dict(self) -> dict:
-        from codecheck import __version__
+        from codecheck._version import __version__
 
         return {
             # schema_version is bumped only for incompatible changes; keys may be added within a version.

@@ -51,7 +51,7 @@ def render_text(result: CodeDiff, safe: bool = True) -> str:
         lines.extend(f"  DISAGREEMENT: {d}" for d in change.disagreements)
     text = "\n".join(lines) + "\n"
     if safe:
-        from codecheck.cli.common import safe_text
+        from codecheck.terminal import safe_text
 
         text = safe_text(text)
     return text

@@ -1,63 +1,70 @@
-"""Registry of check functions, keyed by rule slug.
+"""Find a rule's check: the module ``codecheck.checks.<slug with underscores>``, function ``check``.
 
-A rule's YAML (``rules/*.yaml``) gives its code, severity, wording and parameters; its logic is a
-small function registered here under the same slug. The engine calls the function with a
-``CheckContext`` and the rule's parameters and turns each ``Hit`` it yields into a ``Finding``.
+There is no list of check modules to keep: a rule's slug names its module, so adding a rule is its
+spec folder (``rules/<CODE>-<slug>/``) plus ``checks/<slug>.py``. A user rules file may name another
+check with ``check:`` (e.g. the generic ``text-pattern``). Modules whose name starts with an underscore
+hold logic that several checks share; they are not checks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import date
-from typing import Any
+import importlib
+import importlib.util
+import pkgutil
+import re
+from types import ModuleType
 
-from codecheck.model import AlignedDocument, Location
+from codecheck.engine.context import ApplicabilityFn, CheckFn
 
-
-@dataclass(frozen=True)
-class Hit:
-    """What a check reports; the engine adds the rule's code and severity."""
-
-    provision: str | None
-    message: str
-    location: Location | None = None
-    snippet: str | None = None
+CHECKS_PACKAGE = "codecheck.checks"
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")  # a slug: nothing else can name a module
+_REGISTRY: dict[str, CheckFn] = {}  # checks found so far, by name
 
 
-@dataclass(frozen=True)
-class CheckContext:
-    aligned: AlignedDocument
-    today: date  # "now" for date reasoning; injectable so tests are deterministic
+def module_name(name: str) -> str:
+    """The module implementing the check ``name`` ("missing-evidence" -> checks.missing_evidence)."""
+    return f"{CHECKS_PACKAGE}.{name.replace('-', '_')}"
 
 
-CheckFn = Callable[[CheckContext, dict[str, Any]], Iterable[Hit]]
-
-_REGISTRY: dict[str, CheckFn] = {}
-
-
-def check(slug: str) -> Callable[[CheckFn], CheckFn]:
-    """Decorator: register ``fn`` as the logic of the rule named ``slug``."""
-
-    def decorate(fn: CheckFn) -> CheckFn:
-        if slug in _REGISTRY and _REGISTRY[slug] is not fn:
-            raise ValueError(f"check {slug!r} registered twice")
-        _REGISTRY[slug] = fn
-        return fn
-
-    return decorate
+def _module(name: str) -> ModuleType | None:
+    if not _NAME.match(name):
+        return None
+    wanted = module_name(name)
+    try:
+        return importlib.import_module(wanted)
+    except ModuleNotFoundError as exc:
+        if exc.name != wanted:  # the module exists but one of its own imports is missing: a real error
+            raise
+        return None
 
 
-def get_check(slug: str) -> CheckFn | None:
-    _load_builtin_checks()
-    return _REGISTRY.get(slug)
+def get_check(name: str) -> CheckFn | None:
+    """The check function called ``name``, or None when no check module has that name."""
+    found = _REGISTRY.get(name)
+    if found is not None:
+        return found
+    fn = getattr(_module(name), "check", None)
+    if not callable(fn):
+        return None
+    _REGISTRY[name] = fn
+    return fn
+
+
+def get_applicability(name: str) -> ApplicabilityFn | None:
+    """The check's ``not_applicable(code, params)``, when its module defines one."""
+    fn = getattr(_module(name), "not_applicable", None)
+    return fn if callable(fn) else None
 
 
 def registered_slugs() -> list[str]:
-    _load_builtin_checks()
-    return sorted(_REGISTRY)
-
-
-def _load_builtin_checks() -> None:
-    """Import the built-in check modules so that their decorators run (once)."""
-    import codecheck.checks  # noqa: F401  (the package imports every check module)
+    """Every check shipped in ``codecheck.checks``, by name (``text-pattern`` included)."""
+    # found by name, like every check: the engine depends on what a check module offers, not on
+    # the modules themselves, which sit above it
+    package = importlib.util.find_spec(CHECKS_PACKAGE)
+    folders = list(package.submodule_search_locations or ()) if package is not None else []
+    names = [
+        info.name.replace("_", "-")
+        for info in pkgutil.iter_modules(folders)
+        if not info.name.startswith("_") and not info.ispkg
+    ]
+    return sorted(n for n in names if get_check(n) is not None)

@@ -1,17 +1,20 @@
-"""Load and validate rule declarations from ``rules/*.yaml`` (and user ``--rules`` files).
+"""Load and validate rule specs: the built-in ``rules/<CODE>-<slug>/rule.yaml`` and user ``--rules`` files.
 
-A rule's YAML says *what* is checked and how it is presented (code, slug, severity, wording, the Code
-provisions it rests on, the versions it applies to, parameters); its logic is a Python function
-registered under the slug (``engine.registry``). Validation is strict and happens at load time so
-that a typo in a rules file is a one-line ``RuleDefinitionError`` naming the file, the rule and the
-field, never a crash halfway through an audit.
+A rule's spec says *what* is checked and how it is presented (code, slug, severity, wording, the
+anti-pattern and its fix, the Code provisions it rests on, parameters with their defaults, and
+optionally the Code versions it is limited to); its logic is the module ``codecheck.checks.<slug>``
+(``engine.registry``). Validation is strict and happens at load time so that a typo in a rules file is
+a one-line ``RuleDefinitionError`` naming the file, the rule and the field, never a crash halfway
+through an audit.
 
-An extra rules file may do two things:
+A built-in rule is one folder holding ``rule.yaml`` (one rule's fields) beside its ``cases.yaml``. A
+user rules file (``schema: 1`` and a list of ``rules``, each with the same fields) may do two things:
 
 * re-declare a built-in rule (same code and slug) to change its wording, severity, parameters or
   default state: later files override earlier ones, field by field;
-* declare a new rule (new code and slug) whose ``check`` names a registered check function, so a
-  built-in logic can be reused with other parameters (e.g. the generic ``pattern`` check).
+* declare a new rule (new code and slug) whose ``check`` names another check, so a built-in logic can
+  be reused with other parameters (it starts from that rule's parameters), or the generic
+  ``text-pattern`` check applied.
 """
 
 from __future__ import annotations
@@ -31,17 +34,29 @@ SLUG_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 GROUP_RE = SLUG_RE
 MAX_RULES_FILE_BYTES = 1_000_000  # a rules file is hand-written YAML; anything bigger is a mistake
 
-_REQUIRED = ("code", "slug", "severity", "summary", "rationale", "versions")
-_OPTIONAL = ("group", "provisions", "enabled", "params", "example", "check")
+_REQUIRED = ("code", "slug", "severity", "summary", "rationale")
+# "versions" defaults to every version: a built-in rule decides from the version's facts
+_OPTIONAL = (
+    "group",
+    "provisions",
+    "enabled",
+    "params",
+    "example",
+    "check",
+    "anti_pattern",
+    "fix",
+    "versions",
+)
+RULE_FILE = "rule.yaml"  # a built-in rule's spec, in its folder rules/<CODE>-<slug>/
 _KNOWN_FIELDS = frozenset(_REQUIRED + _OPTIONAL)
 _UniqueKeyLoader: Any = None  # built on first use: yaml is imported lazily
 
 
 def builtin_rule_files() -> list[Path]:
-    """The rule files shipped with codecheck, in a stable (sorted) order."""
+    """The spec of every rule shipped with codecheck (``rules/*/rule.yaml``), in folder order."""
     from codecheck.resources import rules_dir
 
-    return sorted(p for p in rules_dir().glob("*.yaml") if p.is_file())
+    return sorted(p for p in rules_dir().glob(f"*/{RULE_FILE}") if p.is_file())
 
 
 def _unique_key_loader():
@@ -100,6 +115,10 @@ def read_rules_file(path: Path) -> list[dict[str, Any]]:
             ) from None
 
     data = yaml_cache.load(text, "rules", parse)  # parsed once per content (checks below run each time)
+    if path.name == RULE_FILE:  # a built-in rule's folder: the file is that one rule
+        if not isinstance(data, dict):
+            raise RuleDefinitionError("expected a mapping of the rule's fields", path)
+        return [data]
     if not isinstance(data, dict):
         raise RuleDefinitionError("expected a mapping with 'schema' and 'rules'", path)
     unknown = sorted(set(data) - {"schema", "rules"})
@@ -161,7 +180,7 @@ def parse_rule(raw: dict[str, Any], path: Path, base: RuleSpec | None = None) ->
             fields["severity"] = Severity.parse(str(raw["severity"]))
         except ValueError as exc:
             raise _fail(path, name, "severity", str(exc)) from None
-    for key in ("summary", "rationale"):
+    for key in ("summary", "rationale", "anti_pattern", "fix"):
         if key in raw:
             if not isinstance(raw[key], str) or not raw[key].strip():
                 raise _fail(path, name, key, "expected non-empty text")
@@ -219,6 +238,20 @@ def parse_rule(raw: dict[str, Any], path: Path, base: RuleSpec | None = None) ->
     return RuleSpec(**fields)
 
 
+def _with_check_defaults(rule: RuleSpec, known: Iterable[RuleSpec], path: Path) -> RuleSpec:
+    """A new rule reusing another rule's check starts from that rule's parameters (their defaults are
+    written once, in its spec); it may only tune parameters that rule declares."""
+    template = next((r for r in known if r.slug == rule.check), None)
+    if template is None:  # a check with no built-in spec (text-pattern) takes the params as given
+        return rule
+    extra = sorted(set(rule.params) - set(template.params))
+    if extra:
+        declared = ", ".join(sorted(template.params)) or "none"
+        problem = f"{template.slug} has no such parameter ({declared})"
+        raise _fail(path, rule.code, f"params.{extra[0]}", problem)
+    return replace(rule, params={**template.params, **rule.params})
+
+
 def load_rules(extra_files: Iterable[Path | str] = (), *, strict: bool = False) -> list[RuleSpec]:
     """Load the built-in rules, then each extra file in order; return them sorted by code.
 
@@ -251,6 +284,10 @@ def load_rules(extra_files: Iterable[Path | str] = (), *, strict: bool = False) 
                     path, name, "slug", f"{code} is {base.slug!r}; a rule's code and slug cannot change"
                 )
             rule = parse_rule(raw, path, base)
+            if is_builtin and path.parent.name != f"{rule.code}-{rule.slug}":
+                raise _fail(path, name, "code", f"a rule's folder must be named {rule.code}-{rule.slug}")
+            if base is None and rule.check:
+                rule = _with_check_defaults(rule, by_code.values(), path)
             if get_check(rule.check or rule.slug) is None:
                 if is_builtin and not strict:
                     continue

@@ -11,14 +11,41 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from codecheck.engine.registry import CheckContext, get_check
+from codecheck.engine.context import CheckContext, NotApplicable, RuleParams
+from codecheck.engine.registry import get_applicability, get_check
 from codecheck.errors import RuleDefinitionError
-from codecheck.model import AlignedDocument, Finding, Location, RuleSpec
+from codecheck.model import AlignedDocument, CodeVersion, Finding, Location, RuleSpec
 
 
 def applies_to(rule: RuleSpec, version: str) -> bool:
-    """Whether ``rule`` applies to documents following Code ``version`` ("*" means every version)."""
+    """Whether ``rule`` is limited to other Code versions than ``version`` ("*" means every version)."""
     return "*" in rule.versions or version in rule.versions
+
+
+def not_applicable(rule: RuleSpec, code: CodeVersion) -> NotApplicable | None:
+    """Why ``rule`` has nothing to judge on forms of ``code``, or None when it can judge them.
+
+    Built-in rules apply to every version and decide from its facts; a rule whose check finds no fact
+    it needs in the version's file says so here (``NotApplicable.warn``), and is skipped.
+    """
+    if not applies_to(rule, code.id):
+        return NotApplicable(f"it is limited to Code versions {', '.join(rule.versions)}", warn=False)
+    fn = get_applicability(rule.check or rule.slug)
+    return fn(code, RuleParams(rule.code, rule.params)) if fn is not None else None
+
+
+def rules_without_facts(rules: Sequence[RuleSpec], code: CodeVersion) -> list[tuple[RuleSpec, str]]:
+    """The rules that find nothing to apply to ``code`` for want of its facts, and what is missing.
+
+    The CLI warns about each (once per run, and in ``codecheck rules --code``): a version file that
+    forgot a fact would otherwise make its rule fall silent without anyone knowing.
+    """
+    out = []
+    for rule in rules:
+        skip = not_applicable(rule, code)
+        if skip is not None and skip.warn:
+            out.append((rule, skip.reason))
+    return out
 
 
 def run_rules(
@@ -33,7 +60,9 @@ def run_rules(
         fn = get_check(rule.check or rule.slug)
         if fn is None:  # load_rules refuses such rules; this guards hand-built RuleSpecs
             raise RuleDefinitionError(f"rule {rule.code}: no check function is registered as {rule.slug!r}")
-        for hit in fn(ctx, dict(rule.params)):
+        if not_applicable(rule, aligned.code) is not None:
+            continue  # the version's facts give the rule nothing to judge (the CLI warns where it should)
+        for hit in fn(ctx, RuleParams(rule.code, rule.params)):
             findings.append(
                 Finding(
                     code=rule.code,

@@ -15,6 +15,19 @@ from codecheck.errors import InputError
 from codecheck.limits import Limits, effective
 from codecheck.model import Document
 
+# The file endings a folder or glob is searched for, with their media types (SARIF names an input's
+# type). The format is still decided from the bytes: the ending only says which files to offer.
+DOCUMENT_MEDIA_TYPES = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".xlsm": "application/vnd.ms-excel.sheet.macroEnabled.12",
+}
+DOCUMENT_SUFFIXES = tuple(DOCUMENT_MEDIA_TYPES)
+DOCUMENT_KINDS = "DOCX, PDF, HTML or XLSX"  # the formats as a person names them, for messages
+
 
 def read_document(path: Path, limits: Limits | None = None) -> Document:
     """Read a self-assessment (DOCX, PDF, web page or XLSX workbook, decided by its bytes, not its
@@ -49,4 +62,4 @@ def read_document(path: Path, limits: Limits | None = None) -> Document:
     raise InputError(f"unsupported document format {kind!r}", path)  # pragma: no cover - sniff guards
 
 
-__all__ = ["read_document"]
+__all__ = ["DOCUMENT_KINDS", "DOCUMENT_MEDIA_TYPES", "DOCUMENT_SUFFIXES", "read_document"]

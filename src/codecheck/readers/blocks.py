@@ -103,7 +103,7 @@ class BlockItem:
 @dataclass
 class BlockResult:
     rows: list[Row]
-    notes: list[str]
+    notes: list[ReaderNote]
     loose: list[str]  # text outside any block (titles, introductions, headings), for Document.text
 
 
@@ -347,7 +347,7 @@ def _confirm(items: list[_Item]) -> list[_Item]:
 class _Builder:
     def __init__(self) -> None:
         self.rows: list[Row] = []
-        self.notes: list[str] = []
+        self.notes: list[ReaderNote] = []
         self.loose: list[str] = []
         self.context: str | None = None
         self.block: _Block | None = None
@@ -450,10 +450,10 @@ class _Builder:
         where = f" on page {block.page}" if block.page is not None else ""
         self.notes.append(
             ReaderNote(
-                f"block{after}{where}: {why} skipped",
                 SKIPPED_TEXT,
+                f"block{after}{where}: {why} skipped",
                 Location(page=block.page) if block.page is not None else None,
-                block.position,
+                position=block.position,
             )
         )
 
@@ -470,11 +470,11 @@ class _Builder:
                 where = f" on page {block.page}" if block.page is not None else ""
                 self.notes.append(
                     ReaderNote(
+                        SKIPPED_TEXT,
                         f"block {block.pid}{where}: no labelled fields (comply, evidence, commentary) "
                         "found: not read as a row",
-                        SKIPPED_TEXT,
                         Location(page=block.page) if block.page is not None else None,
-                        block.position,
+                        position=block.position,
                     )
                 )
 
@@ -490,5 +490,6 @@ def build_blocks(items: list[BlockItem]) -> BlockResult:
     builder.finish()
     notes = list(builder.notes)
     if builder.rows:
-        notes.append(f"{len(builder.rows)} row(s) read from labelled blocks (no self-assessment table)")
+        read = f"{len(builder.rows)} row(s) read from labelled blocks (no self-assessment table)"
+        notes.append(ReaderNote("rows", read))
     return BlockResult(builder.rows, notes, builder.loose)

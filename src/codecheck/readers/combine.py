@@ -37,7 +37,7 @@ def read_as_one(paths: Sequence[Path], limits: Limits | None = None, label: Path
         raise ValueError("read_as_one needs at least one file")
     names = _names(paths)
     docs: list[tuple[str, Document]] = []
-    notes: list[str] = []
+    notes: list[ReaderNote] = []
     rows = []
     text: list[str] = []
     for path, name in zip(paths, names, strict=True):
@@ -45,19 +45,16 @@ def read_as_one(paths: Sequence[Path], limits: Limits | None = None, label: Path
             doc = read_document(path, limits)
         except NoAssessmentError as exc:
             why = f"{name}: {exc.message}; no rows read from this file"
-            notes.append(ReaderNote(why, SKIPPED_FILE, position=len(rows)))
+            notes.append(ReaderNote(SKIPPED_FILE, why, position=len(rows)))
             continue
         offset = len(rows)
         for row in doc.rows:
             row.location = replace(row.location, file=name)
             rows.append(row)
         for note in doc.notes:
-            if isinstance(note, ReaderNote):
-                where = replace(note.location, file=name) if note.location is not None else None
-                position = offset + note.position if note.position is not None else None
-                notes.append(ReaderNote(f"{name}: {note}", note.kind, where, position))
-            else:
-                notes.append(f"{name}: {note}")
+            where = replace(note.location, file=name) if note.location is not None else None
+            position = offset + note.position if note.position is not None else None
+            notes.append(ReaderNote(note.kind, f"{name}: {note.message}", where, position))
         text.extend(doc.text)
         docs.append((name, doc))
     if not docs:
@@ -67,6 +64,7 @@ def read_as_one(paths: Sequence[Path], limits: Limits | None = None, label: Path
             label or paths[0],
         )
     formats = {doc.format for _, doc in docs}
+    listed = ", ".join(name for name, _ in docs)
     pages = [doc.pages for _, doc in docs]
     return Document(
         path=label or paths[0],
@@ -75,5 +73,6 @@ def read_as_one(paths: Sequence[Path], limits: Limits | None = None, label: Path
         text=text,
         title=next((doc.title for _, doc in docs if doc.title), None),
         pages=sum(p for p in pages if p is not None) if all(p is not None for p in pages) else None,
-        notes=[f"{len(docs)} file(s) read as one form: {', '.join(name for name, _ in docs)}", *notes],
+        notes=[ReaderNote("files-combined", f"{len(docs)} file(s) read as one form: {listed}"), *notes],
+        tracked_changes=sum(doc.tracked_changes for _, doc in docs),
     )

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from codecheck.errors import InputError, NoAssessmentError
 from codecheck.limits import Limits, effective
-from codecheck.model import SKIPPED_CONTENT, TRUNCATED, Document, ReaderNote
+from codecheck.model import DEEP_TABLES, Document, ReaderNote
 from codecheck.readers.answers import glyph_state
+from codecheck.readers.cell_budget import CellBudget
 from codecheck.readers.docx_xml import (
     CUSTOMXML,
     INS,
@@ -44,10 +45,6 @@ from codecheck.readers.rows import assessment_tables, build_rows
 
 _WRAPPERS = (SDT, CUSTOMXML, INS, MOVETO)
 _TCPR, _GRIDSPAN, _VMERGE = w("tcPr"), w("gridSpan"), w("vMerge")
-# A w:vMerge continuation costs ~50 bytes of XML but repeats its merged cell's text (up to
-# max_cell_chars): a small hostile file could merge one huge cell down 20,000 rows. The text repeated
-# this way across a document is bounded to this many cells' worth; past it, continuations stay empty.
-CARRY_CELLS = 10
 _PLACEHOLDER_TITLE = re.compile(
     r"^(document\s*\d*|microsoft word\b.*|untitled.*|title|new document|\W*)$", re.I
 )
@@ -84,10 +81,10 @@ class _Reader:
         self.styled_title: str | None = None
         self.pending_heading: str | None = None
         self.nrows = 0
-        self.truncated = 0
+        # A w:vMerge continuation costs ~50 bytes of XML but repeats its merged cell's text: the
+        # document's budget bounds what is repeated (and cuts over-long cells)
+        self.budget = CellBudget(limits)
         self.flattened = 0
-        self.carried = 0  # characters repeated into w:vMerge continuation cells
-        self.uncarried = 0  # continuations left empty once that budget was spent
         self.too_deep = 0
         self.paged = False  # the file carries Word's page layout (set by read_docx)
         self.page = 1
@@ -236,7 +233,7 @@ class _Reader:
 
         A ``w:vMerge`` continuation shows nothing of its own (Word draws the merged cell's first part
         over it), so it repeats ``above``'s text, flagged: the same string object, not a copy, and
-        within the document's ``CARRY_CELLS`` budget.
+        within the document's ``CellBudget``.
         """
         tcpr = tc.find(_TCPR)
         span = 1
@@ -246,17 +243,12 @@ class _Reader:
             if vm is not None and vm.get(VAL, "continue") != "restart":
                 if above is None:  # nothing above to continue (first row, or a ragged grid)
                     return RawCell("", None, span, merged_from_above=True)
-                if self.carried + len(above.text) > CARRY_CELLS * self.limits.max_cell_chars:
-                    self.uncarried += 1
+                if not self.budget.carry(above.text):
                     return RawCell("", above.checked, span, merged_from_above=True)
-                self.carried += len(above.text)
                 return RawCell(above.text, above.checked, span, merged_from_above=True)
         parts: list[str] = []
         self._cell_blocks(tc, parts, depth)
-        text = " ".join(p for p in parts if p)
-        if len(text) > self.limits.max_cell_chars:
-            text = text[: self.limits.max_cell_chars]
-            self.truncated += 1
+        text = self.budget.clip(" ".join(p for p in parts if p))
         return RawCell(text=text, checked=glyph_state(text), span=span, fill=_shading(tcpr))
 
     def _cell_blocks(self, parent, parts: list[str], depth: int) -> None:
@@ -387,28 +379,33 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
         if index not in used:
             text.extend(texts)
     tracked = count_tracked(body)
-    doc_notes: list[str] = []
+    said: list[ReaderNote] = []  # in the order a reader sees them
     if tracked:
-        doc_notes.append(f"tracked changes present ({tracked} marks): read as accepted, deleted text ignored")
+        what = f"tracked changes present ({tracked} marks)"
+        said.append(ReaderNote("tracked-changes", f"{what}: read as accepted, deleted text ignored"))
     if reader.flattened:
-        doc_notes.append(f"{reader.flattened} nested table(s) read as part of their cell's text")
+        what = f"{reader.flattened} nested table(s)"
+        said.append(ReaderNote("nested-tables", f"{what} read as part of their cell's text"))
     if reader.too_deep:
-        deep = f"{reader.too_deep} table(s) nested over {lim.max_nesting} levels deep were skipped"
-        doc_notes.append(ReaderNote(deep, SKIPPED_CONTENT))
-    if reader.truncated:
-        cut = f"{reader.truncated} cell(s) truncated at {lim.max_cell_chars} characters"
-        doc_notes.append(ReaderNote(cut, TRUNCATED))
-    if reader.uncarried:
-        doc_notes.append(
-            f"{reader.uncarried} vertically merged cell continuation(s) read as empty: merged text "
-            f"repeated beyond {CARRY_CELLS * lim.max_cell_chars} characters"
-        )
+        what = f"{reader.too_deep} table(s) nested over {lim.max_nesting} levels deep"
+        said.append(ReaderNote(DEEP_TABLES, f"{what} were skipped"))
+    said += reader.budget.notes()
     skipped = len(reader.tables) - len(used)
     if skipped:
-        doc_notes.append(f"{skipped} table(s) are not self-assessment tables and were not read as rows")
-    doc_notes.extend(notes)
+        what = f"{skipped} table(s) are not self-assessment tables"
+        said.append(ReaderNote("tables-skipped", f"{what} and were not read as rows"))
+    said += notes
     title = core_title or reader.styled_title or next((p for p in reader.paragraphs if len(p) <= 200), None)
     if reader.paged:
-        doc_notes.append("page numbers are from Word's last saved layout")
+        said.append(ReaderNote("page-numbers", "page numbers are from Word's last saved layout"))
     pages = reader.page if reader.paged else None
-    return Document(path=path, format="docx", rows=rows, text=text, title=title, pages=pages, notes=doc_notes)
+    return Document(
+        path=path,
+        format="docx",
+        rows=rows,
+        text=text,
+        title=title,
+        pages=pages,
+        notes=said,
+        tracked_changes=tracked,
+    )

@@ -28,14 +28,13 @@ from pathlib import Path
 
 from codecheck.errors import InputError, NoAssessmentError
 from codecheck.limits import Limits, effective
-from codecheck.model import SKIPPED_CONTENT, TRUNCATED, Document, ReaderNote
+from codecheck.model import DEEP_TABLES, Document, ReaderNote
 from codecheck.readers.blocks import BlockItem, build_blocks
+from codecheck.readers.cell_budget import CellBudget
 from codecheck.readers.raw import RawCell, RawRow, RawTable
 from codecheck.readers.rows import assessment_tables, build_rows, clean_text
 
-# A cell's text repeated into the rows a rowspan covers is bounded as for DOCX w:vMerge: this many
-# cells' worth of max_cell_chars per page.
-CARRY_CELLS = 10
+# A cell's text repeated into the rows a rowspan covers is bounded as for DOCX w:vMerge (CellBudget).
 MAX_SPAN = 64  # widest colspan honoured (as for DOCX gridSpan)
 MAX_ROWSPAN = 1000
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -104,7 +103,8 @@ def read_html(path: Path, limits: Limits | None = None) -> Document:
                 text.extend(texts)
         skipped = len(page.tables) - len(used)
         if skipped and rows:
-            notes = [f"{skipped} table(s) are not self-assessment tables and were not read as rows", *notes]
+            what = f"{skipped} table(s) are not self-assessment tables"
+            notes = [ReaderNote("tables-skipped", f"{what} and were not read as rows"), *notes]
     if not rows:
         what = "no tables" if not page.tables else f"{len(page.tables)} table(s), none of them"
         raise NoAssessmentError(
@@ -266,33 +266,16 @@ class _Page:
         self.pending_heading: str | None = None
         self.inline: list[tuple[str, bool]] = []  # the open run of inline content: (text, bold)
         self.nrows = 0
-        self.truncated = 0
-        self.carried = 0
-        self.uncarried = 0
+        self.budget = CellBudget(limits)  # cell text cut, rowspan text repeated: as in every reader
         self.too_deep = 0
 
-    def notes(self) -> list[str]:
-        out: list[str] = []
+    def notes(self) -> list[ReaderNote]:
+        out: list[ReaderNote] = []
         lim = self.limits
         if self.too_deep:
-            out.append(
-                ReaderNote(
-                    f"{self.too_deep} table(s) nested over {lim.max_nesting} levels deep were skipped",
-                    SKIPPED_CONTENT,
-                )
-            )
-        if self.truncated:
-            cut = f"{self.truncated} cell(s) truncated at {lim.max_cell_chars} characters"
-            out.append(ReaderNote(cut, TRUNCATED))
-        if self.uncarried:
-            out.append(
-                ReaderNote(
-                    f"{self.uncarried} row-spanning cell continuation(s) read as empty: spanned text "
-                    f"repeated beyond {CARRY_CELLS * self.limits.max_cell_chars} characters",
-                    TRUNCATED,
-                )
-            )
-        return out
+            deep = f"{self.too_deep} table(s) nested over {lim.max_nesting} levels deep were skipped"
+            out.append(ReaderNote(DEEP_TABLES, deep))
+        return out + self.budget.notes()
 
     # ------------------------------------------------------------------ element tests
 
@@ -420,10 +403,7 @@ class _Page:
         text = clean_text("".join(t for t, _ in runs))
         if not text:
             return
-        limit = self.limits.max_cell_chars
-        if len(text) > limit:
-            text = text[:limit]
-            self.truncated += 1
+        text = self.budget.clip(text)
         marked = [(clean_text(t), b) for t, b in runs if clean_text(t)]
         emphasised = bool(marked) and all(b for _, b in marked)
         lead = None
@@ -507,12 +487,8 @@ class _Page:
         """Place the cells that rowspans from above hold at ``col`` onwards; return the next free column."""
         while col in active:
             left, root, span = active[col]
-            if self.carried + len(root.text) > CARRY_CELLS * self.limits.max_cell_chars:
-                self.uncarried += 1
-                cells.append(RawCell("", root.checked, span, merged_from_above=True, fill=root.fill))
-            else:
-                self.carried += len(root.text)
-                cells.append(RawCell(root.text, root.checked, span, merged_from_above=True, fill=root.fill))
+            text = root.text if self.budget.carry(root.text) else ""
+            cells.append(RawCell(text, root.checked, span, merged_from_above=True, fill=root.fill))
             if left <= 1:
                 del active[col]
             else:
@@ -526,10 +502,7 @@ class _Page:
 
         runs: list[tuple[str, bool]] = []
         self._cell_runs(td, runs, depth, nesting, deferred)
-        text = clean_text("".join(t for t, _ in runs))
-        if len(text) > self.limits.max_cell_chars:
-            text = text[: self.limits.max_cell_chars]
-            self.truncated += 1
+        text = self.budget.clip(clean_text("".join(t for t, _ in runs)))
         span = _int(td.get("colspan"), 1, 1, MAX_SPAN)
         return RawCell(text=text, checked=glyph_state(text), span=span, fill=self.fill(td))
 

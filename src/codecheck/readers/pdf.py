@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from codecheck.errors import InputError, NoAssessmentError
 from codecheck.limits import Limits, effective
-from codecheck.model import SKIPPED_CONTENT, Document, ReaderNote, Row
+from codecheck.model import SCANNED_PAGES, Document, ReaderNote, Row
+from codecheck.readers.cell_budget import CellBudget
 from codecheck.readers.raw import RawTable
 
 if TYPE_CHECKING:  # heavy modules: imported where they are used
@@ -33,11 +34,6 @@ if TYPE_CHECKING:  # heavy modules: imported where they are used
 
 # Edges pdfplumber's table finder intersects pairwise; a form page has a few hundred at most.
 MAX_DRAWN_OBJECTS = 5000
-# A vertically merged cell's text is repeated into every row it covers (``PageCell.merged_from_above``)
-# for the builder to cite per provision: a page of thousands of hairline rows under one long merged
-# cell must not multiply its text without bound. As for DOCX (``readers.docx.CARRY_CELLS``), the
-# text repeated this way across a document is bounded to this many cells' worth of max_cell_chars.
-CARRY_CELLS = 10
 _ENCRYPTED = "encrypted PDF: it needs a password to open (password-protected); save an unprotected copy"
 
 
@@ -64,16 +60,16 @@ def read_pdf(path: Path, limits: Limits | None = None) -> Document:
         raise InputError(f"PDF has {len(tables)} tables, over the {lim.max_tables} limit", path)
     if sum(len(t.rows) for t in tables) > lim.max_rows:
         raise InputError(f"PDF has more than {lim.max_rows} table rows, over the limit", path)
-    notes = [*stats.notes, *assembled.notes]
-    _truncate_cells(tables, lim, notes)
-    _bound_carried(tables, lim, notes)
+    notes = [ReaderNote("page-layout", n) for n in stats.notes]
+    notes += [ReaderNote("page-breaks", n) for n in assembled.notes]
+    notes += _bound_cells(tables, lim)
     rows, row_notes = build_rows(tables)
     text = [p.text for p in assembled.paragraphs]
     if not rows:
         # no form table: the provisions may be laid out as labelled paragraphs (a printed web page)
         blocks = build_blocks(block_items(assembled.paragraphs))
         rows, row_notes, text = blocks.rows, blocks.notes, blocks.loose
-    notes.extend(row_notes)
+    notes += row_notes
     if not rows:
         what = "no tables" if not tables else f"{len(tables)} table(s), none of them a self-assessment"
         scanned = stats.scanned_note()
@@ -85,9 +81,14 @@ def read_pdf(path: Path, limits: Limits | None = None) -> Document:
     _apply_confidence(rows, assembled.confidence, tables)
     scanned = stats.scanned_note()
     if scanned:
-        notes.append(ReaderNote(f"{scanned}: rows on them cannot be read", SKIPPED_CONTENT))
+        notes.append(ReaderNote(SCANNED_PAGES, f"{scanned}: rows on them cannot be read"))
     if stats.unmapped:
-        notes.append(f"{stats.unmapped} cell(s) hold glyphs without Unicode text ((cid:NN)); check them")
+        notes.append(
+            ReaderNote(
+                "unmapped-glyphs",
+                f"{stats.unmapped} cell(s) hold glyphs without Unicode text ((cid:NN)); check them",
+            )
+        )
     return Document(
         path=path,
         format="pdf",
@@ -262,38 +263,24 @@ def _parse_error(path: Path, exc: BaseException, page: int | None = None) -> Inp
     return InputError(f"corrupt or truncated PDF: cannot parse{where} ({type(exc).__name__})", path)
 
 
-def _truncate_cells(tables: list[RawTable], lim: Limits, notes: list[str]) -> None:
-    """Bound cell text (``Limits.max_cell_chars``), noting how many cells were cut."""
-    cut = 0
+def _bound_cells(tables: list[RawTable], lim: Limits) -> list[ReaderNote]:
+    """Apply the document's ``CellBudget``: cut over-long cells, then empty the repeats of vertically
+    merged cells (``merged_from_above``) past its budget; return the notes saying what was done.
+
+    A merged cell's text is repeated into every row it covers for the builder to cite per provision;
+    a page of thousands of hairline rows under one long merged cell must not multiply it unbounded.
+    """
+    budget = CellBudget(lim)
     for t in tables:
         for r in t.rows:
             for c in r.cells:
-                if len(c.text) > lim.max_cell_chars:
-                    c.text = c.text[: lim.max_cell_chars]
-                    cut += not c.merged_from_above  # a repeat of a cell already counted
-    if cut:
-        notes.append(f"{cut} cell(s) longer than {lim.max_cell_chars} characters truncated")
-
-
-def _bound_carried(tables: list[RawTable], lim: Limits, notes: list[str]) -> None:
-    """Empty the merged-cell repeats past the document's ``CARRY_CELLS`` budget, with a note."""
-    budget = CARRY_CELLS * lim.max_cell_chars
-    carried = dropped = 0
+                c.text = budget.clip(c.text, repeat=c.merged_from_above)  # a repeat is counted once
     for t in tables:
         for r in t.rows:
             for c in r.cells:
-                if not c.merged_from_above or not c.text:
-                    continue
-                if carried + len(c.text) > budget:
+                if c.merged_from_above and c.text and not budget.carry(c.text):
                     c.text, c.checked = "", None
-                    dropped += 1
-                else:
-                    carried += len(c.text)
-    if dropped:
-        notes.append(
-            f"{dropped} vertically merged cell continuation(s) read as empty: merged text "
-            f"repeated beyond {budget} characters"
-        )
+    return budget.notes()
 
 
 def _apply_confidence(rows: list[Row], conf: dict[tuple[int, int], float], tables: list[RawTable]) -> None:

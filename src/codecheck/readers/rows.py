@@ -190,12 +190,17 @@ def _normalise_id(text: str) -> str:
     return " ".join(text.split())
 
 
+def _note(message: str) -> ReaderNote:
+    """A note on how the rows were built (stitched rows, inferred roles …): not text lost."""
+    return ReaderNote("rows", message)
+
+
 class _Builder:
     """State carried across tables: the open row, the last roles, the current context."""
 
     def __init__(self) -> None:
         self.rows: list[Row] = []
-        self.notes: list[str] = []
+        self.notes: list[ReaderNote] = []  # what the builder noticed, in reading order
         self.last_map: ColumnMap | None = None
         self.last_ncols = 0
         self.last_table: int | None = None
@@ -229,9 +234,8 @@ class _Builder:
             and _unnumbered_form(grids, cmap, header_rows)
         ):
             cmap.unnumbered = True
-            self.notes.append(
-                f"table {table.index} prints no provision numbers: one row per requirement, matched by text"
-            )
+            unnumbered = f"table {table.index} prints no provision numbers"
+            self.notes.append(_note(f"{unnumbered}: one row per requirement, matched by text"))
         if cmap is None or not cmap.is_assessment:
             self.skipped_tables += 1
             self._close()
@@ -371,10 +375,10 @@ class _Builder:
             else:
                 self.notes.append(
                     ReaderNote(
-                        f"table {table.index} row {raw.index}: text without a provision number skipped",
                         SKIPPED_TEXT,
+                        f"table {table.index} row {raw.index}: text without a provision number skipped",
                         Location(raw.page if raw.page is not None else table.page, table.index, raw.index),
-                        len(self.rows),
+                        position=len(self.rows),
                     )
                 )
             return
@@ -547,7 +551,7 @@ class _Builder:
             self.stitched += 1
         self.rows.append(row)
 
-    def finish(self) -> tuple[list[Row], list[str]]:
+    def finish(self) -> tuple[list[Row], list[ReaderNote]]:
         self._close()
         notes = list(self.notes)
         if any(self.answered_tables.values()):
@@ -558,27 +562,37 @@ class _Builder:
             if len(kept) != len(self.rows):
                 dropped = sorted({r.location.table for r in self.rows if r.location.table in unanswered})
                 notes.append(
-                    f"table(s) {', '.join(map(str, dropped))} have no Comply column, unlike the form: "
-                    "not read as assessment rows"
+                    _note(
+                        f"table(s) {', '.join(map(str, dropped))} have no Comply column, unlike the form: "
+                        "not read as assessment rows"
+                    )
                 )
                 self.rows = kept
         if self.stitched:
             notes.append(
-                f"{self.stitched} row{'s' if self.stitched != 1 else ''} stitched from continuation rows"
+                _note(
+                    f"{self.stitched} row{'s' if self.stitched != 1 else ''} stitched from continuation rows"
+                )
             )
         if self.shared:
             notes.append(
-                f"{self.shared} row{'s' if self.shared != 1 else ''} share a cell merged down from the "
-                "provision above: its text is read for each provision it spans"
+                _note(
+                    f"{self.shared} row{'s' if self.shared != 1 else ''} share a cell merged down from the "
+                    "provision above: its text is read for each provision it spans"
+                )
             )
         if self.lifted:
             notes.append(
-                f"{self.lifted} provision number(s) printed below the first line of their text: "
-                "the lines above were joined to them"
+                _note(
+                    f"{self.lifted} provision number(s) printed below the first line of their text: "
+                    "the lines above were joined to them"
+                )
             )
         if self.inferred_tables:
             notes.append(
-                f"column roles inferred from content in {self.inferred_tables} table(s) without a header"
+                _note(
+                    f"column roles inferred from content in {self.inferred_tables} table(s) without a header"
+                )
             )
         return self.rows, notes
 
@@ -685,12 +699,13 @@ def _expand(grid: list[_Cell], ncols: int) -> list[_Cell]:
     return out
 
 
-def build_rows(tables: list[RawTable]) -> tuple[list[Row], list[str]]:
+def build_rows(tables: list[RawTable]) -> tuple[list[Row], list[ReaderNote]]:
     """Turn a document's raw tables (in document order) into provision rows and reader notes.
 
     Tables that are not self-assessments contribute no rows. Rows come back in document order with
     ``location`` (page, table, row of the first physical row), ``context``, ``stitched`` and
-    ``confidence`` set. ``notes`` are human-readable observations for ``Document.notes``.
+    ``confidence`` set. ``notes`` go to ``Document.notes``: how the rows were built (kind "rows"), and
+    text that reached no row (kind "skipped-text", placed among the rows).
     """
     builder = _Builder()
     for table in tables:

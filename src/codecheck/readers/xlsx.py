@@ -30,15 +30,15 @@ from pathlib import Path
 
 from codecheck.errors import InputError, NoAssessmentError
 from codecheck.limits import Limits, effective
-from codecheck.model import OBSERVATION, SKIPPED_CONTENT, TRUNCATED, Document, ReaderNote
+from codecheck.model import CELLS_BEYOND_LIMITS, Document, ReaderNote
 from codecheck.readers.answers import glyph_state
+from codecheck.readers.cell_budget import CellBudget
 from codecheck.readers.columns import PROVISION_ID
 from codecheck.readers.raw import RawCell, RawRow, RawTable
 from codecheck.readers.rows import assessment_tables, build_rows, clean_text
 
 MAX_COLUMNS = 64  # columns read per sheet (a form has 4-10)
 SCAN_FACTOR = 10  # rows looked at per sheet, empty ones included: this many times Limits.max_rows
-CARRY_CELLS = 10  # as for DOCX w:vMerge: text repeated down merged ranges, in cells' worth
 MAX_MERGES = 10_000
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?\"")
 _DECIMALS = re.compile(r"^0\.(0+)$")
@@ -75,13 +75,14 @@ def read_xlsx(path: Path, limits: Limits | None = None) -> Document:
             text.extend(book.table_texts.get(table.index, []))
     skipped = len(tables) - len(used)
     if skipped:
-        notes.append(f"{skipped} sheet(s) are not self-assessment tables and were not read as rows")
+        what = f"{skipped} sheet(s) are not self-assessment tables"
+        notes.append(ReaderNote("tables-skipped", f"{what} and were not read as rows"))
     notes = notes + book.notes() + row_notes
     title = book.title or next((t for t in book.loose if len(t) <= 200), None)
     return Document(path=path, format="xlsx", rows=rows, text=text, title=title, pages=None, notes=notes)
 
 
-def _check_package(package: zipfile.ZipFile, path: Path, lim: Limits) -> list[str]:
+def _check_package(package: zipfile.ZipFile, path: Path, lim: Limits) -> list[ReaderNote]:
     """Bound the package before openpyxl reads it; notes for macros and external links."""
     try:
         infos = package.infolist()
@@ -114,17 +115,17 @@ def _check_package(package: zipfile.ZipFile, path: Path, lim: Limits) -> list[st
                 raise InputError(
                     f"part {info.filename} declares a DOCTYPE or entities, which a workbook never does", path
                 )
-    notes: list[str] = []
+    notes: list[ReaderNote] = []
     if any(n.lower().endswith("vbaproject.bin") for n in names):
         macros = "the workbook holds macros: read as data only, no macro was run"
-        notes.append(ReaderNote(macros, OBSERVATION))
+        notes.append(ReaderNote("macros", macros))
     links = sum(1 for n in names if n.startswith("xl/externalLinks/") and n.endswith(".xml"))
     if links:
         notes.append(
             ReaderNote(
+                "external-links",
                 f"the workbook links to {links} other workbook(s): links not followed, the values saved "
                 "in this file were read",
-                OBSERVATION,
             )
         )
     return notes
@@ -143,34 +144,21 @@ class _Workbook:
         self.title: str | None = None
         self.nrows = 0
         self.hidden = 0
-        self.truncated = 0
-        self.carried = 0
-        self.uncarried = 0
+        self.budget = CellBudget(limits)  # cell text cut, merged text repeated: as in every reader
         self.cut: list[str] = []  # sheets with rows or columns beyond the limits
 
-    def notes(self) -> list[str]:
-        out: list[str] = []
+    def notes(self) -> list[ReaderNote]:
+        out: list[ReaderNote] = []
         if self.hidden:
-            out.append(ReaderNote(f"{self.hidden} hidden worksheet(s) not read", OBSERVATION))
+            out.append(ReaderNote("hidden-sheets", f"{self.hidden} hidden worksheet(s) not read"))
         if self.cut:
             out.append(
                 ReaderNote(
+                    CELLS_BEYOND_LIMITS,
                     f"worksheet(s) {', '.join(self.cut)}: rows or columns beyond the reading limits not read",
-                    SKIPPED_CONTENT,
                 )
             )
-        if self.truncated:
-            cut = f"{self.truncated} cell(s) truncated at {self.limits.max_cell_chars} characters"
-            out.append(ReaderNote(cut, TRUNCATED))
-        if self.uncarried:
-            out.append(
-                ReaderNote(
-                    f"{self.uncarried} merged cell continuation(s) read as empty: merged text repeated "
-                    f"beyond {CARRY_CELLS * self.limits.max_cell_chars} characters",
-                    TRUNCATED,
-                )
-            )
-        return out
+        return out + self.budget.notes()
 
     def read(self) -> None:
         import openpyxl
@@ -277,9 +265,7 @@ class _Workbook:
                 col += span if anchor[1] == col else 1
                 continue
             text, checked = _value(cell)
-            if len(text) > self.limits.max_cell_chars:
-                text = text[: self.limits.max_cell_chars]
-                self.truncated += 1
+            text = self.budget.clip(text)
             span = spans.get((number, col), 1)
             raw = RawCell(text, checked if checked is not None else glyph_state(text), span, fill=_fill(cell))
             if span > 1 or (number, col) in spans:
@@ -305,11 +291,8 @@ class _Workbook:
     def carry(self, root: RawCell | None, span: int) -> RawCell:
         if root is None:
             return RawCell("", None, span, merged_from_above=True)
-        if self.carried + len(root.text) > CARRY_CELLS * self.limits.max_cell_chars:
-            self.uncarried += 1
-            return RawCell("", root.checked, span, merged_from_above=True, fill=root.fill)
-        self.carried += len(root.text)
-        return RawCell(root.text, root.checked, span, merged_from_above=True, fill=root.fill)
+        text = root.text if self.budget.carry(root.text) else ""
+        return RawCell(text, root.checked, span, merged_from_above=True, fill=root.fill)
 
 
 def _column(letters: bytes) -> int:

@@ -1,36 +1,74 @@
-"""Output formats for ``codecheck audit``: one module per format behind one ``render`` call.
+"""Output formats for ``codecheck audit``: one adapter module per format, registered in one list.
 
-``render(fmt, results, options)`` returns the whole report as a string; it never writes files and
-never reads the clock, so the same results always give the same bytes. Format modules are imported
-on demand (rich, jinja2 and lxml are heavy), keeping ``codecheck --version`` fast.
+``REGISTERED`` is the one list of formats (``report.interface.Format`` rows: name, file endings,
+media type, the module that renders it); the CLI derives its ``--format`` choices and ``--NAME-output``
+options from it. ``render(fmt, results, options)`` returns the whole report; it never writes files and
+never reads the clock, so the same results always give the same bytes. Format modules (and rich,
+jinja2) are imported only when a report is rendered, keeping ``codecheck --help`` fast.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from codecheck.errors import ConfigError
-from codecheck.model import AuditResult
-from codecheck.report.base import BaselineInfo, RenderOptions
+from codecheck.report.interface import Format, ReportFormat, output_option
 
-# format name -> module under codecheck.report that defines ``render(results, options) -> str``
-FORMATS: dict[str, str] = {
-    "text": "text",
-    "json": "json_report",
-    "html": "html",
-    "markdown": "markdown",
-    "sarif": "sarif",
-    "junit": "junit",
-    "github": "github",
-}
+if TYPE_CHECKING:  # pragma: no cover
+    from codecheck.baseline import BaselineInfo
+    from codecheck.model import AuditResult
+    from codecheck.report.base import RenderOptions
 
-__all__ = ["FORMATS", "BaselineInfo", "RenderOptions", "render"]
+# The one list of output formats, in the order ``--format`` lists them.
+REGISTERED: tuple[ReportFormat, ...] = (
+    Format("text", (".txt",), "text/plain", "codecheck.report.text"),
+    Format("json", (".json",), "application/json", "codecheck.report.json_report", also_written_as="JSON"),
+    Format("html", (".html",), "text/html", "codecheck.report.html", also_written_as="the HTML report"),
+    Format("markdown", (".md",), "text/markdown", "codecheck.report.markdown", also_written_as="Markdown"),
+    Format(
+        "sarif",
+        (".sarif", ".sarif.json"),
+        "application/sarif+json",
+        "codecheck.report.sarif",
+        also_written_as="SARIF 2.1.0",
+    ),
+    Format("junit", (".xml",), "application/xml", "codecheck.report.junit", also_written_as="JUnit XML"),
+    Format("github", (".txt",), "text/plain", "codecheck.report.github"),
+)
+FORMATS: dict[str, ReportFormat] = {fmt.name: fmt for fmt in REGISTERED}
+
+__all__ = [
+    "FORMATS",
+    "REGISTERED",
+    "BaselineInfo",
+    "Format",
+    "RenderOptions",
+    "ReportFormat",
+    "output_option",
+    "render",
+]
 
 
-def render(fmt: str, results: list[AuditResult], options: RenderOptions | None = None) -> str:
-    """Render ``results`` in format ``fmt`` (one of ``FORMATS``)."""
-    module_name = FORMATS.get(fmt)
-    if module_name is None:
+def __getattr__(name: str) -> Any:
+    """``RenderOptions`` and ``BaselineInfo`` on first use (PEP 562): the CLI imports this package to
+    build its options, and must not pay for the model and the report helpers then."""
+    if name == "RenderOptions":
+        from codecheck.report.base import RenderOptions
+
+        return RenderOptions
+    if name == "BaselineInfo":
+        from codecheck.baseline import BaselineInfo
+
+        return BaselineInfo
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def render(fmt: str, results: list[AuditResult], options: RenderOptions | None = None) -> str | bytes:
+    """Render ``results`` in format ``fmt`` (one of ``FORMATS``), documents and findings in report order."""
+    from codecheck.errors import ConfigError
+    from codecheck.findings import in_order
+    from codecheck.report.base import RenderOptions
+
+    chosen = FORMATS.get(fmt)
+    if chosen is None:
         raise ConfigError(f"unknown output format {fmt!r} (expected one of: {', '.join(FORMATS)})")
-    module = import_module(f"codecheck.report.{module_name}")
-    return module.render(list(results), options or RenderOptions())
+    return chosen.render(in_order(results), options or RenderOptions())

@@ -8,15 +8,14 @@ every other. Ordering is fully deterministic so that report artefacts diff clean
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from codecheck import __version__
-from codecheck.model import ANSWERS, AuditResult, CodeVersion, Finding, Location, RuleSpec, Severity
+from codecheck._version import __version__
+from codecheck.baseline import BaselineInfo
+from codecheck.model import ANSWERS, AuditResult, CodeVersion, Finding, RuleSpec, Severity
 
 TOOL_NAME = "codecheck"
 SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -48,71 +47,11 @@ class RenderOptions:
         return None
 
 
-@dataclass(frozen=True)
-class BaselineInfo:
-    """A baseline that filtered the findings: its file and how many known findings it hid, per document."""
-
-    path: str
-    suppressed: dict[str, int] = field(default_factory=dict)  # display path -> findings hidden
-
-    @property
-    def total(self) -> int:
-        return sum(self.suppressed.values())
-
-    def for_document(self, document: str) -> int:
-        return self.suppressed.get(document, 0)
-
-
-# --------------------------------------------------------------------------- paths
-
-
-def display_path(path: Path, base_dir: Path | None = None) -> str:
-    """The path as a stable, forward-slash string, relative to ``base_dir`` when inside it."""
-    base = base_dir if base_dir is not None else Path.cwd()
-    try:
-        rel = Path(os.path.abspath(path)).relative_to(os.path.abspath(base))
-        return rel.as_posix()
-    except ValueError:
-        return Path(path).as_posix()
-
-
 def error_reason(result: AuditResult) -> str:
     """The error without its leading "<path>: " (for formats that already show the document name)."""
     text = result.error or ""
     prefix = f"{result.path}: "
     return text[len(prefix):] if text.startswith(prefix) else text
-
-
-# --------------------------------------------------------------------------- ordering
-
-
-def provision_key(pid: str | None) -> tuple:
-    """Sort "2.10" after "2.9"; document-level findings (None) first; odd ids after numeric ones."""
-    if pid is None:
-        return (0,)
-    parts = re.findall(r"\d+|[^\d.\s/]+", pid)
-    key: list[tuple[int, int | str]] = []
-    for part in parts:
-        key.append((0, int(part)) if part.isdigit() else (1, part))
-    return (1, tuple(key), pid)
-
-
-def location_key(loc: Location | None) -> tuple:
-    if loc is None:
-        return (-1, -1, -1)
-    return (loc.page or 0, loc.table or 0, loc.row or 0)
-
-
-def finding_key(f: Finding) -> tuple:
-    return (provision_key(f.provision), location_key(f.location), f.code, f.rule, f.message)
-
-
-def sorted_findings(findings: list[Finding]) -> list[Finding]:
-    return sorted(findings, key=finding_key)
-
-
-def sorted_results(results: list[AuditResult]) -> list[AuditResult]:
-    return sorted(results, key=lambda r: Path(r.path).as_posix())
 
 
 # --------------------------------------------------------------------------- sections
@@ -212,30 +151,9 @@ def grouped_by_section(result: AuditResult) -> list[tuple[int, str, list[Finding
     """Findings grouped by section (document-level first), each group in stable order."""
     code = result.aligned.code if result.aligned else None
     groups: dict[int, list[Finding]] = {}
-    for f in sorted_findings(result.findings):
+    for f in result.findings:
         groups.setdefault(section_of(f.provision), []).append(f)
     return [(n, section_title(code, n), groups[n]) for n in sorted(groups)]
-
-
-# --------------------------------------------------------------------------- fingerprints
-
-
-def fingerprints(result: AuditResult, base_dir: Path | None = None) -> dict[int, str]:
-    """A stable id per finding (by ``id()``) that survives text edits and row moves.
-
-    Built from the document path, rule code and provision plus an occurrence counter for repeats of
-    that triple, never from the message or row numbers (SARIF appendix B: absolute positions must not
-    feed fingerprints). Used by SARIF ``partialFingerprints``, JSON ``fingerprint`` and baselines.
-    """
-    doc = display_path(result.path, base_dir)
-    seen: Counter = Counter()
-    out: dict[int, str] = {}
-    for f in sorted_findings(result.findings):
-        triple = (doc, f.code, f.provision or "")
-        seen[triple] += 1
-        raw = "\x1f".join((*triple, str(seen[triple])))
-        out[id(f)] = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
-    return out
 
 
 def row_for(result: AuditResult, f: Finding):

@@ -10,9 +10,10 @@ stripped first, so a document cannot smuggle a second workflow command into the 
 
 from __future__ import annotations
 
-from codecheck.cli.common import safe_text
+from codecheck.findings import display_path, in_order
 from codecheck.model import AuditResult, Severity
-from codecheck.report.base import RenderOptions, display_path, sorted_findings, sorted_results
+from codecheck.report.base import RenderOptions
+from codecheck.terminal import safe_text
 
 MAX_PER_LEVEL = 10
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -41,7 +42,7 @@ def annotations(results: list[AuditResult], options: RenderOptions) -> tuple[lis
     lines: list[str] = []
     used = {level: 0 for level in ("error", "warning", "notice")}
     overflow = 0
-    for r in sorted_results(results):
+    for r in results:
         doc = display_path(r.path, options.base_dir)
         if r.error:
             if used["error"] < MAX_PER_LEVEL:
@@ -52,7 +53,7 @@ def annotations(results: list[AuditResult], options: RenderOptions) -> tuple[lis
             else:
                 overflow += 1
             continue
-        for f in sorted(sorted_findings(r.findings), key=lambda x: -int(x.severity)):  # most severe first
+        for f in sorted(r.findings, key=lambda x: -int(x.severity)):  # most severe first
             level = _COMMAND[f.severity]
             if used[level] >= MAX_PER_LEVEL:
                 overflow += 1
@@ -86,7 +87,7 @@ def step_summary(results: list[AuditResult], options: RenderOptions, limit: int 
     """The Markdown report for ``$GITHUB_STEP_SUMMARY``, cut below ``limit`` bytes."""
     from codecheck.report import markdown
 
-    text = markdown.render(results, options)
+    text = markdown.render(in_order(results), options)
     data = text.encode("utf-8")
     if len(data) <= limit:
         return text
@@ -94,3 +95,4 @@ def step_summary(results: list[AuditResult], options: RenderOptions, limit: int 
     cut = data[:budget].decode("utf-8", errors="ignore")
     cut = cut[: cut.rfind("\n") + 1] if "\n" in cut else cut
     return cut + _TRUNCATION_NOTE
+

@@ -11,21 +11,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from codecheck.cli.common import safe_text
+from codecheck.findings import display_path
 from codecheck.model import AuditResult
 from codecheck.report.base import (
     RenderOptions,
     answer_totals,
     code_wording,
-    display_path,
     error_reason,
     grouped_by_section,
     overall_counts,
     result_failed,
     row_for,
     section_summaries,
-    sorted_results,
 )
+from codecheck.terminal import safe_text
 
 ANSWER_BANDS = (("yes", "Yes"), ("partial", "Partial"), ("no", "No"), ("na", "N/A"), ("blank", "Blank"))
 CHART_LABEL_W = 300
@@ -190,16 +189,16 @@ def _environment():
 
 
 def render(results: list[AuditResult], options: RenderOptions) -> str:
-    ordered = sorted_results(results)
-    docs = [_document_view(r, options) for r in ordered]
+    docs = [_document_view(r, options) for r in results]
     template = _environment().get_template("report.html.j2")
     return template.render(
         docs=docs,
-        totals=overall_counts(ordered),
-        unreadable=sum(1 for r in ordered if r.error),
-        failed=sum(1 for r in ordered if not r.error and result_failed(r, options.fail_on)),
+        totals=overall_counts(results),
+        unreadable=sum(1 for r in results if r.error),
+        failed=sum(1 for r in results if not r.error and result_failed(r, options.fail_on)),
         fail_on=str(options.fail_on) if options.fail_on else "never",
         version=options.tool_version,
         bands=ANSWER_BANDS,
         baseline=options.baseline,
     )
+

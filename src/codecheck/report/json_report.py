@@ -15,20 +15,17 @@ from __future__ import annotations
 
 import json
 
+from codecheck.findings import display_path, fingerprints
 from codecheck.model import AuditResult
 from codecheck.report.base import (
     TOOL_NAME,
     RenderOptions,
     answer_totals,
-    display_path,
-    fingerprints,
     overall_counts,
     result_failed,
     section_of,
     section_summaries,
     severity_counts,
-    sorted_findings,
-    sorted_results,
 )
 
 SCHEMA_VERSION = 1
@@ -43,7 +40,7 @@ def document_object(result: AuditResult, options: RenderOptions) -> dict:
     aligned = result.aligned
     prints = fingerprints(result, options.base_dir)
     findings = []
-    for f in sorted_findings(result.findings):
+    for f in result.findings:
         item = f.as_dict()
         item["section"] = section_of(f.provision) or None
         item["fingerprint"] = prints[id(f)]
@@ -97,7 +94,7 @@ def document_object(result: AuditResult, options: RenderOptions) -> dict:
 
 
 def batch_object(results: list[AuditResult], options: RenderOptions) -> dict:
-    docs = [document_object(r, options) for r in sorted_results(results)]
+    docs = [document_object(r, options) for r in results]
     summary: dict = {
         "documents": len(docs),
         "errors": sum(1 for r in results if r.error),
@@ -125,3 +122,4 @@ def schema() -> dict:
     from importlib.resources import files
 
     return json.loads(files("codecheck").joinpath("schemas/audit.schema.json").read_text(encoding="utf-8"))
+

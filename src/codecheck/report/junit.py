@@ -11,21 +11,10 @@ A document that could not be read is a suite with one erroring case.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
-
-from codecheck.cli.common import safe_text
+from codecheck.findings import display_path, provision_key
 from codecheck.model import AuditResult, Finding
-from codecheck.report.base import (
-    RenderOptions,
-    code_wording,
-    display_path,
-    provision_key,
-    reaches,
-    section_of,
-    section_title,
-    sorted_findings,
-    sorted_results,
-)
+from codecheck.report.base import RenderOptions, code_wording, reaches, section_of, section_title
+from codecheck.terminal import safe_text
 
 DOCUMENT_CASE = "whole document"
 
@@ -40,6 +29,8 @@ def _xml_text(text: str) -> str:
 
 def _attr(text: str) -> str:
     clean = _xml_text(text).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    from xml.sax.saxutils import quoteattr  # pulls in urllib.request: only when rendering
+
     return quoteattr(clean)
 
 
@@ -51,7 +42,7 @@ def _describe(f: Finding) -> str:
 def _cases(result: AuditResult) -> list[tuple[str | None, list[Finding]]]:
     """(provision or None, its findings) for every case of a readable document, in Code order."""
     by_prov: dict[str | None, list[Finding]] = {}
-    for f in sorted_findings(result.findings):
+    for f in result.findings:
         by_prov.setdefault(f.provision, []).append(f)
     provisions: list[str] = []
     if result.aligned is not None:
@@ -112,7 +103,7 @@ def _suite(result: AuditResult, options: RenderOptions) -> tuple[str, int, int, 
 def render(results: list[AuditResult], options: RenderOptions) -> str:
     suites = []
     tests = failures = errors = 0
-    for r in sorted_results(results):
+    for r in results:
         xml, t, f, e = _suite(r, options)
         suites.append(xml)
         tests, failures, errors = tests + t, failures + f, errors + e
@@ -122,3 +113,4 @@ def render(results: list[AuditResult], options: RenderOptions) -> str:
         + "".join(suites)
         + "</testsuites>\n"
     )
+

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import re
 
-from codecheck.cli.common import one_line
+from codecheck.findings import display_path
 from codecheck.model import AuditResult
 from codecheck.report.base import (
     RenderOptions,
-    display_path,
     error_reason,
     grouped_by_section,
     overall_counts,
     result_failed,
     section_summaries,
-    sorted_results,
 )
+from codecheck.terminal import one_line
 
 # Inside a table cell text never starts a line, so list/heading markers are harmless; what remains
 # are inline markup, links (brackets), tables (pipes), raw HTML and @mentions.
@@ -115,16 +114,16 @@ def summary_table(results: list[AuditResult], options: RenderOptions) -> str:
 
 
 def render(results: list[AuditResult], options: RenderOptions) -> str:
-    ordered = sorted_results(results)
     threshold = str(options.fail_on) if options.fail_on else "never"
     out = [
         "# codecheck: Complaint Handling Code self-assessment audit",
         "",
-        f"{len(ordered)} document(s): {_counts(overall_counts(ordered))}. Fails on: {threshold}.",
+        f"{len(results)} document(s): {_counts(overall_counts(results))}. Fails on: {threshold}.",
         "",
     ]
-    if len(ordered) > 1:
-        out += [summary_table(ordered, options)]
-    for r in ordered:
+    if len(results) > 1:
+        out += [summary_table(results, options)]
+    for r in results:
         out.append(document_section(r, options))
     return "\n".join(out).rstrip() + "\n"
+

@@ -12,22 +12,14 @@ read become ``toolExecutionNotifications`` and ``executionSuccessful: false``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from urllib.parse import quote
 
+from codecheck.findings import display_path, fingerprints, provision_key
 from codecheck.model import AuditResult, Finding, RuleSpec, Severity
-from codecheck.report.base import (
-    TOOL_NAME,
-    RenderOptions,
-    code_wording,
-    display_path,
-    fingerprints,
-    section_of,
-    sorted_findings,
-    sorted_results,
-)
+from codecheck.readers import DOCUMENT_MEDIA_TYPES
+from codecheck.report.base import TOOL_NAME, RenderOptions, code_wording, section_of
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "codecheck/v1"
@@ -35,10 +27,6 @@ MAX_RESULTS = 25_000  # GitHub keeps at most this many results per run
 MAX_FULL_DESCRIPTION = 1024  # GitHub truncates longer rule descriptions
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _PROBLEM = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "recommendation"}
-_MIME = {
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".pdf": "application/pdf",
-}
 
 
 def _uri(path: Path, options: RenderOptions) -> str:
@@ -156,8 +144,10 @@ def _taxonomy_name(code_id: str) -> str:
 
 
 def _artifact(path: Path, uri: str) -> dict:
+    import hashlib  # here, not at the top: the CLI imports this module to build its options
+
     art: dict = {"location": {"uri": uri}, "roles": ["analysisTarget"]}
-    mime = _MIME.get(path.suffix.lower())
+    mime = DOCUMENT_MEDIA_TYPES.get(path.suffix.lower())
     if mime:
         art["mimeType"] = mime
     try:
@@ -170,15 +160,14 @@ def _artifact(path: Path, uri: str) -> dict:
 
 
 def build(results: list[AuditResult], options: RenderOptions) -> dict:
-    ordered = sorted_results(results)
     descriptors: list[dict] = []
     rule_index: dict[str, int] = {}
     for spec in sorted(options.rules, key=lambda s: s.code):
         if spec.code not in rule_index:
             rule_index[spec.code] = len(descriptors)
             descriptors.append(_descriptor(spec))
-    for r in ordered:
-        for f in sorted_findings(r.findings):
+    for r in results:
+        for f in r.findings:
             if f.code not in rule_index:
                 rule_index[f.code] = len(descriptors)
                 descriptors.append(_fallback_descriptor(f))
@@ -187,7 +176,7 @@ def build(results: list[AuditResult], options: RenderOptions) -> dict:
     sarif_results: list[dict] = []
     notifications: list[dict] = []
     taxa: dict[str, dict[str, dict]] = {}
-    for r in ordered:
+    for r in results:
         uri = _uri(Path(r.path), options)
         index = len(artifacts)
         artifacts.append(_artifact(Path(r.path), uri))
@@ -203,7 +192,7 @@ def build(results: list[AuditResult], options: RenderOptions) -> dict:
             continue
         prints = fingerprints(r, options.base_dir)
         code_id = r.aligned.code.id if r.aligned else None
-        for f in sorted_findings(r.findings):
+        for f in r.findings:
             sarif_results.append(_result(f, r, rule_index, index, uri, prints[id(f)], options))
             if f.provision and code_id:
                 wording = code_wording(r, f.provision)
@@ -245,18 +234,13 @@ def build(results: list[AuditResult], options: RenderOptions) -> dict:
                 "name": _taxonomy_name(code_id),
                 "version": code_id,
                 "shortDescription": {"text": f"Complaint Handling Code ({code_id}) provisions"},
-                "taxa": [entries[k] for k in sorted(entries, key=_provision_sort)],
+                "taxa": [entries[k] for k in sorted(entries, key=provision_key)],
             }
             for code_id, entries in sorted(taxa.items())
         ]
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def _provision_sort(pid: str):
-    from codecheck.report.base import provision_key
-
-    return provision_key(pid)
-
-
 def render(results: list[AuditResult], options: RenderOptions) -> str:
     return json.dumps(build(results, options), indent=2, ensure_ascii=False) + "\n"
+

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import io
 
-from codecheck.cli.common import one_line
+from codecheck.findings import display_path
 from codecheck.model import AuditResult, Severity
 from codecheck.report.base import (
     RenderOptions,
-    display_path,
     error_reason,
     grouped_by_section,
     overall_counts,
     result_failed,
     section_summaries,
-    sorted_results,
 )
+from codecheck.terminal import one_line
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -150,9 +149,9 @@ def render(results: list[AuditResult], options: RenderOptions) -> str:
         emoji=False,
         soft_wrap=False,
     )
-    ordered = sorted_results(results)
-    for result in ordered:
+    for result in results:
         _render_document(console, result, options)
-    if len(ordered) > 1:
-        _render_batch_table(console, ordered, options)
+    if len(results) > 1:
+        _render_batch_table(console, results, options)
     return buffer.getvalue()
+

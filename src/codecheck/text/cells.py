@@ -42,11 +42,15 @@ def answer_phrase(row: Row) -> str:
 
 
 def provision_ref(aligned: AlignedDocument, pid: str | None) -> str:
-    """ "the 2024 Code (6.3)" — how a message cites the standard."""
+    """ "the 2024 Code (6.3)" — how a message cites the standard (the version's ``facts.cited_as``)."""
     where = f" ({pid})" if pid else ""
-    return (
-        f"the {aligned.code.id} Code{where}" if aligned.code.id != "joint" else f"the Joint Code draft{where}"
-    )
+    return f"{aligned.code.facts.cited_as or f'the {aligned.code.id} Code'}{where}"
+
+
+def shorten(text: str, limit: int = 120) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis (a requirement in a snippet)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def one_line(text: str) -> str:

@@ -4,7 +4,7 @@ target", "a further 10 working days", "a total of 20 working days".
 A mention is read into a structured ``TimescaleMention`` (figure, unit, what it times, which stage,
 whether it is a base time, an extension, a cumulative total or an escalation-request window) so that
 the ``wrong-timescale`` check can compare like with like. Every cue list comes from the rule's
-parameters (``rules/content.yaml``); this module only applies them.
+parameters (``rules/CC110-wrong-timescale/rule.yaml``); this module only applies them.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from codecheck.errors import CodeDefinitionError
 from codecheck.model import CodeVersion
 
 # Column roles. "combined" holds evidence and commentary in one cell (2022 form).
@@ -78,15 +79,14 @@ JOINT_APPENDIX_A = FormLayout(
 
 LAYOUTS: dict[str, FormLayout] = {layout.name: layout for layout in (HOS_2024, HOS_2022, JOINT_APPENDIX_A)}
 
-# Which official form each bundled Code version prints. A version YAML may name its layout itself
-# (``detection: {form_layout: hos-2022}``); this table covers the bundled versions when it does not,
-# and any other version gets the current (2024) form.
-_VERSION_LAYOUTS = {"2022": "hos-2022", "joint": "joint-appendix-a", "2024": "hos-2024"}
-
 
 def layout_for(code: CodeVersion) -> FormLayout:
-    """The layout of ``code``'s official form (the 2024 layout for a version that names none)."""
-    named = code.detection.get("form_layout") if isinstance(code.detection, dict) else None
-    if isinstance(named, str) and named in LAYOUTS:
-        return LAYOUTS[named]
-    return LAYOUTS[_VERSION_LAYOUTS.get(code.id, HOS_2024.name)]
+    """The layout of ``code``'s official form, as its facts name it (``facts.form_layout``); the
+    current (2024) form for a version that names none."""
+    named = code.facts.form_layout
+    if named is None:
+        return HOS_2024
+    if named not in LAYOUTS:
+        problem = f"facts.form_layout {named!r} is not one of {', '.join(LAYOUTS)}"
+        raise CodeDefinitionError(f"Code version {code.id}: {problem}")
+    return LAYOUTS[named]

@@ -1,0 +1,66 @@
+"""CC105 missing-answer: a row whose Comply answer is empty and whose commentary gives none.
+
+Without an answer the row tells the governing body nothing. A blank template is not 72 findings, and
+a form with no answers anywhere but with commentary gets one document-level finding.
+
+Spec, parameters and pass/fail cases: ``rules/CC105-missing-answer/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from codecheck.engine.context import CheckContext, Hit, RuleParams
+from codecheck.text.cells import provision_label
+from codecheck.text.context import compile_any
+from codecheck.text.normalize import clean, fold, is_blank
+
+
+def _answer_in_commentary(commentary: str, params: dict[str, Any]) -> bool:
+    pat = compile_any(params["answer_in_commentary"])
+    return bool(pat and pat.search(fold(commentary)))
+
+
+def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
+    """Rows whose Comply cell is empty and whose commentary does not open with an answer.
+
+    A blank template (nearly every answer blank and nearly every commentary empty) yields nothing: the
+    form has not been filled in, and 72 identical findings would bury everything else. A form with no
+    answers anywhere but with commentary gets one document-level finding.
+    """
+    # a row with neither a printed id nor an aligned provision is a reading artefact (a stray list
+    # item, a sub-heading): the structure rules speak for it, an empty answer there means nothing
+    rows = [r for r in ctx.aligned.rows if r.provisions or r.row.provision.strip()]
+    if not rows:
+        return
+    blank = [r for r in rows if r.row.answer == "blank"]
+    share = float(params["blank_form_share"])
+    if len(blank) >= share * len(rows):
+        empty = [r for r in rows if is_blank(r.row.commentary) and is_blank(r.row.evidence)]
+        if len(empty) >= share * len(rows):
+            return  # an unfilled template
+        if params["one_finding_when_all_blank"]:
+            yield Hit(
+                provision=None,
+                message=(
+                    f"No Comply answer is given on {len(blank)} of {len(rows)} rows: state Yes, No or "
+                    "Partial for each provision"
+                ),
+            )
+            return
+    for arow in blank:
+        if _answer_in_commentary(arow.row.commentary, params):
+            continue
+        has_text = not is_blank(arow.row.commentary)
+        detail = (
+            "the commentary describes practice but does not say whether the provision is met"
+            if has_text
+            else "and there is no commentary"
+        )
+        yield Hit(
+            provision=provision_label(arow),
+            message=f"Comply answer is empty; {detail}. State Yes, No or Partial",
+            location=arow.row.location,
+            snippet=clean(arow.row.commentary)[:160] or None,
+        )
