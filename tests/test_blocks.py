@@ -155,3 +155,20 @@ def test_docx_block_without_its_number(tmp_path: Path) -> None:
     assert [r.provision for r in doc.rows] == ["1.2", "1.3", "3.1"]
     notes = [n for n in doc.notes if n.kind == "skipped-text"]
     assert len(notes) == 1 and "after 1.3" in notes[0].message
+
+
+def test_a_field_gathering_many_paragraphs_is_cut_at_the_cell_limit_with_a_note() -> None:
+    """A field joins any number of paragraphs: it is bounded as one cell is, and the cut is reported."""
+    items = [BlockItem("6.3 Landlords must respond within 10 working days.", heading=2)]
+    items.append(BlockItem("Comply", emphasised=True))
+    items.append(BlockItem("Yes"))
+    items.append(BlockItem("Commentary", emphasised=True))
+    items += [BlockItem(f"Paragraph {n} of the commentary.") for n in range(200)]
+    result = build_blocks(items, max_chars=500)
+    (row,) = result.rows
+    assert len(row.commentary) == 500 and row.commentary.startswith("Paragraph 0 of the commentary.")
+    cut = [n for n in result.notes if n.kind == "cells-truncated"]
+    assert len(cut) == 1 and cut[0].lost_text and "longer than 500 characters" in cut[0].message
+    whole = build_blocks(items)
+    assert whole.rows[0].commentary.endswith("Paragraph 199 of the commentary.")
+    assert not any(n.kind == "cells-truncated" for n in whole.notes)

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from codecheck.cli.common import guarded, write_output
 from codecheck.terminal import safe_text
+
+if TYPE_CHECKING:
+    from codecheck.config import Config
 
 
 class ExtractFormat(StrEnum):
@@ -88,7 +91,7 @@ def extract(
 
             raise OutputExistsError("output file exists; use --force to overwrite it", output)
         file, paths = _inputs(files, as_one)
-        payload = build_payload(file, code, config_file, paths)
+        payload = _payload_within_budget(file, code, config_file, paths)
         if fmt is ExtractFormat.json:
             import json
 
@@ -117,21 +120,40 @@ def _inputs(files: list[Path], as_one: bool) -> tuple[Path, list[Path] | None]:
     return label, paths
 
 
+def _payload_within_budget(
+    file: Path, code: str | None, config_file: Path | None, paths: list[Path] | None = None
+) -> dict:
+    """``build_payload`` in a child process, within the document budget of ``[limits]`` (with
+    ``paths``, the files read as one form share that one budget)."""
+    from functools import partial
+
+    from codecheck.budget import Budget, run_one
+    from codecheck.config import load_config
+
+    config = load_config(file if file.exists() else Path.cwd(), explicit=config_file)
+    budget = Budget.from_limits(config.limits())
+    return run_one(partial(build_payload, file, code, config=config, paths=paths), budget, file)
+
+
 def build_payload(
-    file: Path, code: str | None = None, config_file: Path | None = None, paths: list[Path] | None = None
+    file: Path,
+    code: str | None = None,
+    config_file: Path | None = None,
+    config: Config | None = None,
+    paths: list[Path] | None = None,
 ) -> dict:
     """Read, detect and align; return the JSON-ready dict.
 
-    The configuration (found beside the document, or ``--config``) supplies the reading limits and a
-    forced Code version; ``--code`` wins over the configuration's. ``paths`` reads several files as
-    one form, named ``file``.
+    The configuration (``config``, or found beside the document, or ``--config``) supplies the reading
+    limits and a forced Code version; ``--code`` wins over the configuration's. ``paths`` reads
+    several files as one form, named ``file``.
     """
     from codecheck.config import load_config
     from codecheck.detect import detect_version
     from codecheck.readers import read_document
 
-    start = file if file.exists() else Path.cwd()
-    config = load_config(start, explicit=config_file)
+    if config is None:
+        config = load_config(file if file.exists() else Path.cwd(), explicit=config_file)
     if paths is not None:
         from codecheck.readers.combine import read_as_one
 
@@ -152,28 +174,31 @@ def build_payload(
         "reader_notes": [note.as_dict() for note in doc.notes],
         "rows": rows,
     }
-    aligned = _align(doc, detection)
+    aligned = _align(doc, detection, config.limits().max_cell_chars)
     if aligned is not None:
         # alignment may join two physical rows a reader could not (same number split over rows): the
         # aligned rows are then the document's rows, each with how it was paired
         payload["rows"] = [{**arow.row.as_dict(), "alignment": arow.as_dict()} for arow in aligned.rows]
-        if len(aligned.rows) != len(doc.rows):
-            from codecheck.model import ReaderNote
+        from codecheck.model import ReaderNote
 
+        if len(aligned.rows) != len(doc.rows):
             joined = len(doc.rows) - len(aligned.rows)
             note = ReaderNote("rows-joined", f"{joined} row(s) joined to the row above during alignment")
             payload["notes"].append(note.message)
             payload["reader_notes"].append(note.as_dict())
+        for said in aligned.notes:  # the aligner's own (joined text cut at the limit, …)
+            payload["notes"].append(said)
+            payload["reader_notes"].append(ReaderNote("alignment", said).as_dict())
         payload["missing"] = list(aligned.missing)
     return payload
 
 
-def _align(doc, detection):
+def _align(doc, detection, max_chars: int):
     """Pair each row with the provision(s) it speaks for in the detected (or forced) version."""
-    from codecheck.align import align_document
+    from codecheck.align import AlignOptions, align_document
     from codecheck.codes import get_version
 
-    return align_document(doc, get_version(detection.version), detection)
+    return align_document(doc, get_version(detection.version), detection, AlignOptions(), max_chars)
 
 
 def _csv_cell(value: object) -> str:

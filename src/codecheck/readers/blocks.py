@@ -36,7 +36,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from codecheck.model import SKIPPED_TEXT, Location, ReaderNote, Row
+from codecheck.limits import DEFAULT_LIMITS
+from codecheck.model import CELLS_TRUNCATED, SKIPPED_TEXT, Location, ReaderNote, Row
 from codecheck.readers.answers import classify_words, glyph_state, normalise_answer
 from codecheck.readers.columns import (
     ACTIONS,
@@ -345,7 +346,9 @@ def _confirm(items: list[_Item]) -> list[_Item]:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars = max_chars  # a field's text, joined over its paragraphs, is cut here
+        self.cut = 0  # blocks with a field cut at max_chars
         self.rows: list[Row] = []
         self.notes: list[ReaderNote] = []
         self.loose: list[str] = []
@@ -423,6 +426,10 @@ class _Builder:
         requirement = fields.get(REQUIREMENT)
         if requirement is None:
             requirement = " ".join(t for t in (block.title, *block.pre) if t)
+        if any(len(text) > self.max_chars for text in (requirement, *fields.values())):
+            self.cut += 1  # bounded as a cell is: a field can gather any number of paragraphs
+            fields = {role: text[: self.max_chars] for role, text in fields.items()}
+            requirement = requirement[: self.max_chars]
         else:
             self.loose.extend(t for t in (block.title, *block.pre) if t)
         comply = fields[COMPLY] if COMPLY in fields else fields.get(RAG, "")
@@ -479,16 +486,23 @@ class _Builder:
                 )
 
 
-def build_blocks(items: list[BlockItem]) -> BlockResult:
-    """Rows from a document's paragraphs laid out as labelled blocks, with notes and loose text."""
+def build_blocks(items: list[BlockItem], max_chars: int = DEFAULT_LIMITS.max_cell_chars) -> BlockResult:
+    """Rows from a document's paragraphs laid out as labelled blocks, with notes and loose text.
+
+    A field's text, joined over its paragraphs, is kept up to ``max_chars`` characters (the reader's
+    ``max_cell_chars``, as for a table cell), with a note when it is cut.
+    """
     classified: list[_Item] = []
     for item in _flatten(items):
         classified.extend(_classify(item))
-    builder = _Builder()
+    builder = _Builder(max_chars)
     for it in _confirm(classified):
         builder.feed(it)
     builder.finish()
     notes = list(builder.notes)
+    if builder.cut:
+        cut = f"{builder.cut} block(s) with a field longer than {max_chars} characters: cut there"
+        notes.append(ReaderNote(CELLS_TRUNCATED, cut))
     if builder.rows:
         read = f"{len(builder.rows)} row(s) read from labelled blocks (no self-assessment table)"
         notes.append(ReaderNote("rows", read))

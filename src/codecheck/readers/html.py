@@ -88,8 +88,8 @@ def read_html(path: Path, limits: Limits | None = None) -> Document:
     page.walk(content, depth=0)
     page.flush()
     title_text = _title_text(root)
-    table_rows, table_notes = build_rows(page.tables)
-    blocks = build_blocks(page.items) if page.items else None
+    table_rows, table_notes = build_rows(page.tables, lim.max_cell_chars)
+    blocks = build_blocks(page.items, lim.max_cell_chars) if page.items else None
     if blocks is not None and len(blocks.rows) > len(table_rows):
         rows, notes = blocks.rows, blocks.notes
         text = ([title_text] if title_text else []) + blocks.loose

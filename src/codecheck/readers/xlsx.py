@@ -36,6 +36,7 @@ from codecheck.readers.cell_budget import CellBudget
 from codecheck.readers.columns import PROVISION_ID
 from codecheck.readers.raw import RawCell, RawRow, RawTable
 from codecheck.readers.rows import assessment_tables, build_rows, clean_text
+from codecheck.readers.zip_directory import check_directory
 
 MAX_COLUMNS = 64  # columns read per sheet (a form has 4-10)
 SCAN_FACTOR = 10  # rows looked at per sheet, empty ones included: this many times Limits.max_rows
@@ -48,6 +49,8 @@ def read_xlsx(path: Path, limits: Limits | None = None) -> Document:
     """Read a workbook into a ``Document``; ``InputError`` naming the file on bad input."""
     lim = effective(limits)
     try:
+        with path.open("rb") as fh:
+            check_directory(fh, path, lim)  # before zipfile parses the central directory
         package = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise InputError("corrupt or truncated workbook (not a readable ZIP package)", path) from None
@@ -56,7 +59,7 @@ def read_xlsx(path: Path, limits: Limits | None = None) -> Document:
         book = _Workbook(path, lim, package)
         book.read()
     tables = book.tables
-    rows, row_notes = build_rows(tables)
+    rows, row_notes = build_rows(tables, lim.max_cell_chars)
     if not rows:
         what = "no sheets" if not tables else f"{len(tables)} sheet(s), none of them"
         raise NoAssessmentError(
