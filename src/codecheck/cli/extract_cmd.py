@@ -64,6 +64,10 @@ def extract(
         Path | None,
         typer.Option("--config", metavar="FILE", help="Configuration file to use (limits, code)."),
     ] = None,
+    isolated: Annotated[
+        bool,
+        typer.Option("--isolated", help="Ignore configuration files found beside the document."),
+    ] = False,
 ) -> None:
     """Extract the provision rows of a self-assessment (requirement, answer, evidence, commentary)."""
     with guarded():
@@ -71,7 +75,7 @@ def extract(
             from codecheck.errors import OutputExistsError
 
             raise OutputExistsError("output file exists; use --force to overwrite it", output)
-        payload = _payload_within_budget(file, code, config_file)
+        payload = _payload_within_budget(file, code, config_file, isolated)
         if fmt is ExtractFormat.json:
             import json
 
@@ -83,14 +87,19 @@ def extract(
         write_output(output, content, force)
 
 
-def _payload_within_budget(file: Path, code: str | None, config_file: Path | None) -> dict:
+def _payload_within_budget(
+    file: Path, code: str | None, config_file: Path | None, isolated: bool = False
+) -> dict:
     """``build_payload`` in a child process, within the document budget of ``[limits]``."""
     from functools import partial
 
     from codecheck.budget import Budget, run_one
     from codecheck.config import load_config
+    from codecheck.terminal import warning_line
 
-    config = load_config(file if file.exists() else Path.cwd(), explicit=config_file)
+    config = load_config(file if file.exists() else Path.cwd(), explicit=config_file, isolated=isolated)
+    for message in config.warnings:
+        warning_line(message)
     budget = Budget.from_limits(config.limits())
     return run_one(partial(build_payload, file, code, config=config), budget, file)
 
