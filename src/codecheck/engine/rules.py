@@ -154,8 +154,14 @@ def _str_list(value: Any, path: Path, rule: str, field: str) -> tuple[str, ...]:
     return tuple(str(v).strip() for v in value)
 
 
-def parse_rule(raw: dict[str, Any], path: Path, base: RuleSpec | None = None) -> RuleSpec:
-    """Validate one rule mapping; with ``base``, the mapping overrides that rule field by field."""
+def parse_rule(
+    raw: dict[str, Any], path: Path, base: RuleSpec | None = None, *, user: bool = False
+) -> RuleSpec:
+    """Validate one rule mapping; with ``base``, the mapping overrides that rule field by field.
+
+    ``user``: the file is a user's (not shipped with codecheck): the strings of its ``params`` are
+    marked ``UserPattern``, so that any of them used as a regex runs on the bounded engine.
+    """
     name = str(raw.get("code") or raw.get("slug") or "?")
     unknown = sorted(set(raw) - _KNOWN_FIELDS)
     if unknown:
@@ -225,6 +231,10 @@ def parse_rule(raw: dict[str, Any], path: Path, base: RuleSpec | None = None) ->
                 raise _fail(
                     path, name, f"params.{extra[0]}", f"{base.code} has no such parameter ({declared})"
                 )
+        if user:
+            from codecheck.patterns import mark_user_values
+
+            params = {k: mark_user_values(v, f"{path}: rule {name}: params.{k}") for k, v in params.items()}
         fields["params"] = {**(base.params if base else {}), **params}
     if "check" in raw:
         check = str(raw["check"]).strip()
@@ -283,7 +293,7 @@ def load_rules(extra_files: Iterable[Path | str] = (), *, strict: bool = False) 
                 raise _fail(
                     path, name, "slug", f"{code} is {base.slug!r}; a rule's code and slug cannot change"
                 )
-            rule = parse_rule(raw, path, base)
+            rule = parse_rule(raw, path, base, user=not is_builtin)
             if is_builtin and path.parent.name != f"{rule.code}-{rule.slug}":
                 raise _fail(path, name, "code", f"a rule's folder must be named {rule.code}-{rule.slug}")
             if base is None and rule.check:
