@@ -159,3 +159,14 @@ def test_a_pattern_re2_cannot_compile_is_one_error_line(long_x_form: Path) -> No
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("codecheck: error: ")
     assert "lookbehind.yaml: rule EX001: params.patterns" in lines[0] and "RE2" in lines[0]
+
+
+def test_rules_explain_shows_a_user_rules_patterns(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from codecheck.cli.app import app
+
+    rules = rules_file(tmp_path, CATASTROPHIC)
+    result = CliRunner().invoke(app, ["rules", "explain", "EX001", "--isolated", "--rules", str(rules)])
+    assert result.exit_code == 0, result.output
+    assert "(x+x+)+y" in result.stdout

@@ -57,6 +57,18 @@ def mark_user_values(value: Any, origin: str) -> Any:
     return value
 
 
+def unmarked(value: Any) -> Any:
+    """``value`` with every ``UserPattern`` turned back into a plain ``str`` (for YAML and other
+    serialisers that accept exact types only)."""
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return type(value)(unmarked(v) for v in value)
+    if isinstance(value, Mapping):
+        return {k: unmarked(v) for k, v in value.items()}
+    return value
+
+
 @cache
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)`` once per process, for patterns written in codecheck itself.

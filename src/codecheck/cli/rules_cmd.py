@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from codecheck.cli.common import guarded, warn_rule_without_facts
+from codecheck.patterns import unmarked
 from codecheck.terminal import safe_text
 
 app = typer.Typer(
@@ -80,7 +81,7 @@ def _rule_dict(rule, selected: dict) -> dict:
         "rationale": rule.rationale,
         "anti_pattern": rule.anti_pattern,
         "fix": rule.fix,
-        "params": rule.params,
+        "params": unmarked(rule.params),  # a user's patterns are marked str subclasses: plain for YAML
         "example": rule.example,
         "check": rule.check or rule.slug,
         "source": rule.source,
