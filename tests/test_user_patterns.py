@@ -150,10 +150,16 @@ def test_catastrophic_pattern_from_a_discovered_config_ends_within_seconds(long_
         (folder / "codecheck.toml").unlink()
 
 
-def test_a_pattern_re2_cannot_compile_is_one_error_line(long_x_form: Path) -> None:
-    folder = long_x_form.parent
-    rules = rules_file(folder, r"(?<=stage )\d", "lookbehind.yaml")
-    result = _run("audit", "--isolated", "--rules", str(rules), long_x_form.name, cwd=folder)
+def test_a_pattern_re2_cannot_compile_is_one_error_line(long_x_form: Path, tmp_path: Path) -> None:
+    """Refused when the rules file is loaded: one line for a batch, not one per document."""
+    import shutil
+
+    batch = tmp_path / "forms"
+    batch.mkdir()
+    for name in ("a-homes.docx", "b-homes.docx"):
+        shutil.copy(long_x_form, batch / name)
+    rules = rules_file(tmp_path, r"(?<=stage )\d", "lookbehind.yaml")
+    result = _run("audit", "--isolated", "--rules", str(rules), "forms", cwd=tmp_path)
     assert result.returncode == 2
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, result.stderr

@@ -41,6 +41,7 @@ from codecheck.errors import RuleDefinitionError
 from codecheck.patterns import compile_any
 
 GENERIC = True  # no built-in rule of its own: user rules files name it (``check: text-pattern``)
+PATTERN_PARAMS = ("patterns", "negation_cues", "code_cues")  # compiled when the rules file is loaded
 COLUMNS = ("requirement", "answer_text", "evidence", "commentary")
 SNIPPET_CHARS = 120
 

@@ -262,6 +262,19 @@ def _with_check_defaults(rule: RuleSpec, known: Iterable[RuleSpec], path: Path) 
     return replace(rule, params={**template.params, **rule.params})
 
 
+def _compile_user_patterns(rule: RuleSpec, names: tuple[str, ...], raw: dict[str, Any]) -> None:
+    """Compile the regex parameters a user's file gives (``names``: the check's ``PATTERN_PARAMS``),
+    so that a pattern the bounded engine refuses is one error when the file is loaded, not one per
+    document audited."""
+    from codecheck.patterns import compile_any
+
+    given = raw.get("params") or {}
+    for name in names:
+        value = rule.params.get(name) if name in given else None
+        if isinstance(value, str | list | tuple) and value:
+            compile_any(value)
+
+
 def load_rules(extra_files: Iterable[Path | str] = (), *, strict: bool = False) -> list[RuleSpec]:
     """Load the built-in rules, then each extra file in order; return them sorted by code.
 
@@ -271,7 +284,7 @@ def load_rules(extra_files: Iterable[Path | str] = (), *, strict: bool = False) 
     installation) is left out rather than breaking every audit; ``strict=True`` (the test suite) makes
     it an error too.
     """
-    from codecheck.engine.registry import get_check
+    from codecheck.engine.registry import get_check, get_pattern_params
 
     by_code: dict[str, RuleSpec] = {}
     builtin = builtin_rule_files()
@@ -305,6 +318,8 @@ def load_rules(extra_files: Iterable[Path | str] = (), *, strict: bool = False) 
                 raise _fail(
                     path, name, field, f"no check function is registered as {rule.check or rule.slug!r}"
                 )
+            if not is_builtin:
+                _compile_user_patterns(rule, get_pattern_params(rule.check or rule.slug), raw)
             seen_here.update({rule.code, rule.slug})
             by_code[rule.code] = rule
     return sorted(by_code.values(), key=lambda r: r.code)
