@@ -18,14 +18,14 @@ PROBE = textwrap.dedent(
     """
     import json, sys
     from codecheck.config import load_config
-    from codecheck.text.context import _compile
+    from codecheck.patterns import _compile_any
     from codecheck.warmup import prepare
 
     prepare(sys.argv[1:], load_config(None))
     print(json.dumps({
         "docx": "codecheck.readers.docx" in sys.modules and "lxml.etree" in sys.modules,
         "pdf": "codecheck.readers.pdf" in sys.modules and "pdfplumber" in sys.modules,
-        "patterns": _compile.cache_info().currsize,
+        "patterns": _compile_any.cache_info().currsize,
     }))
     """
 )
