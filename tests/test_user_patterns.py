@@ -176,3 +176,18 @@ def test_rules_explain_shows_a_user_rules_patterns(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["rules", "explain", "EX001", "--isolated", "--rules", str(rules)])
     assert result.exit_code == 0, result.output
     assert "(x+x+)+y" in result.stdout
+
+
+def test_a_built_in_rules_pattern_parameter_overridden_by_a_user_is_checked_on_load(tmp_path: Path) -> None:
+    """Overriding a built-in rule's regex parameter (its check's PATTERN_PARAMS) puts it on RE2 too."""
+    override = tmp_path / "team.yaml"
+    override.write_text(
+        "schema: 1\nrules:\n  - code: CC106\n    slug: missing-evidence\n"
+        "    params:\n      source_cues: ['(?<=see )policy']\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleDefinitionError, match=r"team\.yaml: rule CC106: params\.source_cues: .*RE2"):
+        load_rules([override])
+    override.write_text(override.read_text(encoding="utf-8").replace("(?<=see )policy", r"\bpolicy\b"))
+    rule = next(r for r in load_rules([override]) if r.code == "CC106")
+    assert isinstance(rule.params["source_cues"][0], UserPattern)

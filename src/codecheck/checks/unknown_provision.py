@@ -16,6 +16,8 @@ from codecheck.engine.context import CheckContext, Hit, RuleParams
 from codecheck.patterns import compile_any
 from codecheck.text.cells import shorten
 
+PATTERN_PARAMS = ("id_like",)  # compiled when a user's rules file loads
+
 
 def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
     """Rows numbered with an id the Code version does not have (and whose text is no provision's)."""
