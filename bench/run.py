@@ -76,13 +76,13 @@ book.close()
 """
 
 
-# What any typer CLI pays before its command runs: typer, and pydantic, which typer >= 0.2x imports to
-# coerce parameters (when installed). Compare it with the raw python-docx read: an audit cannot be
-# faster than this floor plus its own work.
+# What any typer CLI pays before its command runs: typer, and pydantic where the installed typer uses
+# it (typer >= 0.29 builds a pydantic adapter per option; codecheck requires typer < 0.29). Compare it
+# with the raw python-docx read: an audit cannot be faster than this floor plus its own work.
 FRAMEWORK_FLOOR = """
 import importlib.util, typer, typer.main
-if importlib.util.find_spec("pydantic"):
-    import pydantic
+if importlib.util.find_spec("typer._adapters"):
+    import typer._adapters
 """
 
 PYTHON = sys.executable
@@ -143,7 +143,7 @@ def codecheck_cmd(*args: str) -> list[str]:
 
 
 def _has_module(name: str) -> bool:
-    """Whether the benchmarked interpreter can import ``name`` (typer imports pydantic if so)."""
+    """Whether the benchmarked interpreter can import ``name`` (typer >= 0.29 imports pydantic)."""
     probe = f"import importlib.util, sys; sys.exit(importlib.util.find_spec({name!r}) is None)"
     return subprocess.run([PYTHON, "-c", probe], capture_output=True, check=False).returncode == 0
 

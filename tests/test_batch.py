@@ -129,7 +129,7 @@ def test_a_stuck_document_times_out_and_the_rest_complete(tmp_path: Path) -> Non
     start = time.monotonic()
     results = audit_many(paths, jobs=2, budget=Budget(1), audit_fn=fake_audit)
     assert time.monotonic() - start < 15
-    assert results[0].error == f"{paths[0]}: gave up after 1 s (limit max_seconds; raise it in [limits])"
+    assert results[0].error == f"{paths[0]}: gave up after 1 s (limit max_seconds; raise it with --config)"
     assert not results[1].error and not results[2].error
 
 
@@ -137,7 +137,7 @@ def test_running_out_of_memory_names_the_limit(tmp_path: Path) -> None:
     paths = touch(tmp_path, "huge.docx", "a.docx")
     results = audit_many(paths, jobs=2, budget=BUDGET, audit_fn=fake_audit)
     assert results[0].error == (
-        f"{paths[0]}: ran out of memory: over 512 MB (limit max_memory_mb; raise it in [limits])"
+        f"{paths[0]}: ran out of memory: over 512 MB (limit max_memory_mb; raise it with --config)"
     )
     assert not results[1].error
     # in this process (the library path) the same failure is an error result too

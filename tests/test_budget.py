@@ -113,9 +113,9 @@ def test_the_cpu_limit_counts_as_the_time_limit() -> None:
 def test_messages_name_the_limit() -> None:
     configured = Budget(60, 2048)
     assert Outcome(failure="time").message(configured) == (
-        "gave up after 60 s (limit max_seconds; raise it in [limits])"
+        "gave up after 60 s (limit max_seconds; raise it with --config)"
     )
-    memory = "ran out of memory: over 2048 MB (limit max_memory_mb; raise it in [limits])"
+    memory = "ran out of memory: over 2048 MB (limit max_memory_mb; raise it with --config)"
     assert Outcome(failure="memory").message(configured) == (memory if LINUX else "ran out of memory")
     from_option = Budget(2.5, time_limit="--timeout")
     assert Outcome(failure="time").message(from_option) == "gave up after 2.5 s (limit --timeout)"

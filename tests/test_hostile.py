@@ -289,9 +289,13 @@ def test_extract_is_bounded_too(bombs: dict[str, Path]):
     assert_clean_error(proc.returncode, proc.stderr, bombs["cmap_range"], "ToUnicode")
 
 
-def limits_beside(folder: Path, **limits: int) -> None:
+def limits_file(folder: Path, **limits: int) -> str:
+    """A configuration raising ``limits``, for ``--config``: one found beside the documents could
+    only lower them (see README, "Trust")."""
     lines = "".join(f"{k} = {v}\n" for k, v in limits.items())
-    (folder / "codecheck.toml").write_text(f"[limits]\n{lines}", encoding="utf-8")
+    path = folder.parent / "ci-limits.toml"
+    path.write_text(f"[limits]\n{lines}", encoding="utf-8")
+    return str(path)
 
 
 def test_past_the_time_budget_a_document_gives_up_and_the_batch_goes_on(bombs: dict[str, Path], tmp_path):
@@ -301,13 +305,17 @@ def test_past_the_time_budget_a_document_gives_up_and_the_batch_goes_on(bombs: d
     slow = folder / "drawing.pdf"
     slow.write_bytes(bombs["xobject_fanout"].read_bytes())
     (folder / "form.docx").write_bytes(bombs["ok"].read_bytes())
-    limits_beside(folder, max_seconds=3, max_page_objects=10**9)
-    proc = run_process("audit", str(folder), "--format", "json", "--jobs", "2", timeout=BOUND_SECONDS)
-    gave_up = "gave up after 3 s (limit max_seconds; raise it in [limits])"
+    config = limits_file(folder, max_seconds=3, max_page_objects=10**9)
+    proc = run_process(
+        "audit", str(folder), "--config", config, "--format", "json", "--jobs", "2", timeout=BOUND_SECONDS
+    )
+    gave_up = "gave up after 3 s (limit max_seconds; raise it with --config)"
     assert_clean_error(proc.returncode, proc.stderr, slow, gave_up)
     documents = {Path(d["document"]).name: d for d in json.loads(proc.stdout)["documents"]}
     assert not documents["form.docx"].get("error")
-    proc = run_process("audit", str(slow), "--timeout", "2", "--format", "json", timeout=BOUND_SECONDS)
+    proc = run_process(
+        "audit", str(slow), "--config", config, "--timeout", "2", "--format", "json", timeout=BOUND_SECONDS
+    )
     assert_clean_error(proc.returncode, proc.stderr, slow, "gave up after 2 s (limit --timeout)")
 
 
@@ -319,10 +327,12 @@ def test_past_the_memory_budget_a_document_fails_alone_in_one_line(bombs: dict[s
     bomb = folder / "bomb.pdf"
     bomb.write_bytes(bombs["flate_bomb"].read_bytes())
     (folder / "form.docx").write_bytes(bombs["ok"].read_bytes())
-    limits_beside(folder, max_memory_mb=300, max_decompressed_bytes=4 * 1024**3)
-    proc = run_process("audit", str(folder), "--format", "json", "--jobs", "2", timeout=BOUND_SECONDS)
+    config = limits_file(folder, max_memory_mb=300, max_decompressed_bytes=4 * 1024**3)
+    proc = run_process(
+        "audit", str(folder), "--config", config, "--format", "json", "--jobs", "2", timeout=BOUND_SECONDS
+    )
     assert "Process" not in proc.stderr
-    out_of_memory = "ran out of memory: over 300 MB (limit max_memory_mb; raise it in [limits])"
+    out_of_memory = "ran out of memory: over 300 MB (limit max_memory_mb; raise it with --config)"
     assert_clean_error(proc.returncode, proc.stderr, bomb, out_of_memory)
     documents = {Path(d["document"]).name: d for d in json.loads(proc.stdout)["documents"]}
     assert not documents["form.docx"].get("error")

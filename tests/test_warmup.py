@@ -18,8 +18,8 @@ PROBE = textwrap.dedent(
     """
     import json, sys
     from codecheck.config import load_config
+    from codecheck.patterns import _compile_any
     from codecheck.statements import lexicon
-    from codecheck.text.context import _compile
     from codecheck.warmup import prepare
 
     prepare(sys.argv[1:], load_config(None))
@@ -27,7 +27,7 @@ PROBE = textwrap.dedent(
         "docx": "codecheck.readers.docx" in sys.modules and "lxml.etree" in sys.modules,
         "pdf": "codecheck.readers.pdf" in sys.modules and "pdfplumber" in sys.modules,
         # the rules' own patterns and the statement reader's cue lists (what the content rules use)
-        "patterns": _compile.cache_info().currsize
+        "patterns": _compile_any.cache_info().currsize
         + lexicon.rx.cache_info().currsize
         + lexicon.rx_named.cache_info().currsize,
     }))

@@ -97,7 +97,7 @@ class Outcome:
 def _limit_phrase(name: str) -> str:
     if name.startswith("-"):
         return f"limit {name}"
-    return f"limit {name}; raise it in [limits]"
+    return f"limit {name}; raise it with --config"  # a discovered one cannot
 
 
 # --------------------------------------------------------------------------- one document

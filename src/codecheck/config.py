@@ -3,8 +3,16 @@
 Configuration lives in ``codecheck.toml`` (keys at the top level) or in ``pyproject.toml`` under
 ``[tool.codecheck]``. It is found by walking up from the document's folder, closest file first; in one
 folder ``codecheck.toml`` wins over ``pyproject.toml`` (a ``pyproject.toml`` without the table is
-skipped), as ruff does. ``--config FILE`` names the file explicitly and stops the search. Command-line
+skipped), as ruff does. ``--config FILE`` names the file explicitly and stops the search;
+``--isolated`` stops it too (only the command line and an explicit ``--config`` count). Command-line
 options are applied last.
+
+Trust: a configuration file found by the search sits in the same repository as the documents, so
+whoever can change a document can change it. It may tune the rules (that is what it is for), but it
+cannot loosen the bounds on untrusted input: a ``[limits]`` value it sets above the default is held
+at the default, with a warning (``Config.warnings``). Only ``--config FILE`` or the command line can
+raise a limit. Regular expressions it brings in through ``rules`` files run on a bounded engine
+(``codecheck.patterns``).
 
 Every value remembers its source ("default", the file path, or "command line") so that
 ``codecheck config --show`` can say why a rule is on or off. Keys codecheck does not know are an error
@@ -63,6 +71,8 @@ class Config:
     config_file: Path | None = None  # the file read, if any
     root: Path | None = None  # its folder: per-document-ignores globs are relative to it
     sources: dict[str, str] = field(default_factory=dict)  # attribute -> "default" | path | "command line"
+    discovered: bool = False  # config_file was found by the search, not named with --config
+    warnings: list[str] = field(default_factory=list)  # what was not applied, and why (for stderr)
 
     def source_of(self, name: str) -> str:
         return self.sources.get(name, DEFAULT)
@@ -274,13 +284,41 @@ def _apply(
         setattr(config, attr, new)
 
 
+def _hold_limits_at_defaults(config: Config) -> None:
+    """A discovered file may lower a limit, never raise it (see the module docstring's trust note)."""
+    from dataclasses import fields as dc_fields
+
+    from codecheck.limits import DEFAULT_LIMITS
+
+    defaults = {f.name: getattr(DEFAULT_LIMITS, f.name) for f in dc_fields(DEFAULT_LIMITS)}
+    kept: dict[str, int] = {}
+    for name, value in config.limits_overrides.items():
+        default = defaults.get(name)
+        if default is not None and value > default:
+            config.warnings.append(
+                f"{config.config_file}: [limits] {name} = {value} is above the default ({default}) and is "
+                f"ignored: a configuration found beside the documents can only lower limits (name the "
+                f"file with --config, or give --timeout, to raise them)"
+            )
+            continue
+        kept[name] = value
+    config.limits_overrides = kept
+    if not kept:
+        config.sources.pop("limits_overrides", None)
+
+
 def load_config(
-    start: Path | None = None, explicit: Path | None = None, overrides: dict | None = None
+    start: Path | None = None,
+    explicit: Path | None = None,
+    overrides: dict | None = None,
+    *,
+    isolated: bool = False,
 ) -> Config:
     """Build the effective configuration.
 
     ``start``: the document (or its folder) to search upwards from; ``explicit``: a config file given
-    with ``--config`` (no search then); ``overrides``: command-line values keyed like the TOML keys
+    with ``--config`` (no search then); ``isolated``: no search either (``--isolated``: only the
+    command line and ``explicit`` count); ``overrides``: command-line values keyed like the TOML keys
     (``select``, ``extend_select``, ``ignore``, ``severity``, ``fail_on``, ``code``, ``rules``,
     ``per_document_ignores``, ``limits``, ``format``). ``None`` values in ``overrides`` mean "not given".
     ``select`` and scalars replace the file's value; ``ignore``, ``extend_select`` and ``rules`` add to
@@ -294,13 +332,18 @@ def load_config(
         if table is None:
             raise ConfigError("no [tool.codecheck] table in this pyproject.toml", explicit)
         found = (explicit, table)
+    elif isolated:
+        found = None
     else:
         found = find_config_file(start)
     if found is not None:
         path, table = found
         config.config_file = path
+        config.discovered = explicit is None
         config.root = path.resolve().parent
         _apply(config, table, str(path), path, config.root)
+        if config.discovered:
+            _hold_limits_at_defaults(config)
     if overrides:
         given = {k: v for k, v in overrides.items() if v is not None and v != () and v != []}
         _apply(config, given, COMMAND_LINE, None, Path.cwd())

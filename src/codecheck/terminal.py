@@ -1,9 +1,11 @@
 """Untrusted text made safe for a terminal, and codecheck's one-line messages on standard error.
 
 Document text (commentary, evidence, file names) is hostile until cleaned: a control character or an
-ANSI escape sequence in a cell must never drive the user's terminal or a CI log. Every renderer (the
-reports, the diff, the batch runner's warnings, the CLI) cleans text with these functions, so they
-live below all of them; the CLI only decides when to print.
+ANSI escape sequence in a cell must never drive the user's terminal or a CI log, and a bidirectional
+control character must never reorder what the reader sees (a right-to-left override can make
+``evil<U+202E>xcod.docx`` display as ``evilcodx.docx``, or a quoted sentence read backwards).
+Every renderer (the reports, the diff, the batch runner's warnings, the CLI) cleans text with these
+functions, so they live below all of them; the CLI only decides when to print.
 """
 
 from __future__ import annotations
@@ -15,11 +17,16 @@ import sys
 # must never drive the user's terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
+# Unicode's bidirectional formatting characters (embeddings, overrides, isolates, the LRM/RLM/ALM marks):
+# made visible as <U+XXXX> rather than dropped, so that a reviewer sees that the document holds them.
+BIDI_CONTROLS = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_BIDI_VISIBLE = {code: f"<U+{code:04X}>" for code in BIDI_CONTROLS}
 
 
 def safe_text(text: str) -> str:
-    """Remove ANSI escape sequences and control characters from untrusted document text."""
-    return _CONTROL.sub("", _ANSI.sub("", text))
+    """Remove ANSI escape sequences and control characters from untrusted document text, and make its
+    bidirectional controls visible (``<U+202E>``)."""
+    return _CONTROL.sub("", _ANSI.sub("", text)).translate(_BIDI_VISIBLE)
 
 
 def one_line(text: str) -> str:

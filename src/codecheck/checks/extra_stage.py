@@ -23,6 +23,8 @@ from codecheck.statements.stages import StageClaim
 from codecheck.text.cells import one_line, provision_label, provision_ref, row_text
 from codecheck.text.context import compile_any
 
+PATTERN_PARAMS = ("reason_cues",)  # compiled when a user's rules file loads
+
 _RULE_TEXT = {
     "third": "allows no more than two stages",
     "zero": "says extra named stages (such as 'stage 0') are not appropriate",

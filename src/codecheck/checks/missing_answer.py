@@ -17,6 +17,8 @@ from codecheck.text.cells import provision_label
 from codecheck.text.context import compile_any
 from codecheck.text.normalize import clean, fold, is_blank
 
+PATTERN_PARAMS = ("answer_in_commentary",)  # compiled when a user's rules file loads
+
 
 def _answer_in_commentary(commentary: str, params: dict[str, Any]) -> bool:
     pat = compile_any(params["answer_in_commentary"])

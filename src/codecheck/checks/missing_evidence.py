@@ -22,6 +22,8 @@ from codecheck.text.cells import answer_phrase, one_line, provision_label
 from codecheck.text.context import compile_any
 from codecheck.text.normalize import clean, fold, is_blank
 
+PATTERN_PARAMS = ("source_cues", "assertion_only")  # compiled when a user's rules file loads
+
 
 def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
     answers = set(params["answers"])

@@ -28,6 +28,8 @@ from codecheck.text.context import compile_any
 from codecheck.text.dates import parse_iso
 from codecheck.text.normalize import fold, is_blank
 
+PATTERN_PARAMS = ("in_progress_answer",)  # compiled when a user's rules file loads
+
 
 def not_applicable(code: CodeVersion, params: RuleParams) -> NotApplicable | None:
     """The version's facts say whether it asks for a target date (the 2022 Code did not)."""

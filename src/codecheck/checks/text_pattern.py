@@ -25,33 +25,35 @@ of the rows. Such a rule names this check::
 A match that is negated in its clause, sits inside a quotation, or is in a sentence about the Code
 rather than the landlord's practice does not count, as for the built-in content checks.
 
-Patterns are Python regular expressions matched case-insensitively; a bad pattern is reported as a
-``RuleDefinitionError`` naming the rule's code when the rule runs.
+Patterns are regular expressions matched case-insensitively. Coming from a user's file, they run on
+RE2 (``codecheck.patterns``): matching time linear in the text, no look-around or back-references;
+a pattern RE2 cannot compile is a ``RuleDefinitionError`` naming the rules file, the rule and the
+pattern.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from codecheck.engine.context import CheckContext, Hit
 from codecheck.errors import RuleDefinitionError
+from codecheck.patterns import compile_any
 
 GENERIC = True  # no built-in rule of its own: user rules files name it (``check: text-pattern``)
+PATTERN_PARAMS = ("patterns", "negation_cues", "code_cues")  # compiled when the rules file is loaded
 COLUMNS = ("requirement", "answer_text", "evidence", "commentary")
 SNIPPET_CHARS = 120
 
 
-def _compile(patterns: Any) -> list[re.Pattern[str]]:
+def _compile(patterns: Any) -> list[Any]:
+    """Each pattern compiled (once per process; a user's on the bounded engine: codecheck.patterns)."""
     if isinstance(patterns, str):
         patterns = [patterns]
-    if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
+    texts = isinstance(patterns, list | tuple) and all(isinstance(p, str) for p in patterns)
+    if not texts or not patterns:
         raise RuleDefinitionError("text-pattern: param 'patterns' must be a non-empty list of regexes")
-    try:
-        return [re.compile(p, re.IGNORECASE) for p in patterns]
-    except re.error as exc:
-        raise RuleDefinitionError(f"text-pattern: invalid pattern {exc.pattern!r}: {exc}") from None
+    return [compile_any(p) for p in patterns]
 
 
 def _columns(value: Any) -> tuple[str, ...]:
@@ -62,9 +64,7 @@ def _columns(value: Any) -> tuple[str, ...]:
     return cols
 
 
-def _first_asserted(
-    text: str, patterns: list[re.Pattern[str]], params: dict[str, Any]
-) -> re.Match[str] | None:
+def _first_asserted(text: str, patterns: list[Any], params: dict[str, Any]) -> Any:
     """The first match in ``text`` that is meant: not negated, quoted or about the Code itself."""
     from codecheck.text.context import describes_code, in_quotation, is_negated
 

@@ -9,18 +9,20 @@ Spec, parameters and pass/fail cases: ``rules/CC102-unknown-provision/``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from codecheck.checks._whole_form import too_many, version_hint
 from codecheck.engine.context import CheckContext, Hit, RuleParams
+from codecheck.patterns import compile_any
 from codecheck.text.cells import shorten
+
+PATTERN_PARAMS = ("id_like",)  # compiled when a user's rules file loads
 
 
 def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
     """Rows numbered with an id the Code version does not have (and whose text is no provision's)."""
     code = ctx.aligned.code
-    id_like = re.compile(str(params["id_like"]))
+    id_like = compile_any(params["id_like"], 0)
     unknown = [
         ar
         for ar in ctx.aligned.rows

@@ -241,6 +241,13 @@ def audit(
     config_file: Annotated[
         Path | None, typer.Option("--config", metavar="FILE", help="Configuration file to use.")
     ] = None,
+    isolated: Annotated[
+        bool,
+        typer.Option(
+            "--isolated",
+            help="Ignore configuration files found beside the documents (only options and --config count).",
+        ),
+    ] = False,
     rules_files: Annotated[
         list[Path] | None, typer.Option("--rules", metavar="FILE", help="Extra rule set (YAML).")
     ] = None,
@@ -308,6 +315,7 @@ def audit(
             ignore=ignore,
             severity=severity,
             config_file=config_file,
+            isolated=isolated,
             rules_files=rules_files,
             extra_outputs=format_outputs or {},
             baseline=baseline,
@@ -333,6 +341,7 @@ def _audit(
     ignore,
     severity,
     config_file,
+    isolated,
     rules_files,
     extra_outputs,
     baseline,
@@ -374,7 +383,9 @@ def _audit(
     if rules_files:
         overrides["rules"] = [str(p) for p in rules_files]
     start = Path(inputs[0]) if len(inputs) == 1 and Path(inputs[0]).exists() else Path.cwd()
-    config = load_config(start, explicit=config_file, overrides=overrides or None)
+    config = load_config(start, explicit=config_file, overrides=overrides or None, isolated=isolated)
+    for message in config.warnings:
+        warning_line(message)
     never = fail_on is not None and fail_on.strip().lower() == "never"
     threshold = None if never else config.fail_on
     if fmt is None:

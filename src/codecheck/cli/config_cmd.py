@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from codecheck.cli.common import guarded
-from codecheck.terminal import safe_text
+from codecheck.terminal import safe_text, warning_line
 
 
 class ConfigFormat(StrEnum):
@@ -35,6 +35,9 @@ def config(
         Path | None,
         typer.Option("--config", metavar="FILE", help="Use this config file instead of searching for one."),
     ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Do not search for a config file (only --config counts).")
+    ] = False,
     fmt: Annotated[ConfigFormat, typer.Option("--format", "-f", help="Output format for --show.")] = (
         ConfigFormat.text
     ),
@@ -64,7 +67,9 @@ def config(
         from codecheck.engine import select_rules
 
         start = path if path is not None else Path.cwd()
-        cfg = load_config(start, config_file)
+        cfg = load_config(start, config_file, isolated=isolated)
+        for message in cfg.warnings:
+            warning_line(message)
         rules = rules_for(cfg)
         selected = select_rules(rules, cfg, path if path is not None and not Path(path).is_dir() else None)
         where = str(cfg.config_file) if cfg.config_file else "no config file found (defaults)"

@@ -83,6 +83,10 @@ def extract(
             "--as-one", help="Read all the files given as one form, in the order given (folders sorted)."
         ),
     ] = False,
+    isolated: Annotated[
+        bool,
+        typer.Option("--isolated", help="Ignore configuration files found beside the document."),
+    ] = False,
 ) -> None:
     """Extract the provision rows of a self-assessment (requirement, answer, evidence, commentary)."""
     with guarded():
@@ -91,7 +95,7 @@ def extract(
 
             raise OutputExistsError("output file exists; use --force to overwrite it", output)
         file, paths = _inputs(files, as_one)
-        payload = _payload_within_budget(file, code, config_file, paths)
+        payload = _payload_within_budget(file, code, config_file, paths, isolated)
         if fmt is ExtractFormat.json:
             import json
 
@@ -121,7 +125,11 @@ def _inputs(files: list[Path], as_one: bool) -> tuple[Path, list[Path] | None]:
 
 
 def _payload_within_budget(
-    file: Path, code: str | None, config_file: Path | None, paths: list[Path] | None = None
+    file: Path,
+    code: str | None,
+    config_file: Path | None,
+    paths: list[Path] | None = None,
+    isolated: bool = False,
 ) -> dict:
     """``build_payload`` in a child process, within the document budget of ``[limits]`` (with
     ``paths``, the files read as one form share that one budget)."""
@@ -129,8 +137,11 @@ def _payload_within_budget(
 
     from codecheck.budget import Budget, run_one
     from codecheck.config import load_config
+    from codecheck.terminal import warning_line
 
-    config = load_config(file if file.exists() else Path.cwd(), explicit=config_file)
+    config = load_config(file if file.exists() else Path.cwd(), explicit=config_file, isolated=isolated)
+    for message in config.warnings:
+        warning_line(message)
     budget = Budget.from_limits(config.limits())
     return run_one(partial(build_payload, file, code, config=config, paths=paths), budget, file)
 

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from codecheck.cli.common import guarded, warn_rule_without_facts
+from codecheck.patterns import unmarked
 from codecheck.terminal import safe_text
 
 app = typer.Typer(
@@ -38,6 +39,10 @@ ConfigOpt = Annotated[
     Path | None,
     typer.Option("--config", metavar="FILE", help="Use this config file instead of searching for one."),
 ]
+IsolatedOpt = Annotated[
+    bool,
+    typer.Option("--isolated", help="Ignore configuration files found here (only --config counts)."),
+]
 FormatOpt = Annotated[RulesFormat, typer.Option("--format", "-f", help="Output format.")]
 CodeOpt = Annotated[
     str | None,
@@ -49,13 +54,13 @@ CodeOpt = Annotated[
 ]
 
 
-def _load(rules_files: list[Path] | None, config_file: Path | None):
+def _load(rules_files: list[Path] | None, config_file: Path | None, isolated: bool = False):
     """All declared rules and the subset the effective configuration selects."""
     from codecheck.api import rules_for
     from codecheck.config import load_config
     from codecheck.engine import select_rules
 
-    config = load_config(Path.cwd(), config_file, {"rules": list(rules_files or [])})
+    config = load_config(Path.cwd(), config_file, {"rules": list(rules_files or [])}, isolated=isolated)
     rules = rules_for(config)
     selected = {r.code: r for r in select_rules(rules, config)}
     return rules, selected
@@ -76,7 +81,7 @@ def _rule_dict(rule, selected: dict) -> dict:
         "rationale": rule.rationale,
         "anti_pattern": rule.anti_pattern,
         "fix": rule.fix,
-        "params": rule.params,
+        "params": unmarked(rule.params),  # a user's patterns are marked str subclasses: plain for YAML
         "example": rule.example,
         "check": rule.check or rule.slug,
         "source": rule.source,
@@ -111,13 +116,14 @@ def rules(
     fmt: FormatOpt = RulesFormat.text,
     rules_files: RulesOpt = None,
     config_file: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
     code: CodeOpt = None,
 ) -> None:
     """List every rule: code, slug, group, severity, whether it is on, and what it checks."""
     if ctx.invoked_subcommand is not None:
         return
     with guarded():
-        all_rules, selected = _load(rules_files, config_file)
+        all_rules, selected = _load(rules_files, config_file, isolated)
         skipped = _applicability(all_rules, code)
         if fmt is RulesFormat.json:
             import json
@@ -144,12 +150,13 @@ def explain(
     fmt: FormatOpt = RulesFormat.text,
     rules_files: RulesOpt = None,
     config_file: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
 ) -> None:
     """Explain one rule: why it matters (citing the Code), its parameters and an example."""
     with guarded():
         from codecheck.errors import ConfigError
 
-        all_rules, selected = _load(rules_files, config_file)
+        all_rules, selected = _load(rules_files, config_file, isolated)
         wanted = rule.strip()
         found = next((r for r in all_rules if wanted.upper() == r.code or wanted.lower() == r.slug), None)
         if found is None:

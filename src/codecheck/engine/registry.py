@@ -56,6 +56,13 @@ def get_applicability(name: str) -> ApplicabilityFn | None:
     return fn if callable(fn) else None
 
 
+def get_pattern_params(name: str) -> tuple[str, ...]:
+    """The parameters of check ``name`` that hold regular expressions (its ``PATTERN_PARAMS``), so
+    that a user's rules file can have them compiled, and refused, when it is loaded."""
+    value = getattr(_module(name), "PATTERN_PARAMS", ())
+    return tuple(value) if isinstance(value, tuple | list) else ()
+
+
 def registered_slugs() -> list[str]:
     """Every check shipped in ``codecheck.checks``, by name (``text-pattern`` included)."""
     # found by name, like every check: the engine depends on what a check module offers, not on

@@ -154,8 +154,14 @@ def _str_list(value: Any, path: Path, rule: str, field: str) -> tuple[str, ...]:
     return tuple(str(v).strip() for v in value)
 
 
-def parse_rule(raw: dict[str, Any], path: Path, base: RuleSpec | None = None) -> RuleSpec:
-    """Validate one rule mapping; with ``base``, the mapping overrides that rule field by field."""
+def parse_rule(
+    raw: dict[str, Any], path: Path, base: RuleSpec | None = None, *, user: bool = False
+) -> RuleSpec:
+    """Validate one rule mapping; with ``base``, the mapping overrides that rule field by field.
+
+    ``user``: the file is a user's (not shipped with codecheck): the strings of its ``params`` are
+    marked ``UserPattern``, so that any of them used as a regex runs on the bounded engine.
+    """
     name = str(raw.get("code") or raw.get("slug") or "?")
     unknown = sorted(set(raw) - _KNOWN_FIELDS)
     if unknown:
@@ -225,6 +231,10 @@ def parse_rule(raw: dict[str, Any], path: Path, base: RuleSpec | None = None) ->
                 raise _fail(
                     path, name, f"params.{extra[0]}", f"{base.code} has no such parameter ({declared})"
                 )
+        if user:
+            from codecheck.patterns import mark_user_values
+
+            params = {k: mark_user_values(v, f"{path}: rule {name}: params.{k}") for k, v in params.items()}
         fields["params"] = {**(base.params if base else {}), **params}
     if "check" in raw:
         check = str(raw["check"]).strip()
@@ -252,6 +262,19 @@ def _with_check_defaults(rule: RuleSpec, known: Iterable[RuleSpec], path: Path) 
     return replace(rule, params={**template.params, **rule.params})
 
 
+def _compile_user_patterns(rule: RuleSpec, names: tuple[str, ...], raw: dict[str, Any]) -> None:
+    """Compile the regex parameters a user's file gives (``names``: the check's ``PATTERN_PARAMS``),
+    so that a pattern the bounded engine refuses is one error when the file is loaded, not one per
+    document audited."""
+    from codecheck.patterns import compile_any
+
+    given = raw.get("params") or {}
+    for name in names:
+        value = rule.params.get(name) if name in given else None
+        if isinstance(value, str | list | tuple) and value:
+            compile_any(value)
+
+
 def load_rules(extra_files: Iterable[Path | str] = (), *, strict: bool = False) -> list[RuleSpec]:
     """Load the built-in rules, then each extra file in order; return them sorted by code.
 
@@ -261,7 +284,7 @@ def load_rules(extra_files: Iterable[Path | str] = (), *, strict: bool = False) 
     installation) is left out rather than breaking every audit; ``strict=True`` (the test suite) makes
     it an error too.
     """
-    from codecheck.engine.registry import get_check
+    from codecheck.engine.registry import get_check, get_pattern_params
 
     by_code: dict[str, RuleSpec] = {}
     builtin = builtin_rule_files()
@@ -283,7 +306,7 @@ def load_rules(extra_files: Iterable[Path | str] = (), *, strict: bool = False) 
                 raise _fail(
                     path, name, "slug", f"{code} is {base.slug!r}; a rule's code and slug cannot change"
                 )
-            rule = parse_rule(raw, path, base)
+            rule = parse_rule(raw, path, base, user=not is_builtin)
             if is_builtin and path.parent.name != f"{rule.code}-{rule.slug}":
                 raise _fail(path, name, "code", f"a rule's folder must be named {rule.code}-{rule.slug}")
             if base is None and rule.check:
@@ -295,6 +318,8 @@ def load_rules(extra_files: Iterable[Path | str] = (), *, strict: bool = False) 
                 raise _fail(
                     path, name, field, f"no check function is registered as {rule.check or rule.slug!r}"
                 )
+            if not is_builtin:
+                _compile_user_patterns(rule, get_pattern_params(rule.check or rule.slug), raw)
             seen_here.update({rule.code, rule.slug})
             by_code[rule.code] = rule
     return sorted(by_code.values(), key=lambda r: r.code)

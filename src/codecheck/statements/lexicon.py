@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from codecheck.patterns import compiled
+
 _FILE = Path(__file__).with_name("lexicon.yaml")
 _FLAGS = re.IGNORECASE
 
@@ -45,7 +47,7 @@ def rx(path: str) -> re.Pattern[str]:
     A list becomes an alternation of its fragments; named groups may repeat across fragments of one
     list (each fragment is its own branch), so they are renamed per branch and read with ``group``.
     """
-    return re.compile(_source(path), _FLAGS)
+    return compiled(_source(path), _FLAGS)  # codecheck's one compile-once helper
 
 
 def _source(path: str) -> str:
@@ -80,7 +82,7 @@ def rx_named(path: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
         raise RuntimeError(f"statement lexicon entry {path!r} is not a mapping")
     names = tuple(node)
     parts = [f"(?P<g{i}>{_source(f'{path}.{name}')})" for i, name in enumerate(names)]
-    return re.compile("|".join(parts), _FLAGS), names
+    return compiled("|".join(parts), _FLAGS), names
 
 
 def name_of(m: re.Match[str] | None, names: tuple[str, ...]) -> str | None:

@@ -10,34 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
-from codecheck.errors import RuleDefinitionError
+from codecheck.patterns import compile_any  # re-exported: the checks import it from here
 from codecheck.text.sentences import clause_at, sentence_at
-
-
-@lru_cache(maxsize=256)
-def _compile(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not patterns:
-        return None
-    for p in patterns:  # name the bad one: the patterns come from rules files users may edit
-        if not isinstance(p, str):
-            raise RuleDefinitionError(f"rule parameter pattern must be text, got {p!r}")
-        try:
-            re.compile(p)
-        except re.error as exc:
-            raise RuleDefinitionError(f"invalid pattern in rule parameters {p!r}: {exc}") from None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
-def compile_any(patterns: Iterable[str]) -> re.Pattern[str] | None:
-    """One case-insensitive regex matching any of ``patterns`` (None for an empty list).
-
-    A single string is one pattern (a rules file may give one where a list is expected).
-    """
-    if isinstance(patterns, str):
-        return _compile((patterns,))
-    return _compile(tuple(patterns))
 
 
 def is_negated(
