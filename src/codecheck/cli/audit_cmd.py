@@ -396,7 +396,11 @@ def audit(
     ] = None,
     statistics: Annotated[
         bool,
-        typer.Option("--statistics", help="Print the number of findings per rule instead of the report."),
+        typer.Option(
+            "--statistics",
+            help="Print the number of findings per rule on stdout, in place of the report there "
+            "(a report named with --output is still written).",
+        ),
     ] = False,
     quiet: Annotated[
         bool,
@@ -581,8 +585,10 @@ def _audit(
 
         options.color = _color_wanted(to_stdout)
         options.width = shutil.get_terminal_size((120, 24)).columns if options.color else 120
-    if statistics:
-        main = _statistics(shown, as_json=fmt == "json")
+    if statistics:  # the counts take the report's place on stdout; a report named with -o is written
+        write_output(None, _statistics(shown, as_json=fmt == "json" and to_stdout), force)
+    if statistics and to_stdout:
+        main = ""
     elif to_stdout and fmt in HUMAN_FORMATS and shown and all(r.error for r in shown):
         main = ""  # nothing was audited: the one-line errors below say it all
     else:
