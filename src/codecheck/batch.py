@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from codecheck.errors import CodecheckError
 from codecheck.model import AuditResult
+from codecheck.readers import DOCUMENT_SUFFIXES
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -36,8 +37,8 @@ def __getattr__(name: str) -> Any:
         return getattr(pool, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-# The one list of file endings a folder or glob expands to: the formats the readers accept.
-DOCUMENT_SUFFIXES = (".docx", ".pdf")
+# DOCUMENT_SUFFIXES (re-exported here): the one list of file endings a folder or glob expands to,
+# kept with the readers that accept those formats.
 # Documents a folder may hold that codecheck does not read: said once per kind ("skipped 1 legacy
 # Word .doc file (save it as .docx)"), never silently passed over. {it}: "it" or "them".
 NOT_READ: dict[str, tuple[str, str]] = {

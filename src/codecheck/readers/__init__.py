@@ -13,6 +13,10 @@ from codecheck.errors import InputError
 from codecheck.limits import Limits, effective
 from codecheck.model import Document
 
+# The file endings of the formats these readers accept: the one list a folder or glob expands to
+# (``batch.expand``). A file named outright is read whatever its ending (the bytes decide).
+DOCUMENT_SUFFIXES: tuple[str, ...] = (".docx", ".pdf")
+
 
 def read_document(path: Path, limits: Limits | None = None) -> Document:
     """Read a self-assessment (DOCX or PDF, decided by its bytes, not its extension).
@@ -38,4 +42,4 @@ def read_document(path: Path, limits: Limits | None = None) -> Document:
     raise InputError(f"unsupported document format {kind!r}", path)  # pragma: no cover - sniff guards
 
 
-__all__ = ["read_document"]
+__all__ = ["DOCUMENT_SUFFIXES", "read_document"]
