@@ -314,6 +314,7 @@ class AlignedDocument:
     rows: list[AlignedRow]
     missing: list[str]  # official-form provision ids the document omits
     document_date: str | None = None  # ISO date the form states (for past-date and outdated checks)
+    notes: list[str] = field(default_factory=list)  # alignment observations (joined text cut, …)
 
 
 # --------------------------------------------------------------------------- findings
