@@ -16,8 +16,9 @@ One ``<testsuite>`` per document. Its test cases, in Code order:
 ``provision 6.3 CC110 wrong-timescale`` (``#2`` for a repeat) or ``provision 6.3``, unique within a
 document because GitLab keeps only the first of a duplicate classname and name. Findings fail the
 test view whatever ``--fail-on`` says; the exit status is what follows ``--fail-on``. A document that
-could not be read is a suite with one erroring case. The shape is held to the Jenkins xUnit
-``junit-10.xsd`` in the tests (``tests/vendor``).
+could not be read is a suite with one erroring case. The document path is the suite's ``file``
+(the current Jenkins xUnit schema allows ``file`` on a suite, not on a test case). The shape is held
+to that ``junit-10.xsd`` in the tests (``tests/vendor``).
 """
 
 from __future__ import annotations
@@ -106,13 +107,16 @@ def _suite(result: AuditResult, options: RenderOptions) -> tuple[str, Counter]:
     counts: Counter = Counter()
     if result.error:
         body = (
-            f'    <testcase classname={_attr(doc)} name="read document" file={_attr(doc)} time="0">\n'
+            f'    <testcase classname={_attr(doc)} name="read document" time="0">\n'
             f'      <error message={_attr(result.error)} type="InputError">'
             f"{_xml_text(result.error)}</error>\n"
             f"    </testcase>\n"
         )
         counts.update(tests=1, errors=1)
-        head = f'  <testsuite name={_attr(doc)} tests="1" failures="0" errors="1" skipped="0" time="0">\n'
+        head = (
+            f'  <testsuite name={_attr(doc)} file={_attr(doc)} tests="1" failures="0" errors="1" '
+            'skipped="0" time="0">\n'
+        )
         return head + body + "  </testsuite>\n", counts
     code = result.aligned.code if result.aligned else None
     by_prov: dict[str | None, list[Finding]] = {}
@@ -127,14 +131,13 @@ def _suite(result: AuditResult, options: RenderOptions) -> tuple[str, Counter]:
                 continue  # no document-level finding: nothing to say about the whole document
             counts["tests"] += 1
             lines.append(
-                f"    <testcase classname={classname} name={_attr(f'provision {pid}')} "
-                f'file={_attr(doc)} time="0"/>'
+                f"    <testcase classname={classname} name={_attr(f'provision {pid}')} time=\"0\"/>"
             )
             continue
         for f, name in zip(findings, _case_names(findings), strict=True):
             counts["tests"] += 1
             lines.append(
-                f'    <testcase classname={classname} name={_attr(name)} file={_attr(doc)} time="0">'
+                f'    <testcase classname={classname} name={_attr(name)} time="0">'
             )
             if accepted(f):
                 counts["skipped"] += 1
@@ -147,7 +150,8 @@ def _suite(result: AuditResult, options: RenderOptions) -> tuple[str, Counter]:
                 )
             lines.append("    </testcase>")
     head = (
-        f'  <testsuite name={_attr(doc)} tests="{counts["tests"]}" failures="{counts["failures"]}" '
+        f'  <testsuite name={_attr(doc)} file={_attr(doc)} tests="{counts["tests"]}" '
+        f'failures="{counts["failures"]}" '
         f'errors="0" skipped="{counts["skipped"]}" time="0">\n'
     )
     return head + "\n".join(lines) + "\n  </testsuite>\n", counts
