@@ -166,13 +166,27 @@ def test_a_non_utf8_file_name_is_escaped_in_every_format(tmp_path: Path, inputs:
     shutil.copy(inputs["form"], good)
     bad = hf.write_bytes(hf.non_utf8_name(inputs["folder"], b"broken"), b"not a document")
     before = _snapshot(inputs["folder"])
-    outputs = {fmt: tmp_path / f"report-{fmt}.out" for fmt in REPORT_FORMATS}
-    for fmt, out in outputs.items():
-        proc = run_process("audit", str(good), str(bad), "--format", fmt, "-o", str(out), "--jobs", "1")
+    # three runs cover the nine formats: a main report (its own name not UTF-8 either) and every
+    # --NAME-output beside it, then the two formats that only have a main output
+    main = hf.non_utf8_name(tmp_path, b"report-", b".txt")
+    extras = ("json", "html", "markdown", "sarif", "junit", "gitlab")
+    outputs = {"text": main}
+    outputs.update({fmt: tmp_path / f"report-{fmt}.out" for fmt in (*extras, "github", "concise")})
+    beside = [arg for fmt in extras for arg in (f"--{fmt}-output", str(outputs[fmt]))]
+    runs = [
+        ["--format", "text", "-o", str(main), *beside],
+        ["--format", "github", "-o", str(outputs["github"])],
+        ["--format", "concise", "-o", str(outputs["concise"])],
+    ]
+    for number, args in enumerate(runs):
+        proc = run_process("audit", str(good), str(bad), *args, "--jobs", "1")
+        if number == 0:  # the report's own non-UTF-8 name, escaped in the line that announces it
+            assert "report-\\xe9.txt (" in proc.stderr, proc.stderr
         assert proc.returncode == 2, proc.stderr  # the broken file: reported, the batch carried on
         errors = [line for line in proc.stderr.splitlines() if line.startswith("codecheck: error:")]
         assert len(errors) == 1 and "broken\\xe9.docx" in errors[0], proc.stderr
         assert "Traceback" not in proc.stderr
+    for fmt, out in outputs.items():
         data = out.read_bytes()
         _parse(fmt, data)
         # the byte is written \xNN (a backslash JSON and Markdown escape in turn); a SARIF URI
