@@ -438,6 +438,23 @@ def test_github_annotations_are_escaped() -> None:
     assert "%250A" in hostile  # a literal "%0A" in the document cannot become a newline
 
 
+def test_accepted_findings_are_not_annotated_and_never_fail() -> None:
+    from codecheck.model import Decision
+    from codecheck.report.base import reaches
+
+    result = sample_result()
+    accepted = Decision("Agreed with the panel", "A. Officer", "2024-05-01")
+    stale = Decision("Agreed before the row changed", "A. Officer", "2024-01-01", status="stale")
+    first, second = result.findings[0], result.findings[1]
+    result.findings[0] = replace(first, severity=Severity.ERROR, decision=accepted)
+    result.findings[1] = replace(second, decision=stale)
+    out = render("github", [result], opts())
+    assert f"title={first.code} " not in out  # the accepted one is left out
+    assert f"title={second.code} " in out  # a stale decision hides nothing
+    assert not reaches(result.findings[0], Severity.INFO)
+    assert reaches(result.findings[1], Severity.INFO)
+
+
 def test_github_caps_annotations_per_level_and_points_to_summary() -> None:
     result = sample_result()
     result.findings = [
