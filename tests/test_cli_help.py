@@ -68,3 +68,28 @@ def test_choices_are_listed_in_the_help_of_an_option_shown_by_name() -> None:
     text = _help(["extract"])
     assert "--format FORMAT" in text
     assert "One of: json, csv, text." in text
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["audit", "--jobs", "abc", "form.docx"], "'--jobs'"),
+        (["audit", "--no-such-option"], "No such option: --no-such-option"),
+        (["no-such-command"], "No such command 'no-such-command'"),
+        (["extract", "--format", "xml", "form.docx"], "'--format'"),
+        (["codes", "show"], "Missing argument 'VERSION'"),
+    ],
+)
+def test_usage_errors_are_one_line_on_stderr_and_exit_2(args: list[str], fragment: str) -> None:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("codecheck: error: ") and fragment in lines[0], lines[0]
+    assert lines[0].endswith("--help')")
+
+
+def test_codecheck_alone_still_prints_the_help() -> None:
+    result = CliRunner().invoke(app, [])
+    assert "Commands:" in result.output and "codecheck: error" not in result.output

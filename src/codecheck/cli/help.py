@@ -8,6 +8,10 @@ command and command group of the CLI is built with them (``cls=``), so a new opt
 style without thinking about it: an option without an explicit ``metavar`` is shown with its long
 name in upper case (``--format FORMAT``), a path as ``FILE`` or ``DIR``, and its choices, when it has
 any, are added to its help text.
+
+Usage errors (an unknown option, ``--jobs abc``, an unknown command) are printed the way every other
+codecheck error is: one line on stderr, ``codecheck: error: ...``, exit 2, instead of click's
+usage block, hint line, blank line and message.
 """
 
 from __future__ import annotations
@@ -15,6 +19,13 @@ from __future__ import annotations
 from typing import Any
 
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+
+from codecheck.terminal import one_line
+
+try:  # typer 0.2x onwards carries its own copy of click
+    from typer._click.exceptions import UsageError
+except ImportError:  # pragma: no cover - an older typer on the click package
+    from click.exceptions import UsageError
 
 
 def _default_metavar(param: TyperOption) -> str:
@@ -42,8 +53,11 @@ def _argument_name(param: TyperArgument) -> str:
 
 
 def upper_case_metavars(params: list[Any]) -> None:
-    """Give every non-flag option an upper-case metavar, and list an option's choices in its help."""
+    """Give every argument and non-flag option an upper-case metavar, and list an option's choices in
+    its help."""
     for param in params:
+        if isinstance(param, TyperArgument) and param.metavar is None:
+            param.metavar = (param.name or "").upper()  # also how "Missing argument 'FILE'" names it
         if not isinstance(param, TyperOption) or param.is_flag or param.count:
             continue
         choices = _choices(param)
@@ -53,8 +67,30 @@ def upper_case_metavars(params: list[Any]) -> None:
             param.help = f"{(param.help or '').rstrip()} One of: {', '.join(choices)}.".lstrip()
 
 
+def _show_on_one_line(error: UsageError) -> None:
+    """Make ``error`` print as one codecheck error line (it keeps click's exit status, 2)."""
+    if type(error).__name__ == "NoArgsIsHelpError":  # `codecheck` alone prints the help, as asked
+        return
+    where = f" (see '{error.ctx.command_path} --help')" if error.ctx is not None else ""
+
+    def show(file: Any = None) -> None:
+        import sys
+
+        (file or sys.stderr).write(f"codecheck: error: {one_line(error.format_message())}{where}\n")
+
+    error.show = show  # type: ignore[method-assign]
+
+
 class _Style:
-    """What the command and group classes share: the usage line and the arguments' help rows."""
+    """What the command and group classes share: the usage line, the arguments' help rows and usage
+    errors on one line."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)  # type: ignore[misc]
+        except UsageError as error:
+            _show_on_one_line(error)
+            raise
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []  # type: ignore[attr-defined]
@@ -101,6 +137,13 @@ class Group(_Style, TyperGroup):
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         return [*super().collect_usage_pieces(ctx), self.subcommand_metavar]
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as error:
+            _show_on_one_line(error)
+            raise
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         super().format_options(ctx, formatter)
