@@ -13,6 +13,7 @@ COMMANDS = [
     ["extract"],
     ["audit"],
     ["config"],
+    ["explain"],
     ["diff"],
     ["migrate"],
     ["template"],
@@ -59,7 +60,7 @@ def test_command_summaries_are_not_cut_short() -> None:
     text = _help([])
     rows = text.split("Commands:", 1)[1].strip().splitlines()
     names = {row.split()[0] for row in rows}
-    assert {"audit", "extract", "config", "diff", "migrate", "template", "codes", "rules"} <= names
+    assert {"audit", "extract", "config", "explain", "diff", "migrate", "template", "codes", "rules"} <= names
     for row in rows:
         assert not row.rstrip().endswith("..."), row
 

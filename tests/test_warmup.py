@@ -18,6 +18,7 @@ PROBE = textwrap.dedent(
     """
     import json, sys
     from codecheck.config import load_config
+    from codecheck.statements import lexicon
     from codecheck.text.context import _compile
     from codecheck.warmup import prepare
 
@@ -25,7 +26,10 @@ PROBE = textwrap.dedent(
     print(json.dumps({
         "docx": "codecheck.readers.docx" in sys.modules and "lxml.etree" in sys.modules,
         "pdf": "codecheck.readers.pdf" in sys.modules and "pdfplumber" in sys.modules,
-        "patterns": _compile.cache_info().currsize,
+        # the rules' own patterns and the statement reader's cue lists (what the content rules use)
+        "patterns": _compile.cache_info().currsize
+        + lexicon.rx.cache_info().currsize
+        + lexicon.rx_named.cache_info().currsize,
     }))
     """
 )

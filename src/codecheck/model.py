@@ -356,7 +356,9 @@ class Finding:
     decision: Decision | None = None  # a reviewer's recorded judgement on this finding, if any
 
     def as_dict(self) -> dict:
-        return {
+        """The finding as JSON data; ``quote``/``reading`` only when set (content findings), so that
+        every other finding keeps the shape consumers already parse."""
+        out = {
             "code": self.code,
             "rule": self.rule,
             "severity": str(self.severity),
@@ -365,6 +367,11 @@ class Finding:
             "location": self.location.as_dict() if self.location else None,
             "snippet": self.snippet,
         }
+        if self.quote is not None:
+            out["quote"] = self.quote
+        if self.reading is not None:
+            out["reading"] = self.reading
+        return out
 
 
 @dataclass
