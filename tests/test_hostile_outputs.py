@@ -202,3 +202,19 @@ def test_a_non_utf8_file_name_is_escaped_in_every_format(tmp_path: Path, inputs:
     proc = run_process("audit", str(good), "--baseline", str(baseline), "--format", "json", "--jobs", "1")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["findings"] == []
+
+
+@pytest.mark.parametrize("case", ["a folder", "in a missing folder", "named twice"])
+def test_an_output_that_cannot_be_a_file_is_refused_before_any_work(
+    tmp_path: Path, inputs: dict[str, Path], case: str
+) -> None:
+    if case == "a folder":
+        target, extra = tmp_path, []
+    elif case == "in a missing folder":
+        target, extra = tmp_path / "missing" / "report.json", []
+    else:
+        target, extra = tmp_path / "report.json", ["--json-output", str(tmp_path / "." / "report.json")]
+    proc = run_process("audit", str(inputs["form"]), "--format", "json", "-o", str(target), *extra)
+    assert_clean_error(proc.returncode, proc.stderr, target)
+    assert proc.stdout == ""
+    assert not (tmp_path / "missing").exists() and not (tmp_path / "report.json").exists()
