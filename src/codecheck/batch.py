@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from codecheck.errors import CodecheckError
 from codecheck.model import AuditResult
-from codecheck.readers import DOCUMENT_SUFFIXES
+from codecheck.readers import DOCUMENT_KINDS, DOCUMENT_SUFFIXES
 
 if TYPE_CHECKING:
     from codecheck.budget import Budget
 
-# DOCUMENT_SUFFIXES (re-exported here): the one list of file endings a folder or glob expands to,
-# kept with the readers that accept those formats.
+# DOCUMENT_SUFFIXES and DOCUMENT_KINDS come from the readers: the one list of file endings a folder
+# or glob expands to, kept with the readers that accept those formats.
 # Documents a folder may hold that codecheck does not read: said once per kind ("skipped 1 legacy
 # Word .doc file (save it as .docx)"), never silently passed over. {it}: "it" or "them".
 NOT_READ: dict[str, tuple[str, str]] = {
@@ -37,8 +37,9 @@ NOT_READ: dict[str, tuple[str, str]] = {
     ".rtf": ("RTF", "save {it} as .docx or PDF"),
     ".pages": ("Apple Pages", "export {it} as .docx or PDF"),
     ".wpd": ("WordPerfect", "save {it} as .docx or PDF"),
+    ".xls": ("legacy Excel", "save {it} as .xlsx"),
+    ".ods": ("OpenDocument spreadsheet", "save {it} as .xlsx"),
 }
-_KINDS = " or ".join(s.lstrip(".").upper() for s in DOCUMENT_SUFFIXES)
 _GLOB_CHARS = set("*?[")
 
 AuditFn = Callable[..., AuditResult]
@@ -102,7 +103,8 @@ def expand(inputs: Iterable[str | Path]) -> Expansion:
         if p.is_dir():
             found = _walk(p, out.skipped)
             if not found:
-                out.missing.append(AuditResult(path=p, error=f"{p}: no {_KINDS} files found in this folder"))
+                error = f"{p}: no {DOCUMENT_KINDS} files found in this folder"
+                out.missing.append(AuditResult(path=p, error=error))
         elif p.exists():
             found = [p]
         elif _GLOB_CHARS & set(text):
@@ -116,7 +118,8 @@ def expand(inputs: Iterable[str | Path]) -> Expansion:
                 elif (suffix := _not_read(mp)) is not None:
                     out.skipped.setdefault(suffix, []).append(mp)
             if not found:
-                out.missing.append(AuditResult(path=p, error=f"{p}: no {_KINDS} files match this pattern"))
+                error = f"{p}: no {DOCUMENT_KINDS} files match this pattern"
+                out.missing.append(AuditResult(path=p, error=error))
         else:
             out.missing.append(AuditResult(path=p, error=f"{p}: no such file or folder"))
             found = []
@@ -136,6 +139,20 @@ def _default_audit(path: Path, *, config: Any = None, code: str | None = None, t
     from codecheck.api import audit
 
     return audit(path, config=config, code=code, today=today)
+
+
+def as_one(paths: list[Path]) -> AuditFn:
+    """An audit function (for ``audit_one`` / ``audit_many``) that audits ``paths`` as one form and
+    reports it under the path it is given; picklable, so it runs in a worker under ``--timeout``."""
+    import functools
+
+    return functools.partial(_audit_as_one, tuple(paths))
+
+
+def _audit_as_one(paths: tuple[Path, ...], label: Path, *, config: Any = None, code=None, today=None):
+    from codecheck.api import audit_as_one
+
+    return audit_as_one(list(paths), config=config, code=code, today=today, label=label)
 
 
 def audit_one(

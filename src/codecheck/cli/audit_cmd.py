@@ -267,7 +267,7 @@ def audit(
         list[str],
         typer.Argument(
             metavar="FILE|DIR|GLOB...",
-            help="Self-assessments (DOCX or PDF), folders holding them, or glob patterns.",
+            help="Self-assessments (DOCX, PDF, HTML or XLSX), folders holding them, or glob patterns.",
         ),
     ],
     code: Annotated[
@@ -375,6 +375,14 @@ def audit(
             "--force", help="Write an output through a symbolic link (reports are always overwritten)."
         ),
     ] = False,
+    as_one: Annotated[
+        bool,
+        typer.Option(
+            "--as-one",
+            help="Audit all the files given as one form (one web page per section …), in the order given; "
+            "a folder or glob expands in sorted order.",
+        ),
+    ] = False,
     # -- CI conventions (issue 14): selection, display and where reports point, as ruff and Vale do
     extend_select: Annotated[
         list[str] | None,
@@ -457,6 +465,7 @@ def audit(
             quiet=quiet,
             base_dir=base_dir,
             sarif_category=sarif_category,
+            as_one=as_one,
         )
     raise typer.Exit(status)
 
@@ -487,6 +496,7 @@ def _audit(
     quiet,
     base_dir,
     sarif_category,
+    as_one=False,
 ) -> int:
     # every option is checked before any work: a typo costs nothing
     if fmt is not None:
@@ -548,14 +558,22 @@ def _audit(
     from codecheck.cli.heap import freeze_heap
 
     freeze_heap()  # the console process keeps what is loaded until exit: later collections skip it
+    paths, audit_fn = found.paths, None
+    if as_one and paths:
+        from codecheck.batch import as_one as one_form
+
+        audit_fn = one_form(paths)
+        folders = [Path(i) for i in inputs if Path(i).is_dir()]
+        paths = [folders[0] if len(inputs) == 1 and folders else paths[0]]  # the form's name in reports
     results = audit_many(
-        found.paths,
+        paths,
         config=config,
         code=code,
         today=today_date,
         jobs=jobs,
         budget=Budget.from_limits(config.limits(), timeout),
         progress=sys.stderr.isatty() and not quiet,
+        audit_fn=audit_fn,
         on_fallback=warning_line,
     )
     results = found.missing + results

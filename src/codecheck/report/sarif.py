@@ -28,6 +28,7 @@ from urllib.parse import quote
 
 from codecheck.findings import fingerprints, provision_key, relative_path
 from codecheck.model import AuditResult, Finding, RuleSpec, Severity
+from codecheck.readers import DOCUMENT_MEDIA_TYPES
 from codecheck.report.base import TOOL_NAME, RenderOptions, accepted, code_wording, section_of
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -37,10 +38,6 @@ SRCROOT = "%SRCROOT%"  # the uriBaseId of every relative artifact URI: the --bas
 MAX_FULL_DESCRIPTION = 1024  # GitHub truncates longer rule descriptions
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _PROBLEM = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "recommendation"}
-_MIME = {
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".pdf": "application/pdf",
-}
 
 
 def _location(path: Path, options: RenderOptions) -> dict:
@@ -178,7 +175,7 @@ def _artifact(path: Path, location: dict) -> dict:
     import hashlib  # here, not at the top: the CLI imports this module to build its options
 
     art: dict = {"location": dict(location), "roles": ["analysisTarget"]}
-    mime = _MIME.get(path.suffix.lower())
+    mime = DOCUMENT_MEDIA_TYPES.get(path.suffix.lower())
     if mime:
         art["mimeType"] = mime
     try:
