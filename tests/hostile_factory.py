@@ -153,6 +153,32 @@ def write_bytes(path: Path, data: bytes) -> Path:
     return path
 
 
+# --------------------------------------------------------------------------- hostile output paths
+# Outputs that point back at an input, or that cannot be written: each must end in one line and
+# exit 2 with the input untouched and no partial file.
+
+
+def non_utf8_name(folder: Path, stem: bytes, suffix: bytes = b".docx") -> Path:
+    """A path whose file name holds a byte that is not UTF-8 (as after unzipping a Windows archive);
+    Python keeps it as a lone surrogate."""
+    return Path(os.fsdecode(os.fsencode(folder) + b"/" + stem + b"\xe9" + suffix))
+
+
+def link_to(link: Path, target: Path, *, hard: bool = False) -> Path:
+    """``link`` pointing at ``target`` (a symbolic link, or a hard link: the same file by another name)."""
+    if hard:
+        os.link(target, link)
+    else:
+        link.symlink_to(target)
+    return link
+
+
+def dangling_link(link: Path) -> Path:
+    """A symbolic link to a file that does not exist (a report path planted in a repository)."""
+    link.symlink_to(link.parent / "nowhere" / "planted.txt")
+    return link
+
+
 def write_random(path: Path, size: int = 4096, seed: int = 1) -> Path:
     return write_bytes(path, random.Random(seed).randbytes(size))
 

@@ -145,10 +145,13 @@ def test_extra_outputs_from_one_run(folder: Path, tmp_path: Path) -> None:
     assert len(root.findall("testsuite")) == 4
     assert "<svg" in html.read_text(encoding="utf-8")
     assert md.read_text(encoding="utf-8").startswith("# codecheck")
-    # a second run must not clobber them
+    # re-running the same CI command overwrites its reports, as every linter's (no --force needed)
+    sarif.write_text("stale", encoding="utf-8")
     again = invoke(*args)
-    assert again.exit_code == 2 and "--force" in one_error_line(again)
-    assert invoke(*args, "--force").exit_code == 2 and sarif.stat().st_size > 0
+    assert again.exit_code == 2 and "--force" not in again.stderr
+    assert json.loads(sarif.read_text(encoding="utf-8"))["runs"]
+    wrote = [line for line in again.stderr.splitlines() if line.startswith("wrote ")]
+    assert len(wrote) == 4 and all("2 documents not audited" in line for line in wrote)
 
 
 def test_refuses_to_write_a_report_over_an_input(good: Path) -> None:
@@ -166,7 +169,8 @@ def test_baseline_round_trip(good: Path, tmp_path: Path) -> None:
     assert second.exit_code == 0
     data = json.loads(second.stdout)
     assert data["findings"] == [] and data["summary"]["baseline"]["suppressed"] >= 1
-    assert invoke(str(good), "--write-baseline", str(base)).exit_code == 2  # no overwrite without --force
+    rewritten = invoke(str(good), "--write-baseline", str(base))  # a report: overwritten, and said so
+    assert rewritten.exit_code == 0 and f"wrote baseline {base}" in rewritten.stderr
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")
     assert "invalid JSON" in one_error_line(invoke(str(good), "--baseline", str(bad)))

@@ -292,10 +292,8 @@ def test_cli_errors_are_one_line(tmp_path: Path) -> None:
         assert len(lines) == 1 and lines[0].startswith("codecheck: error:"), result.output
 
 
-def test_cli_output_file_not_overwritten(tmp_path: Path) -> None:
+def test_cli_output_file_is_a_report_and_is_overwritten(tmp_path: Path) -> None:
     out = tmp_path / "changes.html"
-    out.write_text("keep")
+    out.write_text("old")
     result = runner.invoke(app, ["diff", "-f", "html", "-o", str(out)])
-    assert result.exit_code == 2 and out.read_text() == "keep"
-    result = runner.invoke(app, ["diff", "-f", "html", "-o", str(out), "--force"])
     assert result.exit_code == 0 and out.read_text().startswith("<!DOCTYPE html>")

@@ -87,11 +87,13 @@ def test_output_file_and_force(form: Path, tmp_path: Path) -> None:
     out = tmp_path / "rows.json"
     assert run("extract", str(form), "-o", str(out)).exit_code == 0
     assert json.loads(out.read_text())["rows"]
-    again = run("extract", str(form), "-o", str(out))
-    assert again.exit_code == 2
-    assert "--force" in again.stderr
-    assert run("extract", str(form), "-o", str(out), "--force", "-f", "csv").exit_code == 0
+    # the rows file is a report: re-running overwrites it, never the input
+    assert run("extract", str(form), "-o", str(out), "-f", "csv").exit_code == 0
     assert out.read_text().startswith("provision,")
+    before = form.read_bytes()
+    onto_input = run("extract", str(form), "-o", str(form), "--force")
+    assert onto_input.exit_code == 2 and "input document" in onto_input.stderr
+    assert form.read_bytes() == before
 
 
 @pytest.mark.parametrize(

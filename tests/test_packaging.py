@@ -86,3 +86,16 @@ def test_unpacked_wheel_runs_outside_the_source_tree(wheel: Path, tmp_path: Path
         check=True,
     )
     assert reading.stdout.startswith("stage 1 response, 12 working days")
+
+
+def test_wheel_is_published_as_complaint_handling_codecheck(wheel: Path):
+    """``codecheck`` on the package index is an unrelated project: the distribution has its own name,
+    while the command and the import package stay ``codecheck``."""
+    assert wheel.name.startswith("complaint_handling_codecheck-")
+    with zipfile.ZipFile(wheel) as zf:
+        meta_name = next(n for n in zf.namelist() if n.endswith(".dist-info/METADATA"))
+        metadata = zf.read(meta_name).decode("utf-8")
+        entry_points = zf.read(meta_name.replace("METADATA", "entry_points.txt")).decode("utf-8")
+    assert "\nName: complaint-handling-codecheck\n" in metadata
+    assert "codecheck = codecheck.cli.app:main" in entry_points
+    assert any(n.startswith("codecheck/") for n in zipfile.ZipFile(wheel).namelist())

@@ -155,6 +155,67 @@ def test_sarif_has_what_github_needs() -> None:
     assert run["invocations"][0]["executionSuccessful"] is False
 
 
+def test_sarif_uris_are_relative_to_the_base_dir_with_a_uri_base_id(tmp_path: Path) -> None:
+    inside = sample_result(tmp_path / "docs" / "a homes.docx")
+    outside = sample_result(Path("/elsewhere/b.docx"))
+    options = RenderOptions(rules=sample_rules(), base_dir=tmp_path)
+    log = json.loads(render("sarif", [inside, outside], options))
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+    locations = {
+        json.dumps(r["locations"][0]["physicalLocation"]["artifactLocation"], sort_keys=True)
+        for r in log["runs"][0]["results"]
+    }
+    relative = {"index": 1, "uri": "docs/a%20homes.docx", "uriBaseId": "%SRCROOT%"}
+    assert json.dumps(relative, sort_keys=True) in locations
+    assert json.dumps({"index": 0, "uri": "file:///elsewhere/b.docx"}, sort_keys=True) in locations
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in log["runs"][0]["results"]]
+    assert regions and all(region["startLine"] == 1 for region in regions)
+
+
+def test_sarif_category_and_the_results_limit(monkeypatch) -> None:
+    from codecheck.report import sarif
+
+    log = json.loads(render("sarif", [sample_result()], opts()))
+    assert log["runs"][0]["automationDetails"]["id"] == "codecheck/"
+    log = json.loads(render("sarif", [sample_result()], opts(sarif_category="self-assessments")))
+    assert log["runs"][0]["automationDetails"]["id"] == "self-assessments/"
+    monkeypatch.setattr(sarif, "MAX_RESULTS", 3)
+    log = json.loads(render("sarif", batch(), opts()))
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+    run = log["runs"][0]
+    assert [r["level"] for r in run["results"]] == ["error", "error", "warning"]  # most severe kept
+    notes = [
+        n
+        for n in run["invocations"][0]["toolExecutionNotifications"]
+        if n["descriptor"]["id"] == "results-truncated"
+    ]
+    assert len(notes) == 1 and notes[0]["message"]["text"].startswith("7 less severe results were left out")
+
+
+def test_sarif_suppresses_accepted_findings_and_quotes_the_sentence() -> None:
+    from codecheck.model import Decision
+
+    result = sample_result()
+    result.findings[0] = replace(
+        result.findings[0],
+        decision=Decision("Timescale agreed with the Ombudsman", "A. Officer", "2024-05-01"),
+        quote="We will fix this by next spring.",
+        reading="no target date",
+    )
+    stale = Decision("old", "B. Officer", None, status="stale")
+    result.findings[1] = replace(result.findings[1], decision=stale)
+    log = json.loads(render("sarif", [result], opts()))
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+    by_rule = {r["ruleId"]: r for r in log["runs"][0]["results"]}
+    assert by_rule["CC108"]["suppressions"] == [
+        {"kind": "external", "status": "accepted", "justification": "Timescale agreed with the Ombudsman"}
+    ]
+    region = by_rule["CC108"]["locations"][0]["physicalLocation"]["region"]
+    assert region["snippet"]["text"] == "We will fix this by next spring."
+    assert "Read as: no target date" in by_rule["CC108"]["message"]["text"]
+    assert "suppressions" not in by_rule["CC107"]  # a stale decision hides nothing
+
+
 def test_sarif_marks_new_results_when_a_baseline_was_applied() -> None:
     log = json.loads(render("sarif", [sample_result()], opts(baseline=BaselineInfo("b.json"))))
     assert {r["baselineState"] for r in log["runs"][0]["results"]} == {"new"}
@@ -164,25 +225,139 @@ def test_sarif_marks_new_results_when_a_baseline_was_applied() -> None:
 # --------------------------------------------------------------------------- junit
 
 
-def test_junit_one_case_per_provision_and_failures_follow_fail_on() -> None:
+def junit_schema():
+    from lxml import etree
+
+    return etree.XMLSchema(etree.parse(str(VENDOR / "junit-10.xsd")))
+
+
+def assert_valid_junit(xml: str) -> None:
+    from lxml import etree
+
+    schema = junit_schema()
+    doc = etree.fromstring(xml.encode("utf-8"))
+    assert schema.validate(doc), schema.error_log
+
+
+def test_junit_every_finding_is_a_failure_and_clean_provisions_pass() -> None:
     results = batch()
-    root = ET.fromstring(render("junit", results, opts()))
-    suites = root.findall("testsuite")
-    assert len(suites) == 3
-    form = len(results[0].aligned.code.form_provision_ids)
-    cases = {s.get("name"): s.findall("testcase") for s in suites}
-    assert len(cases["a-homes.docx"]) == form + 1  # every provision plus the whole-document case
-    assert len(cases["corrupt.docx"]) == 1 and cases["corrupt.docx"][0].find("error") is not None
-    names = [c.get("name") for c in cases["b-homes.docx"]]
-    assert len(names) == len(set(names))
-    failed = [c.get("name") for c in cases["b-homes.docx"] if c.find("failure") is not None]
-    assert failed == ["provision 5.4"]  # the only error-level finding
-    assert int(root.get("tests")) == 2 * (form + 1) + 1
-    root_w = ET.fromstring(render("junit", results, opts(fail_on=Severity.WARNING)))
-    failed_w = [c.get("name") for c in root_w.iter("testcase") if c.find("failure") is not None]
-    assert sorted(failed_w) == sorted(["provision 3.1", "provision 4.3", "provision 5.4"] * 2)
-    root_n = ET.fromstring(render("junit", results, opts(fail_on=None)))
-    assert root_n.get("failures") == "0"
+    xml = render("junit", results, opts())
+    assert_valid_junit(xml)
+    root = ET.fromstring(xml)
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert sorted(suites) == ["a-homes.docx", "b-homes.docx", "corrupt.docx"]
+    cases = suites["b-homes.docx"].findall("testcase")
+    names = [c.get("name") for c in cases]
+    assert len(names) == len(set(names))  # GitLab keeps only the first of duplicate names
+    failing = {c.get("name"): c.find("failure") for c in cases if c.find("failure") is not None}
+    # each of the five findings fails, warnings and info included, whatever --fail-on says
+    assert sorted(failing) == [
+        "provision 3.1 CC108 partial-without-date",
+        "provision 4.3 CC107 no-without-explanation",
+        "provision 5.4 CC105 missing-answer",
+        "provision 6.1 CC116 low-confidence-row",
+        "whole document CC114 outdated-version",
+    ]
+    assert failing["provision 3.1 CC108 partial-without-date"].get("type") == "warning"
+    assert failing["provision 3.1 CC108 partial-without-date"].get("message").startswith("warning CC108")
+    assert failing["provision 6.1 CC116 low-confidence-row"].get("type") == "info"
+    missing_answer = failing["provision 5.4 CC105 missing-answer"].text
+    assert "The Code (2024) 5.4: Landlords must acknowledge" in missing_answer
+    assert [c.get("name") for c in cases if c.find("failure") is None] == ["provision 1.2"]
+    assert suites["b-homes.docx"].get("failures") == "5" and suites["b-homes.docx"].get("tests") == "6"
+    assert suites["corrupt.docx"].find("testcase/error") is not None
+    assert root.get("failures") == "10" and root.get("errors") == "1" and root.get("tests") == "13"
+    assert render("junit", results, opts(fail_on=None)) == xml  # the test view does not follow --fail-on
+
+
+def test_junit_repeats_get_unique_names_and_accepted_findings_are_skipped() -> None:
+    from codecheck.model import Decision
+
+    result = sample_result()
+    first = result.findings[0]
+    result.findings.append(replace(first, location=Location(table=1, row=9)))
+    decision = Decision("Judgement call agreed by the panel", "A. Officer", "2024-05-01")
+    result.findings.append(replace(first, rule="no-without-explanation", code="CC107", decision=decision))
+    xml = render("junit", [result], opts())
+    assert_valid_junit(xml)
+    root = ET.fromstring(xml)
+    names = [c.get("name") for c in root.iter("testcase")]
+    assert "provision 3.1 CC108 partial-without-date #2" in names and len(names) == len(set(names))
+    skipped = [c for c in root.iter("testcase") if c.find("skipped") is not None]
+    assert len(skipped) == 1 and "Judgement call agreed" in skipped[0].find("skipped").get("message")
+    assert root.find("testsuite").get("skipped") == "1"
+
+
+def test_junit_carries_the_quote_and_its_reading() -> None:
+    result = sample_result()
+    result.findings[0] = replace(
+        result.findings[0], quote="We aim to respond within 15 working days.", reading="stage 1 response: 15"
+    )
+    text = " ".join(el.text or "" for el in ET.fromstring(render("junit", [result], opts())).iter("failure"))
+    assert 'Quoted: "We aim to respond within 15 working days."' in text
+    assert "Read as: stage 1 response" in text
+
+
+# --------------------------------------------------------------------------- gitlab, concise
+
+
+def gitlab_schema() -> dict:
+    return json.loads((VENDOR / "gitlab-codequality.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "results", [[sample_result()], batch(), [error_result()], [sample_result(hostile=True)]]
+)
+def test_gitlab_code_quality_validates_with_unique_fingerprints(results) -> None:
+    issues = json.loads(render("gitlab", results, opts()))
+    jsonschema.Draft202012Validator(gitlab_schema()).validate(issues)
+    prints = [i["fingerprint"] for i in issues]
+    assert len(prints) == len(set(prints))
+
+
+def test_gitlab_code_quality_severities_paths_and_decisions() -> None:
+    from codecheck.model import Decision
+
+    results = batch()
+    results[0].findings[0] = replace(results[0].findings[0], decision=Decision("agreed", "A. Officer", None))
+    issues = json.loads(render("gitlab", results, opts()))
+    assert len(issues) == 4 + 5 + 1  # the accepted finding is left out; the unreadable file is one issue
+    by = {(i["location"]["path"], i["check_name"]): i for i in issues}
+    assert by[("b-homes.docx", "CC105")]["severity"] == "major"
+    assert by[("b-homes.docx", "CC107")]["severity"] == "minor"
+    assert by[("b-homes.docx", "CC116")]["severity"] == "info"
+    assert by[("corrupt.docx", "input-error")]["severity"] == "critical"
+    assert ("b-homes.docx", "CC108") not in by
+    assert by[("b-homes.docx", "CC105")]["description"].startswith("[5.4] CC105 missing-answer:")
+    # fingerprints are codecheck's own: they survive a reworded message and a moved row
+    moved = batch()
+    moved[2].findings = [replace(f, message=f.message + "!", location=Location(table=7, row=70))
+                         for f in moved[2].findings]
+    def prints(rs):
+        return sorted(i["fingerprint"] for i in json.loads(render("gitlab", rs, opts())))
+    assert prints(moved) == prints(batch())
+
+
+def test_concise_is_one_grep_friendly_line_per_finding() -> None:
+    out = render("concise", [sample_result(hostile=True), error_result("corrupt.docx")], opts())
+    lines = out.splitlines()
+    assert len(lines) == 5 and "corrupt" not in out
+    assert "example-homes-2024.docx:3.1:page 1 table 1 row 3: CC108 warning Partial answer" in lines[1]
+    assert lines[0].startswith("example-homes-2024.docx:-:document: CC114 ")
+    assert all("\x1b" not in line and "\r" not in line for line in lines)
+
+
+def test_format_is_taken_from_the_file_name() -> None:
+    from codecheck.report import REGISTERED, format_for_path
+
+    assert format_for_path("out/report.html") == "html"
+    assert format_for_path("codecheck.sarif") == format_for_path("codecheck.SARIF.json") == "sarif"
+    assert format_for_path("report.json") == "json"
+    assert format_for_path("gl-code-quality-report.json") == "gitlab"
+    assert format_for_path("x.xml") == "junit" and format_for_path("notes.md") == "markdown"
+    assert format_for_path("report.out") is None and format_for_path("report") is None
+    endings = [e for f in REGISTERED for e in f.extensions]
+    assert len(endings) == len(set(endings))  # every ending names one format
 
 
 def test_junit_keeps_hostile_text_as_text() -> None:
@@ -263,6 +438,23 @@ def test_github_annotations_are_escaped() -> None:
     assert "%250A" in hostile  # a literal "%0A" in the document cannot become a newline
 
 
+def test_accepted_findings_are_not_annotated_and_never_fail() -> None:
+    from codecheck.model import Decision
+    from codecheck.report.base import reaches
+
+    result = sample_result()
+    accepted = Decision("Agreed with the panel", "A. Officer", "2024-05-01")
+    stale = Decision("Agreed before the row changed", "A. Officer", "2024-01-01", status="stale")
+    first, second = result.findings[0], result.findings[1]
+    result.findings[0] = replace(first, severity=Severity.ERROR, decision=accepted)
+    result.findings[1] = replace(second, decision=stale)
+    out = render("github", [result], opts())
+    assert f"title={first.code} " not in out  # the accepted one is left out
+    assert f"title={second.code} " in out  # a stale decision hides nothing
+    assert not reaches(result.findings[0], Severity.INFO)
+    assert reaches(result.findings[1], Severity.INFO)
+
+
 def test_github_caps_annotations_per_level_and_points_to_summary() -> None:
     result = sample_result()
     result.findings = [
@@ -303,6 +495,10 @@ def test_text_colour_only_when_asked() -> None:
 
 def test_every_format_renders_empty_and_error_inputs() -> None:
     for fmt in FORMATS:
+        if fmt == "concise":  # one line per finding and nothing else (errors go to stderr)
+            assert render(fmt, [error_result()], opts()) == ""
+            assert render(fmt, [sample_result(findings=False)], opts()) == ""
+            continue
         assert render(fmt, [error_result()], opts()).strip()
         assert render(fmt, [sample_result(findings=False)], opts()).strip()
 
@@ -348,8 +544,9 @@ def test_every_registered_format_is_reachable_from_the_cli(tmp_path: Path) -> No
     form = simple_form(tmp_path / "example-homes.docx")
     assert len({fmt.name for fmt in REGISTERED}) == len(REGISTERED) == len(FORMATS)
     for fmt in REGISTERED:
-        assert isinstance(fmt, ReportFormat) and fmt.extensions and fmt.media_type
-        main, also = tmp_path / f"main-{fmt.name}{fmt.extensions[0]}", tmp_path / f"also-{fmt.name}"
+        assert isinstance(fmt, ReportFormat) and fmt.media_type
+        ending = fmt.extensions[0] if fmt.extensions else ".out"
+        main, also = tmp_path / f"main-{fmt.name}{ending}", tmp_path / f"also-{fmt.name}"
         args = ["audit", str(form), "--format", fmt.name, "-o", str(main), "--exit-zero"]
         option = output_option(fmt)
         if option is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -24,6 +25,21 @@ from codecheck.readers import DOCUMENT_KINDS, DOCUMENT_SUFFIXES
 if TYPE_CHECKING:
     from codecheck.budget import Budget
 
+# DOCUMENT_SUFFIXES and DOCUMENT_KINDS come from the readers: the one list of file endings a folder
+# or glob expands to, kept with the readers that accept those formats.
+# Documents a folder may hold that codecheck does not read: said once per kind ("skipped 1 legacy
+# Word .doc file (save it as .docx)"), never silently passed over. {it}: "it" or "them".
+NOT_READ: dict[str, tuple[str, str]] = {
+    ".doc": ("legacy Word", "save {it} as .docx"),
+    ".dot": ("legacy Word template", "save {it} as .docx"),
+    ".docm": ("macro-enabled Word", "save {it} as .docx"),
+    ".odt": ("OpenDocument", "save {it} as .docx or PDF"),
+    ".rtf": ("RTF", "save {it} as .docx or PDF"),
+    ".pages": ("Apple Pages", "export {it} as .docx or PDF"),
+    ".wpd": ("WordPerfect", "save {it} as .docx or PDF"),
+    ".xls": ("legacy Excel", "save {it} as .xlsx"),
+    ".ods": ("OpenDocument spreadsheet", "save {it} as .xlsx"),
+}
 _GLOB_CHARS = set("*?[")
 
 AuditFn = Callable[..., AuditResult]
@@ -42,7 +58,13 @@ def _is_document(path: Path) -> bool:
     return path.suffix.lower() in DOCUMENT_SUFFIXES and not path.name.startswith("~$")
 
 
-def _walk(folder: Path) -> list[Path]:
+def _not_read(path: Path) -> str | None:
+    """The ending of a document codecheck does not read (``NOT_READ``), or None."""
+    suffix = path.suffix.lower()
+    return suffix if suffix in NOT_READ and not path.name.startswith("~$") else None
+
+
+def _walk(folder: Path, skipped: dict[str, list[Path]] | None = None) -> list[Path]:
     found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # skip .git and friends
@@ -50,25 +72,39 @@ def _walk(folder: Path) -> list[Path]:
             p = Path(root) / name
             if _is_document(p) and p.is_file():
                 found.append(p)
+            elif skipped is not None and (suffix := _not_read(p)) is not None:
+                skipped.setdefault(suffix, []).append(p)
     return found
 
 
-def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[AuditResult]]:
+@dataclass
+class Expansion:
+    """What FILE / DIR / GLOB arguments name: the documents to audit, an error result per argument
+    that names none, and the files of kinds codecheck does not read, by ending (".doc": [...])."""
+
+    paths: list[Path] = field(default_factory=list)
+    missing: list[AuditResult] = field(default_factory=list)
+    skipped: dict[str, list[Path]] = field(default_factory=dict)
+
+
+def expand(inputs: Iterable[str | Path]) -> Expansion:
     """Turn FILE / DIR / GLOB arguments into document paths, in a stable order without repeats.
 
     An argument that names nothing (a missing file, an empty folder, a glob matching no document)
-    becomes an error result, so that a typo fails the run (exit 2) instead of passing silently.
+    becomes an error result, so that a typo fails the run (exit 2) instead of passing silently. A
+    file named outright is always a document to read (the reader says what is wrong with a .doc);
+    a folder or glob collects the ``DOCUMENT_SUFFIXES`` and counts what it passes over.
     """
     paths: dict[str, Path] = {}
-    errors: list[AuditResult] = []
+    out = Expansion()
     for raw in inputs:
         text = str(raw)
         p = Path(text)
         if p.is_dir():
-            found = _walk(p)
+            found = _walk(p, out.skipped)
             if not found:
                 error = f"{p}: no {DOCUMENT_KINDS} files found in this folder"
-                errors.append(AuditResult(path=p, error=error))
+                out.missing.append(AuditResult(path=p, error=error))
         elif p.exists():
             found = [p]
         elif _GLOB_CHARS & set(text):
@@ -76,17 +112,27 @@ def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[AuditR
             for match in sorted(glob.glob(text, recursive=True)):
                 mp = Path(match)
                 if mp.is_dir():
-                    found.extend(_walk(mp))
+                    found.extend(_walk(mp, out.skipped))
                 elif _is_document(mp):
                     found.append(mp)
+                elif (suffix := _not_read(mp)) is not None:
+                    out.skipped.setdefault(suffix, []).append(mp)
             if not found:
-                errors.append(AuditResult(path=p, error=f"{p}: no {DOCUMENT_KINDS} files match this pattern"))
+                error = f"{p}: no {DOCUMENT_KINDS} files match this pattern"
+                out.missing.append(AuditResult(path=p, error=error))
         else:
-            errors.append(AuditResult(path=p, error=f"{p}: no such file or folder"))
+            out.missing.append(AuditResult(path=p, error=f"{p}: no such file or folder"))
             found = []
         for f in found:
             paths.setdefault(os.path.normpath(os.path.abspath(f)), f)
-    return list(paths.values()), errors
+    out.paths = list(paths.values())
+    return out
+
+
+def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[AuditResult]]:
+    """``expand`` as (documents, error results), for callers that need no more."""
+    found = expand(inputs)
+    return found.paths, found.missing
 
 
 def _default_audit(path: Path, *, config: Any = None, code: str | None = None, today: date | None = None):

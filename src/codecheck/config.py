@@ -31,6 +31,7 @@ from codecheck.errors import ConfigError
 from codecheck.model import Severity
 
 CONFIG_FILENAMES = ("codecheck.toml", "pyproject.toml")
+NEVER = "never"  # fail-on = "never": report, never fail
 COMMAND_LINE = "command line"
 DEFAULT = "default"
 MAX_CONFIG_BYTES = 1_000_000
@@ -42,6 +43,7 @@ _KEYS: dict[str, str] = {
     "ignore": "ignore",
     "severity": "severity",
     "fail-on": "fail_on",
+    "min-severity": "min_severity",
     "code": "code",
     "rules": "rules_files",
     "rules-files": "rules_files",
@@ -62,7 +64,8 @@ class Config:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)  # selector -> severity
-    fail_on: Severity = Severity.ERROR
+    fail_on: Severity | None = Severity.ERROR  # None: "never" (no finding fails the run)
+    min_severity: Severity | None = None  # findings below it are left out of the reports (None: all)
     code: str | None = None  # forced Code version id; None: detect it
     rules_files: tuple[Path, ...] = ()
     per_document_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> selectors
@@ -92,12 +95,17 @@ class Config:
         for f in fields(self):
             if f.name not in attr_to_key:
                 continue
-            out.append((attr_to_key[f.name], _plain(getattr(self, f.name)), self.source_of(f.name)))
+            value = _plain(getattr(self, f.name))
+            if f.name == "fail_on" and value is None:
+                value = NEVER
+            out.append((attr_to_key[f.name], value, self.source_of(f.name)))
         return out
 
 
 def _plain(value: Any) -> Any:
     """A JSON/TOML-friendly copy of a setting's value."""
+    if value is None:
+        return None
     if isinstance(value, Severity):
         return str(value)
     if isinstance(value, Path):
@@ -207,6 +215,15 @@ def _convert(attr: str, key: str, value: Any, where: str, base: Path | None) -> 
     if attr == "severity":
         return _severity_table(value, key, where)
     if attr == "fail_on":
+        if isinstance(value, str) and value.strip().lower() == NEVER:
+            return None
+        try:
+            return _severity(value, key, where)
+        except ConfigError:
+            raise ConfigError(
+                f"{where}: {key!r} must be one of error, warning, info, never, not {value!r}"
+            ) from None
+    if attr == "min_severity":
         return _severity(value, key, where)
     if attr in ("code", "format"):
         if value is None:
@@ -319,7 +336,8 @@ def load_config(
     ``start``: the document (or its folder) to search upwards from; ``explicit``: a config file given
     with ``--config`` (no search then); ``isolated``: no search either (``--isolated``: only the
     command line and ``explicit`` count); ``overrides``: command-line values keyed like the TOML keys
-    (``select``, ``extend_select``, ``ignore``, ``severity``, ``fail_on``, ``code``, ``rules``,
+    (``select``, ``extend_select``, ``ignore``, ``severity``, ``fail_on`` (a severity or "never"),
+    ``min_severity``, ``code``, ``rules``,
     ``per_document_ignores``, ``limits``, ``format``). ``None`` values in ``overrides`` mean "not given".
     ``select`` and scalars replace the file's value; ``ignore``, ``extend_select`` and ``rules`` add to
     it; ``severity``, ``limits`` and ``per_document_ignores`` merge key by key.

@@ -52,5 +52,9 @@ class RuleDefinitionError(CodecheckError):
     """A rules YAML file that fails validation."""
 
 
-class OutputExistsError(CodecheckError):
-    """Refusal to overwrite an existing output file without --force."""
+class OutputError(CodecheckError):
+    """An output codecheck will not or cannot write (over an input, through a link, a full disk)."""
+
+
+class OutputExistsError(OutputError):
+    """Refusal to overwrite an existing document (``migrate``, ``template``) without --force."""

@@ -5,9 +5,10 @@ The engine hands findings over in the order a reader of the document meets them;
 them by Code provision instead (``finding_key``), applied once where results enter the reports and the
 baseline (``in_order``), so that no format sorts on its own and all of them agree. Documents and
 findings are named with the same keys everywhere. A document is named by ``display_path``
-(forward slashes, relative to the working folder); a finding is recognised by document, rule and
-provision (``fingerprints``, baseline keys), never by its message wording or row number, so that
-editing a row's text does not make an old finding look new.
+(forward slashes, relative to the working folder, a byte that is not UTF-8 written ``\\xNN``:
+``terminal.encodable``, the one encoding policy of every output); a finding is recognised by
+document, rule and provision (``fingerprints``, baseline keys), never by its message wording or row
+number, so that editing a row's text does not make an old finding look new.
 """
 
 from __future__ import annotations
@@ -19,18 +20,24 @@ from dataclasses import replace
 from pathlib import Path
 
 from codecheck.model import AuditResult, Finding, Location
+from codecheck.terminal import encodable
 
 # --------------------------------------------------------------------------- paths
 
 
-def display_path(path: Path, base_dir: Path | None = None) -> str:
-    """The path as a stable, forward-slash string, relative to ``base_dir`` when inside it."""
+def relative_path(path: Path, base_dir: Path | None = None) -> Path:
+    """``path`` relative to ``base_dir`` (default: the working folder) when inside it, else as given."""
     base = base_dir if base_dir is not None else Path.cwd()
     try:
-        rel = Path(os.path.abspath(path)).relative_to(os.path.abspath(base))
-        return rel.as_posix()
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(base))
     except ValueError:
-        return Path(path).as_posix()
+        return Path(path)
+
+
+def display_path(path: Path, base_dir: Path | None = None) -> str:
+    """The path as a stable, forward-slash string, relative to ``base_dir`` when inside it, safe to
+    encode (a non-UTF-8 byte in a file name is written ``\\xNN``, see ``terminal.encodable``)."""
+    return encodable(relative_path(path, base_dir).as_posix())
 
 
 # --------------------------------------------------------------------------- ordering
@@ -72,9 +79,12 @@ def in_order(results: list[AuditResult]) -> list[AuditResult]:
     and the baseline, so the same results always give the same bytes whatever order they arrive in.
     """
     ordered = []
-    for r in sorted(results, key=lambda r: Path(r.path).as_posix()):
+    for r in sorted(results, key=lambda r: encodable(Path(r.path).as_posix())):
         findings = findings_in_order(r.findings)
-        ordered.append(r if findings == r.findings else replace(r, findings=findings))
+        error = encodable(r.error) if r.error else r.error  # messages name the file: same policy
+        if findings != r.findings or error != r.error:
+            r = replace(r, findings=findings, error=error)
+        ordered.append(r)
     return ordered
 
 

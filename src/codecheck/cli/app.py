@@ -40,8 +40,10 @@ def _build() -> typer.Typer:
         rules_cmd,
         template_cmd,
     )
+    from codecheck.cli.help import Command, Group
 
     app = typer.Typer(
+        cls=Group,
         name="codecheck",
         help="Audit Complaint Handling Code self-assessments (DOCX or PDF) before you publish them.",
         no_args_is_help=True,
@@ -63,15 +65,20 @@ def _build() -> typer.Typer:
     ) -> None:
         """codecheck: a compliance auditor for Housing Ombudsman Complaint Handling Code self-assessments."""
 
-    app.add_typer(codes_cmd.app, name="codes")
-    app.add_typer(rules_cmd.app, name="rules")
-    app.command("extract")(extract_cmd.extract)
-    app.command("audit")(audit_cmd.audit)
-    app.command("config")(config_cmd.config)
-    app.command("explain")(explain_cmd.explain)
-    app.command("diff")(diff_cmd.diff)
-    app.command("migrate")(migrate_cmd.migrate)
-    app.command("template")(template_cmd.template)
+    # short_help: the one line `codecheck --help` shows, written to fit rather than cut at 45 characters
+    app.add_typer(codes_cmd.app, name="codes", short_help="List the Code versions, or show one's provisions.")
+    app.add_typer(rules_cmd.app, name="rules", short_help="List the rules, or explain one.")
+    commands = (
+        ("extract", extract_cmd.extract, "Extract a self-assessment's provision rows."),
+        ("audit", audit_cmd.audit, "Audit self-assessments and report the findings."),
+        ("config", config_cmd.config, "Check or show the configuration that applies."),
+        ("explain", explain_cmd.explain, "How one row was read and why each content rule fired."),
+        ("diff", diff_cmd.diff, "What changed between two Code versions."),
+        ("migrate", migrate_cmd.migrate, "Carry a filled form over to another Code version."),
+        ("template", template_cmd.template, "Write a blank official-style form."),
+    )
+    for name, function, summary in commands:
+        app.command(name, cls=Command, short_help=summary)(function)
     _app = app
     return app
 

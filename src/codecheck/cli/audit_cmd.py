@@ -1,11 +1,14 @@
 """`codecheck audit FILE|DIR|GLOB...`: audit self-assessments and report in one or several formats.
 
 The command is a thin shell: it validates options, builds the configuration (``load_config`` with the
-command-line overrides), expands inputs, runs ``batch.audit_many``, applies a baseline and hands the
-results to ``codecheck.report.render``. The ``--format`` choices and the ``--NAME-output`` options
-come from the one list of formats (``codecheck.report.REGISTERED``). Exit status: 0 nothing reaches
-``--fail-on``; 1 something does; 2 a usage, configuration or input error (after auditing every
-readable document).
+command-line overrides), expands inputs, checks every output before any work (``codecheck.outputs``:
+reports overwrite, never an input, no symbolic link without ``--force``), runs ``batch.audit_many``,
+applies a baseline and the display threshold and hands the results to ``codecheck.report.render``.
+The ``--format`` choices, the format a ``-o`` file name implies and the ``--NAME-output`` options come
+from the one list of formats (``codecheck.report.REGISTERED``). What it wrote, what a baseline hid and
+what a folder held that is no document are said on stderr, one line each, unless ``--quiet``. Exit
+status: 0 nothing reaches ``--fail-on``; 1 something does; 2 a usage, configuration or input error
+(after auditing every readable document).
 """
 
 from __future__ import annotations
@@ -20,13 +23,17 @@ from typing import Annotated, Any
 
 import typer
 
-from codecheck.cli.common import check_output_path, guarded, warn_rule_without_facts, write_output
+from codecheck.cli.common import check_report_paths, guarded, warn_rule_without_facts, write_output
 from codecheck.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError
-from codecheck.report import REGISTERED, output_option
-from codecheck.terminal import error_line, warning_line
+from codecheck.report import REGISTERED, format_for_path, output_option
+from codecheck.terminal import error_line, info_line, warning_line
 
 FORMAT_NAMES = tuple(fmt.name for fmt in REGISTERED)
 FAIL_ON = ("error", "warning", "info", "never")
+LEVELS = ("error", "warning", "info")
+# Formats read by people: when no document could be audited at all, the one-line errors on stderr
+# already say everything, and the report would only repeat them.
+HUMAN_FORMATS = ("text", "concise")
 STEP_SUMMARY_LIMIT = 1000 * 1024  # GitHub refuses step summaries over 1024 KiB
 
 
@@ -91,18 +98,92 @@ def _fail_threshold(name: str):
         raise ConfigError(f"--fail-on expects one of {', '.join(FAIL_ON)}, not {name!r}") from None
 
 
-def _check_outputs(outputs: list[Path], inputs: list[str], force: bool) -> None:
-    """Refuse to clobber files before any work is done (and never an input document)."""
-    seen: set[str] = set()
-    input_paths = {os.path.abspath(p) for p in inputs if Path(p).is_file()}
-    for out in outputs:
-        key = os.path.abspath(out)
-        if key in input_paths:
-            raise ConfigError("refusing to write a report over an input document", out)
-        if key in seen:
-            raise ConfigError("the same file is named for two outputs", out)
-        seen.add(key)
-        check_output_path(out, force)
+def _min_severity(name: str | None):
+    from codecheck.model import Severity
+
+    if name is None:
+        return None
+    try:
+        return Severity.parse(name)
+    except ValueError:
+        raise ConfigError(f"--min-severity expects one of {', '.join(LEVELS)}, not {name!r}") from None
+
+
+def _main_format(fmt: str | None, output: Path | None, config) -> str:
+    """--format, else the format the -o file name implies, else the configuration's, else text.
+
+    A file name no format claims (``-o report.out``) with no format given anywhere is refused: writing
+    plain text into a file the user named otherwise would pass unnoticed until someone opens it.
+    """
+    if fmt is not None:
+        return fmt
+    named = output is not None and str(output) != "-"
+    if named:
+        implied = format_for_path(output)
+        if implied is not None:
+            return implied
+    if config.format:
+        return _check_format(config.format, f"{config.config_file}: format")
+    if named:
+        endings = ", ".join(e for f in REGISTERED for e in f.extensions)
+        raise ConfigError(
+            f"--output: cannot tell the format from the file name (known endings: {endings}); "
+            "add --format",
+            output,
+        )
+    return "text"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
+
+
+def _counts_phrase(results) -> str:
+    """"3 errors, 5 warnings" (and unreadable documents) for the lines that say what was written."""
+    from collections import Counter
+
+    counts = Counter(str(f.severity) for r in results for f in r.findings)
+    parts = [_plural(counts[level], level) for level in LEVELS if counts[level]]
+    bad = sum(1 for r in results if r.error)
+    if bad:
+        parts.append(f"{bad} document{'s' if bad != 1 else ''} not audited")
+    return ", ".join(parts) or "no findings"
+
+
+def _say_skipped(skipped: dict[str, list[Path]]) -> None:
+    """One line per kind of file a folder or glob held that codecheck does not read."""
+    from codecheck.batch import NOT_READ
+
+    for suffix in sorted(skipped):
+        n = len(skipped[suffix])
+        kind, advice = NOT_READ[suffix]
+        them = "it" if n == 1 else "them"
+        info_line(f"skipped {n} {kind} {suffix} file{'s' if n != 1 else ''} ({advice.format(it=them)})")
+
+
+def _statistics(results, as_json: bool) -> str:
+    """Findings counted per rule, most frequent first (ruff's ``--statistics``)."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    meta: dict[str, tuple[str, str]] = {}
+    for r in results:
+        for f in r.findings:
+            counts[f.code] += 1
+            meta[f.code] = (f.rule, str(f.severity))
+    ordered = sorted(counts, key=lambda code: (-counts[code], code))
+    if as_json:
+        import json
+
+        rows = [
+            {"code": c, "rule": meta[c][0], "severity": meta[c][1], "count": counts[c]} for c in ordered
+        ]
+        return json.dumps(rows, indent=2) + "\n"
+    if not ordered:
+        return "No findings.\n"
+    width = len(str(counts[ordered[0]]))
+    lines = [f"{counts[c]:>{width}}  {c}  {meta[c][1]:<7}  {meta[c][0]}" for c in ordered]
+    return "\n".join(lines) + "\n"
 
 
 def _color_wanted(to_stdout: bool) -> bool:
@@ -157,7 +238,9 @@ def _with_format_outputs(command: Callable[..., None]) -> Callable[..., None]:
             annotation=Annotated[
                 Path | None,
                 typer.Option(
-                    output_option(fmt), metavar="FILE", help=f"Also write {fmt.also_written_as} here."
+                    output_option(fmt),
+                    metavar="FILE",
+                    help=f"Also write {fmt.also_written_as} here (overwritten if it exists).",
                 ),
             ],
         )
@@ -200,12 +283,18 @@ def audit(
             "-f",
             metavar="FORMAT",
             autocompletion=_complete_formats,
-            help=f"Output format: {', '.join(FORMAT_NAMES)} (default: text).",
+            help=f"Output format: {', '.join(FORMAT_NAMES)} (default: from the --output file name, "
+            "else text).",
         ),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write the report here instead of stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report here instead of stdout (overwritten if it exists).",
+        ),
     ] = None,
     fail_on: Annotated[
         str | None,
@@ -287,7 +376,12 @@ def audit(
         str | None,
         typer.Option("--today", metavar="YYYY-MM-DD", help="Judge dates as of this day (default: today)."),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Write an output through a symbolic link (reports are always overwritten)."
+        ),
+    ] = False,
     as_one: Annotated[
         bool,
         typer.Option(
@@ -296,6 +390,55 @@ def audit(
             "a folder or glob expands in sorted order.",
         ),
     ] = False,
+    # -- CI conventions (issue 14): selection, display and where reports point, as ruff and Vale do
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--extend-select",
+            metavar="RULES",
+            help="Add these rules to the selection (e.g. default-off rules such as CC116).",
+        ),
+    ] = None,
+    min_severity: Annotated[
+        str | None,
+        typer.Option(
+            "--min-severity",
+            metavar="LEVEL",
+            autocompletion=_complete_levels,
+            help="Leave findings below this severity out of the reports (error, warning, info); "
+            "--fail-on is unchanged.",
+        ),
+    ] = None,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Print the number of findings per rule on stdout, in place of the report there "
+            "(a report named with --output is still written).",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Print the report and errors only (no progress, no 'wrote' lines)."
+        ),
+    ] = False,
+    base_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--base-dir",
+            metavar="DIR",
+            help="Name documents relative to this folder in reports and baselines (default: here).",
+        ),
+    ] = None,
+    sarif_category: Annotated[
+        str | None,
+        typer.Option(
+            "--sarif-category",
+            metavar="NAME",
+            help="SARIF automationDetails category, for several uploads per commit (default: codecheck).",
+        ),
+    ] = None,
 ) -> None:
     """Audit self-assessments against the Complaint Handling Code and report the findings.
 
@@ -312,6 +455,7 @@ def audit(
             fail_on=fail_on,
             exit_zero=exit_zero,
             select=select,
+            extend_select=extend_select,
             ignore=ignore,
             severity=severity,
             config_file=config_file,
@@ -324,6 +468,11 @@ def audit(
             timeout=timeout,
             today=today,
             force=force,
+            min_severity=min_severity,
+            statistics=statistics,
+            quiet=quiet,
+            base_dir=base_dir,
+            sarif_category=sarif_category,
             as_one=as_one,
         )
     raise typer.Exit(status)
@@ -338,6 +487,7 @@ def _audit(
     fail_on,
     exit_zero,
     select,
+    extend_select,
     ignore,
     severity,
     config_file,
@@ -350,34 +500,44 @@ def _audit(
     timeout,
     today,
     force,
+    min_severity,
+    statistics,
+    quiet,
+    base_dir,
+    sarif_category,
     as_one=False,
 ) -> int:
+    # every option is checked before any work: a typo costs nothing
     if fmt is not None:
         fmt = _check_format(fmt, "--format")
-    cli_threshold = _fail_threshold(fail_on) if fail_on is not None else None  # validate before any work
+    cli_threshold = _fail_threshold(fail_on) if fail_on is not None else None
+    cli_min_severity = _min_severity(min_severity)
     today_date = _parse_today(today)
+    base = Path(base_dir) if base_dir is not None else Path.cwd()
+    if not base.is_dir():
+        raise ConfigError("--base-dir: no such folder", base)
     extras = {name: path for name, path in extra_outputs.items() if path is not None}
     named = [p for p in (output, *extras.values(), write_baseline) if p is not None]
     if sum(1 for p in named if str(p) == "-") + (output is None) > 1:
         raise ConfigError("only one output can go to standard output ('-')")
-    _check_outputs([p for p in named if str(p) != "-"], inputs, force)
 
     from codecheck import baseline as baseline_mod
     from codecheck.api import rules_for
-    from codecheck.batch import audit_many, expand_inputs
-    from codecheck.config import load_config
+    from codecheck.batch import audit_many, expand
+    from codecheck.config import NEVER, load_config
     from codecheck.engine import select_rules
     from codecheck.report import RenderOptions, render
 
     overrides: dict = {}
-    if _split(select):
-        overrides["select"] = _split(select)
-    if _split(ignore):
-        overrides["ignore"] = _split(ignore)
+    for key, values in (("select", select), ("extend_select", extend_select), ("ignore", ignore)):
+        if _split(values):
+            overrides[key] = _split(values)
     if severity:
         overrides["severity"] = _severity_overrides(severity)
-    if cli_threshold is not None:  # "never" is a command-line notion: the config keeps a severity
-        overrides["fail_on"] = str(cli_threshold)
+    if fail_on is not None:
+        overrides["fail_on"] = NEVER if cli_threshold is None else str(cli_threshold)
+    if cli_min_severity is not None:
+        overrides["min_severity"] = str(cli_min_severity)
     if code is not None:
         overrides["code"] = code
     if rules_files:
@@ -386,23 +546,30 @@ def _audit(
     config = load_config(start, explicit=config_file, overrides=overrides or None, isolated=isolated)
     for message in config.warnings:
         warning_line(message)
-    never = fail_on is not None and fail_on.strip().lower() == "never"
-    threshold = None if never else config.fail_on
-    if fmt is None:
-        fmt = _check_format(config.format, f"{config.config_file}: format") if config.format else "text"
+    threshold = config.fail_on
+
+    found = expand(inputs)  # before the outputs are checked: no report may land on a document found
+    outputs: list[tuple[Path, str]] = [] if output is None else [(output, "--output")]
+    outputs += [(path, output_option(FORMATS_BY_NAME[name]) or name) for name, path in extras.items()]
+    if write_baseline is not None:
+        outputs.append((write_baseline, "--write-baseline"))
+    check_report_paths([(p, opt) for p, opt in outputs if str(p) != "-"], found.paths, force)
+    fmt = _main_format(fmt, output, config)
+
     rules = select_rules(rules_for(config), config)  # parsed once: the audits below reuse them
     if config.code:  # a forced version that does not exist is one usage error, not N unreadable documents
         from codecheck.codes import get_version
 
         get_version(config.code)
     known = baseline_mod.load(baseline) if baseline is not None else None
+    if found.skipped and not quiet:
+        _say_skipped(found.skipped)
 
-    paths, missing = expand_inputs(inputs)
     from codecheck.budget import Budget
     from codecheck.cli.heap import freeze_heap
 
     freeze_heap()  # the console process keeps what is loaded until exit: later collections skip it
-    audit_fn = None
+    paths, audit_fn = found.paths, None
     if as_one and paths:
         from codecheck.batch import as_one as one_form
 
@@ -416,17 +583,32 @@ def _audit(
         today=today_date,
         jobs=jobs,
         budget=Budget.from_limits(config.limits(), timeout),
-        progress=sys.stderr.isatty(),
+        progress=sys.stderr.isatty() and not quiet,
         audit_fn=audit_fn,
         on_fallback=warning_line,
     )
-    results = missing + results
+    results = found.missing + results
 
-    options = RenderOptions(fail_on=threshold, rules=list(rules), base_dir=Path.cwd())
+    options = RenderOptions(fail_on=threshold, rules=list(rules), base_dir=base)
+    if sarif_category is not None:
+        options.sarif_category = sarif_category
     if write_baseline is not None:
-        write_output(write_baseline, baseline_mod.dumps(results, Path.cwd(), options.tool_version), force)
+        written = write_output(write_baseline, baseline_mod.dumps(results, base, options.tool_version), force)
+        if written is not None and not quiet:
+            kept = sum(len(r.findings) for r in results)
+            docs = sum(1 for r in results if not r.error)
+            info_line(
+                f"wrote baseline {write_baseline} ({_plural(kept, 'finding')} in {_plural(docs, 'document')})"
+            )
     if known is not None:
-        results, options.baseline = baseline_mod.apply(results, known, str(baseline), Path.cwd())
+        results, options.baseline = baseline_mod.apply(results, known, str(baseline), base)
+        if not quiet:
+            hidden = options.baseline.total
+            info_line(f"baseline {baseline} hid {_plural(hidden, 'known finding')}")
+    from codecheck.report.base import reaches
+
+    failed = any(reaches(f, threshold) for r in results for f in r.findings)
+    shown = _at_least(results, config.min_severity)
 
     to_stdout = output is None or str(output) == "-"
     if fmt == "text":
@@ -434,12 +616,29 @@ def _audit(
 
         options.color = _color_wanted(to_stdout)
         options.width = shutil.get_terminal_size((120, 24)).columns if options.color else 120
-    write_output(output, render(fmt, results, options), force)
+    if statistics:  # the counts take the report's place on stdout; a report named with -o is written
+        write_output(None, _statistics(shown, as_json=fmt == "json" and to_stdout), force)
+    if statistics and to_stdout:
+        main = ""
+    elif to_stdout and fmt in HUMAN_FORMATS and shown and all(r.error for r in shown):
+        main = ""  # nothing was audited: the one-line errors below say it all
+    else:
+        main = render(fmt, shown, options)
+    if main or not to_stdout:
+        written = write_output(output, main, force)
+        if written is not None and not quiet:
+            info_line(f"wrote {output} ({_counts_phrase(shown)})")
     options.color = False
     for name, path in extras.items():
-        write_output(path, render(name, results, options), force)
+        written = write_output(path, render(name, shown, options), force)
+        if written is not None and not quiet:
+            info_line(f"wrote {path} ({_counts_phrase(shown)})")
     if fmt == "github":
-        _write_step_summary(results, options)
+        _write_step_summary(shown, options)
+    if not quiet:
+        below = sum(len(r.findings) for r in results) - sum(len(r.findings) for r in shown)
+        if below:
+            info_line(f"left out {_plural(below, 'finding')} below --min-severity {config.min_severity}")
 
     _warn_rules_without_facts(results, rules)
     errors = [r for r in results if r.error]
@@ -449,5 +648,16 @@ def _audit(
         return EXIT_ERROR
     if write_baseline is not None or exit_zero:
         return EXIT_OK
-    failed = threshold is not None and any(f.severity >= threshold for r in results for f in r.findings)
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+FORMATS_BY_NAME = {fmt.name: fmt for fmt in REGISTERED}
+
+
+def _at_least(results, minimum):
+    """``results`` with the findings below ``minimum`` (--min-severity) left out of the reports."""
+    if minimum is None:
+        return results
+    from dataclasses import replace
+
+    return [replace(r, findings=[f for f in r.findings if f.severity >= minimum]) for r in results]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from codecheck.cli.common import guarded
+from codecheck.cli.help import Command, Group
 from codecheck.errors import ConfigError
 from codecheck.terminal import safe_text
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from codecheck.model import CodeVersion, Provision, Timescale
 
 app = typer.Typer(
+    cls=Group,
     help="List the Complaint Handling Code versions, or show one version's provisions.",
     invoke_without_command=True,
     no_args_is_help=False,
@@ -187,7 +189,7 @@ def _in_force(v: CodeVersion) -> str:
     return f"{v.in_force_from} to {v.in_force_to}" if v.in_force_to else f"from {v.in_force_from}"
 
 
-@app.command("show")
+@app.command("show", cls=Command)
 def show(
     version: str = typer.Argument(..., help="Version id (2022, 2024, joint) or a path to a version YAML."),
     provision: str | None = typer.Argument(None, help="A provision id such as 6.14 (as printed is fine)."),

@@ -1,22 +1,23 @@
-"""What every command shares: one-line errors with exit 2 and output-file rules.
+"""What every command shares: one-line errors with exit 2, and how outputs are checked and written.
 
-Safe terminal text and the one-line stderr messages themselves live in ``codecheck.terminal`` (the
-reports and the batch runner use them too). Kept free of heavy imports: `codecheck --version` must
-start fast.
+Safe terminal text and the one-line stderr messages themselves live in ``codecheck.terminal``; the
+rules for outputs (reports overwrite, documents need ``--force``, never over an input, never through
+a symbolic link without ``--force``, written atomically) in ``codecheck.outputs``. Kept free of heavy
+imports: `codecheck --version` must start fast.
 """
 
 from __future__ import annotations
 
 import os
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
 import typer
 
-from codecheck.errors import EXIT_ERROR, CodecheckError, OutputExistsError
+from codecheck.errors import EXIT_ERROR, CodecheckError
+from codecheck.outputs import Target, check_targets, is_stdout, write
 from codecheck.terminal import error_line, warning_line
 
 T = TypeVar("T")
@@ -58,28 +59,29 @@ def run(fn: Callable[[], T]) -> T:
         return fn()
 
 
-def check_output_path(path: Path, force: bool) -> None:
-    """Refuse to overwrite an existing file unless --force was given."""
-    if path.exists() and not force:
-        raise OutputExistsError("output file exists; use --force to overwrite it", path)
+def check_output_path(
+    path: Path, force: bool, inputs: Iterable[Path | str] = (), option: str = "--output"
+) -> None:
+    """Before any work: may this *document* be written (``migrate``, ``template``, an annotated copy)?
+
+    An existing document needs ``--force``; an input document, a folder or a symbolic link without
+    ``--force`` is refused (``codecheck.outputs.check_targets``).
+    """
+    check_targets([Target(Path(path), "document", option)], inputs, force)
 
 
-def write_output(path: Path | None, content: str | bytes, force: bool) -> None:
-    """Write to ``path`` (refusing to overwrite without --force) or to stdout when ``path`` is None."""
-    if path is None or str(path) == "-":
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
-        else:
-            sys.stdout.write(content)
-            if content and not content.endswith("\n"):
-                sys.stdout.write("\n")
-        sys.stdout.flush()
-        return
-    check_output_path(path, force)
-    try:
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content if content.endswith("\n") else content + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise CodecheckError(f"cannot write output: {exc.strerror or exc}", path) from None
+def check_report_paths(
+    paths: Iterable[tuple[Path, str]], inputs: Iterable[Path | str], force: bool
+) -> None:
+    """Before any work: may these *reports* ((path, option) pairs) be written? Existing reports are
+    overwritten, as every linter's are; inputs, folders and links without ``--force`` are refused."""
+    check_targets([Target(Path(p), "report", option) for p, option in paths], inputs, force)
+
+
+def write_output(path: Path | None, content: str | bytes, force: bool) -> Path | None:
+    """Write ``content`` to ``path`` atomically (stdout for None or ``-``); returns the file written.
+
+    The path was checked beforehand (``check_output_path`` / ``check_report_paths``); ``force``
+    here only means: write through a symbolic link to the file it names.
+    """
+    return write(None if is_stdout(path) else Path(path), content, force)  # type: ignore[arg-type]

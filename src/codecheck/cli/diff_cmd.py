@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from codecheck.cli.common import check_output_path, guarded, write_output
+from codecheck.cli.common import check_report_paths, guarded, write_output
 
 
 class DiffFormat(StrEnum):
@@ -60,7 +60,9 @@ def diff(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file instead of stdout.", dir_okay=False),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Write through OUTPUT when it is a symbolic link.")
+    ] = False,
 ) -> None:
     """What changed between two Code versions, provision by provision.
 
@@ -69,8 +71,8 @@ def diff(
     between the two reported.
     """
     with guarded():
-        if output is not None:
-            check_output_path(output, force)
+        if output is not None:  # a report: overwritten when it exists, as a linter's is
+            check_report_paths([(output, "--output")], (), force)
         from codecheck.codes import get_version
         from codecheck.diff import RENDERERS, diff_versions, select_provision
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from codecheck.cli.common import guarded, write_output
+from codecheck.cli.common import check_report_paths, guarded, write_output
 from codecheck.terminal import safe_text
 
 if TYPE_CHECKING:
@@ -72,7 +72,9 @@ def extract(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Write through the output file when it is a symbolic link.")
+    ] = False,
     config_file: Annotated[
         Path | None,
         typer.Option("--config", metavar="FILE", help="Configuration file to use (limits, code)."),
@@ -90,11 +92,9 @@ def extract(
 ) -> None:
     """Extract the provision rows of a self-assessment (requirement, answer, evidence, commentary)."""
     with guarded():
-        if output is not None and str(output) != "-" and output.exists() and not force:
-            from codecheck.errors import OutputExistsError
-
-            raise OutputExistsError("output file exists; use --force to overwrite it", output)
         file, paths = _inputs(files, as_one)
+        if output is not None:  # a report: overwritten when it exists, never over an input
+            check_report_paths([(output, "--output")], paths or [file], force)
         payload = _payload_within_budget(file, code, config_file, paths, isolated)
         if fmt is ExtractFormat.json:
             import json

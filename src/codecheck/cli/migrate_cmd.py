@@ -39,7 +39,7 @@ def migrate(
             raise InputError("no such file", document)
         if output.exists() and output.resolve() == document.resolve():
             raise ConfigError("the output would overwrite the input document; choose another -o", output)
-        check_output_path(output, force)
+        check_output_path(output, force, inputs=[document])
         from functools import partial
 
         from codecheck.budget import Budget, run_one

@@ -14,10 +14,12 @@ from typing import Annotated
 import typer
 
 from codecheck.cli.common import guarded, warn_rule_without_facts
+from codecheck.cli.help import Command, Group
 from codecheck.patterns import unmarked
 from codecheck.terminal import safe_text
 
 app = typer.Typer(
+    cls=Group,
     help="List the rules codecheck applies, or explain one (rules explain CC108).",
     invoke_without_command=True,
     no_args_is_help=False,
@@ -144,7 +146,7 @@ def rules(
             typer.echo(f"{line}  {safe_text(r.summary)}")
 
 
-@app.command("explain")
+@app.command("explain", cls=Command)
 def explain(
     rule: Annotated[str, typer.Argument(help="A rule code (CC108) or slug (partial-without-date).")],
     fmt: FormatOpt = RulesFormat.text,

@@ -1,9 +1,10 @@
 """Output formats for ``codecheck audit``: one adapter module per format, registered in one list.
 
 ``REGISTERED`` is the one list of formats (``report.interface.Format`` rows: name, file endings,
-media type, the module that renders it); the CLI derives its ``--format`` choices and ``--NAME-output``
-options from it. ``render(fmt, results, options)`` returns the whole report; it never writes files and
-never reads the clock, so the same results always give the same bytes. Format modules (and rich,
+media type, the module that renders it); the CLI derives its ``--format`` choices, the format a
+``-o FILE`` name implies (``format_for_path``) and its ``--NAME-output`` options from it.
+``render(fmt, results, options)`` returns the whole report; it never writes files and never reads
+the clock, so the same results always give the same bytes. Format modules (and rich,
 jinja2) are imported only when a report is rendered, keeping ``codecheck --help`` fast.
 """
 
@@ -32,7 +33,16 @@ REGISTERED: tuple[ReportFormat, ...] = (
         also_written_as="SARIF 2.1.0",
     ),
     Format("junit", (".xml",), "application/xml", "codecheck.report.junit", also_written_as="JUnit XML"),
-    Format("github", (".txt",), "text/plain", "codecheck.report.github"),
+    # GitLab's own name for the artefact, and a distinct ending: a plain ".json" is the json format
+    Format(
+        "gitlab",
+        ("gl-code-quality-report.json", ".codequality.json"),
+        "application/json",
+        "codecheck.report.gitlab",
+        also_written_as="a GitLab Code Quality report",
+    ),
+    Format("github", (), "text/plain", "codecheck.report.github"),  # workflow commands: stdout only
+    Format("concise", (), "text/plain", "codecheck.report.concise"),  # one line per finding
 )
 FORMATS: dict[str, ReportFormat] = {fmt.name: fmt for fmt in REGISTERED}
 
@@ -43,9 +53,24 @@ __all__ = [
     "Format",
     "RenderOptions",
     "ReportFormat",
+    "format_for_path",
     "output_option",
     "render",
 ]
+
+
+def format_for_path(path: str | object) -> str | None:
+    """The format a report file's name implies (the longest ending a format declares), or None.
+
+    ``codecheck.sarif.json`` is SARIF, not JSON: the longer ending wins. Case is ignored.
+    """
+    name = str(path).replace("\\", "/").rsplit("/", 1)[-1].lower()
+    best: tuple[int, str] | None = None
+    for fmt in REGISTERED:
+        for ending in fmt.extensions:
+            if name.endswith(ending.lower()) and (best is None or len(ending) > best[0]):
+                best = (len(ending), fmt.name)
+    return best[1] if best else None
 
 
 def __getattr__(name: str) -> Any:

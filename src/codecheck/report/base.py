@@ -29,7 +29,8 @@ class RenderOptions:
     ``fail_on`` is the threshold (None for ``never``) that decides "failed" in JUnit and summaries.
     ``rules`` are the rule specs in force (for SARIF descriptors and the "why it matters" text).
     ``color`` and ``width`` only affect the text format. ``base_dir`` makes document paths relative
-    (SARIF URIs, baseline keys). ``baseline`` describes a baseline filter that was applied.
+    (SARIF URIs, baseline keys; ``--base-dir``). ``baseline`` describes a baseline filter that was
+    applied. ``sarif_category`` is SARIF's ``automationDetails`` category (``--sarif-category``).
     """
 
     fail_on: Severity | None = Severity.ERROR
@@ -39,6 +40,7 @@ class RenderOptions:
     base_dir: Path | None = None
     baseline: BaselineInfo | None = None
     tool_version: str = __version__
+    sarif_category: str = TOOL_NAME
 
     def rule(self, slug_or_code: str) -> RuleSpec | None:
         for spec in self.rules:
@@ -77,8 +79,14 @@ def severity_counts(findings: list[Finding]) -> dict[str, int]:
     return {str(s): counts.get(str(s), 0) for s in SEVERITIES}
 
 
+def accepted(f: Finding) -> bool:
+    """A finding a reviewer accepted (a current decision): shown as such, never failing anything."""
+    return f.decision is not None and f.decision.accepted
+
+
 def reaches(f: Finding, fail_on: Severity | None) -> bool:
-    return fail_on is not None and f.severity >= fail_on
+    """Whether ``f`` fails the run at ``fail_on`` (an accepted finding never does)."""
+    return fail_on is not None and f.severity >= fail_on and not accepted(f)
 
 
 def result_failed(result: AuditResult, fail_on: Severity | None) -> bool:

@@ -5,14 +5,15 @@ annotations per level in a step, and silently drops the rest, so after 10 of a l
 findings are not annotated; a closing notice says how many, and the full report goes to the step
 summary (``$GITHUB_STEP_SUMMARY``, written by the CLI through ``step_summary``). Escaping follows
 actions/toolkit: data ``%``, CR, LF; properties additionally ``:`` and ``,``. Control characters are
-stripped first, so a document cannot smuggle a second workflow command into the log.
+stripped first, so a document cannot smuggle a second workflow command into the log. A finding a
+reviewer accepted is not annotated.
 """
 
 from __future__ import annotations
 
 from codecheck.findings import display_path, in_order
 from codecheck.model import AuditResult, Severity
-from codecheck.report.base import RenderOptions
+from codecheck.report.base import RenderOptions, accepted
 from codecheck.terminal import safe_text
 
 MAX_PER_LEVEL = 10
@@ -54,6 +55,8 @@ def annotations(results: list[AuditResult], options: RenderOptions) -> tuple[lis
                 overflow += 1
             continue
         for f in sorted(r.findings, key=lambda x: -int(x.severity)):  # most severe first
+            if accepted(f):
+                continue
             level = _COMMAND[f.severity]
             if used[level] >= MAX_PER_LEVEL:
                 overflow += 1

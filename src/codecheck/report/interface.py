@@ -24,7 +24,9 @@ class ReportFormat(Protocol):
     """One output format: what it is called, what it produces, and how it renders audit results."""
 
     name: str  # the --format value ("sarif")
-    extensions: tuple[str, ...]  # file name endings of such a report (".sarif")
+    # file name endings of such a report (".sarif"): `-o NAME` without --format picks the format whose
+    # ending matches (the longest); () for a format that only goes to stdout (github)
+    extensions: tuple[str, ...]
     media_type: str  # what it is, for a web server or an artefact store
     binary: bool  # True: render returns bytes
     # Set when `codecheck audit` should offer --NAME-output FILE, to write this format beside the main

@@ -1,19 +1,33 @@
-"""The ``junit`` format: JUnit XML with one test case per provision, so CI shows a pass/fail table.
+"""The ``junit`` format: JUnit XML where every finding is a failing test case, as ESLint, Vale and ruff
+write it, and every provision without a finding a passing one.
 
-One ``<testsuite>`` per document. Its test cases are every provision on the Code version's official
-form (passing ones included: GitLab's test-report comparison then shows "resolved" provisions between
-branches), any other provision a finding names, and one "whole document" case for document-level
-findings. A case fails when it has a finding at or above ``--fail-on``; findings below the threshold
-are listed in ``<system-out>``. ``classname`` is the document plus the Code section (GitLab shows it
-as the suite); ``name`` is unique within a document because GitLab keeps only the first of duplicates.
-A document that could not be read is a suite with one erroring case.
+One ``<testsuite>`` per document. Its test cases, in Code order:
+
+* one failing case per finding (``<failure type="warning" message="warning CC108 ...">``): test views
+  then count a form's 12 warnings as 12 failures, not "0 failures"; the severity is the failure's
+  ``type`` and starts its message, the full text says where, quotes the sentence the finding rests on
+  and how it was read, and the Code's wording;
+* one passing case per provision of the Code version's form that has no finding (GitLab's test-report
+  comparison then shows a provision that stops failing as "resolved" between branches);
+* a finding a reviewer accepted (a current decision) is a *skipped* case whose message is the
+  decision: reported, never failing.
+
+``classname`` is the document plus the Code section (GitLab shows it as the suite); ``name`` is
+``provision 6.3 CC110 wrong-timescale`` (``#2`` for a repeat) or ``provision 6.3``, unique within a
+document because GitLab keeps only the first of a duplicate classname and name. Findings fail the
+test view whatever ``--fail-on`` says; the exit status is what follows ``--fail-on``. A document that
+could not be read is a suite with one erroring case. The document path is the suite's ``file``
+(the current Jenkins xUnit schema allows ``file`` on a suite, not on a test case). The shape is held
+to that ``junit-10.xsd`` in the tests (``tests/vendor``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from codecheck.findings import display_path, provision_key
 from codecheck.model import AuditResult, Finding
-from codecheck.report.base import RenderOptions, code_wording, reaches, section_of, section_title
+from codecheck.report.base import RenderOptions, accepted, code_wording, section_of, section_title
 from codecheck.terminal import safe_text
 
 DOCUMENT_CASE = "whole document"
@@ -34,28 +48,63 @@ def _attr(text: str) -> str:
     return quoteattr(clean)
 
 
-def _describe(f: Finding) -> str:
-    where = f.location.describe() if f.location else "whole document"
-    return f"{f.code} {f.rule} ({f.severity}): {f.message} [{where}]"
+def _where(f: Finding) -> str:
+    return f.location.describe() if f.location else "whole document"
 
 
-def _cases(result: AuditResult) -> list[tuple[str | None, list[Finding]]]:
-    """(provision or None, its findings) for every case of a readable document, in Code order."""
-    by_prov: dict[str | None, list[Finding]] = {}
-    for f in result.findings:
-        by_prov.setdefault(f.provision, []).append(f)
+def _headline(f: Finding) -> str:
+    """The failure message: severity first, as linters' JUnit reports put it."""
+    return f"{f.severity} {f.code} {f.rule}: {f.message} [{_where(f)}]"
+
+
+def _detail(f: Finding, result: AuditResult) -> str:
+    lines = [_headline(f)]
+    if f.quote:
+        lines.append(f'Quoted: "{f.quote}"')
+    elif f.snippet:
+        lines.append(f'Text: "{f.snippet}"')
+    if f.reading:
+        lines.append(f"Read as: {f.reading}")
+    if f.decision is not None and not f.decision.accepted:
+        lines.append(f"A reviewer's decision on this finding is stale (the row changed): {f.decision.reason}")
+    wording = code_wording(result, f.provision)
+    if wording:
+        code = result.aligned.code.id if result.aligned else ""
+        lines.append(f"The Code ({code}) {f.provision}: {wording}")
+    return "\n".join(lines)
+
+
+def _decision_text(f: Finding) -> str:
+    d = f.decision
+    assert d is not None
+    who = f" by {d.reviewer}" if d.reviewer else ""
+    when = f" on {d.date}" if d.date else ""
+    return f"accepted{who}{when}: {d.reason} ({f.code} {f.rule}: {f.message})"
+
+
+def _case_names(findings: list[Finding]) -> list[str]:
+    """Unique test names: ``provision 6.3 CC110 wrong-timescale``, ``... #2`` for a repeat."""
+    seen: Counter = Counter()
+    names = []
+    for f in findings:
+        base = f"{f'provision {f.provision}' if f.provision else DOCUMENT_CASE} {f.code} {f.rule}"
+        seen[base] += 1
+        names.append(base if seen[base] == 1 else f"{base} #{seen[base]}")
+    return names
+
+
+def _provisions(result: AuditResult, by_prov: dict[str | None, list[Finding]]) -> list[str | None]:
+    """The document case, the form's provisions and any other provision a finding names, Code order."""
     provisions: list[str] = []
     if result.aligned is not None:
         provisions.extend(result.aligned.code.form_provision_ids)
-    for pid in by_prov:
-        if pid is not None and pid not in provisions:
-            provisions.append(pid)
-    ordered = sorted(dict.fromkeys(provisions), key=provision_key)
-    return [(None, by_prov.get(None, [])), *((pid, by_prov.get(pid, [])) for pid in ordered)]
+    provisions.extend(pid for pid in by_prov if pid is not None)
+    return [None, *sorted(dict.fromkeys(provisions), key=provision_key)]
 
 
-def _suite(result: AuditResult, options: RenderOptions) -> tuple[str, int, int, int]:
+def _suite(result: AuditResult, options: RenderOptions) -> tuple[str, Counter]:
     doc = display_path(result.path, options.base_dir)
+    counts: Counter = Counter()
     if result.error:
         body = (
             f'    <testcase classname={_attr(doc)} name="read document" time="0">\n'
@@ -63,54 +112,60 @@ def _suite(result: AuditResult, options: RenderOptions) -> tuple[str, int, int, 
             f"{_xml_text(result.error)}</error>\n"
             f"    </testcase>\n"
         )
-        head = f'  <testsuite name={_attr(doc)} tests="1" failures="0" errors="1" skipped="0" time="0">\n'
-        return head + body + "  </testsuite>\n", 1, 0, 1
-    code = result.aligned.code if result.aligned else None
-    lines: list[str] = []
-    failures = 0
-    cases = _cases(result)
-    for pid, findings in cases:
-        section = section_of(pid)
-        classname = f"{doc} :: {section_title(code, section)}"
-        name = f"provision {pid}" if pid else DOCUMENT_CASE
-        lines.append(
-            f'    <testcase classname={_attr(classname)} name={_attr(name)} file={_attr(doc)} time="0">'
+        counts.update(tests=1, errors=1)
+        head = (
+            f'  <testsuite name={_attr(doc)} file={_attr(doc)} tests="1" failures="0" errors="1" '
+            'skipped="0" time="0">\n'
         )
-        failing = [f for f in findings if reaches(f, options.fail_on)]
-        if failing:
-            failures += 1
-            worst = max(failing, key=lambda f: f.severity)
-            detail = "\n".join(_describe(f) for f in failing)
-            wording = code_wording(result, pid)
-            if wording:
-                detail += f"\n\nThe Code ({code.id if code else ''}) {pid}: {wording}"
+        return head + body + "  </testsuite>\n", counts
+    code = result.aligned.code if result.aligned else None
+    by_prov: dict[str | None, list[Finding]] = {}
+    for f in result.findings:
+        by_prov.setdefault(f.provision, []).append(f)
+    lines: list[str] = []
+    for pid in _provisions(result, by_prov):
+        classname = _attr(f"{doc} :: {section_title(code, section_of(pid))}")
+        findings = by_prov.get(pid, [])
+        if not findings:
+            if pid is None:
+                continue  # no document-level finding: nothing to say about the whole document
+            counts["tests"] += 1
             lines.append(
-                f'      <failure message={_attr(_describe(worst))} type="{worst.code}">'
-                f"{_xml_text(detail)}</failure>"
+                f"    <testcase classname={classname} name={_attr(f'provision {pid}')} time=\"0\"/>"
             )
-        passing = [f for f in findings if not reaches(f, options.fail_on)]
-        if passing:
-            out = "\n".join(_describe(f) for f in passing)
-            lines.append(f"      <system-out>{_xml_text(out)}</system-out>")
-        lines.append("    </testcase>")
+            continue
+        for f, name in zip(findings, _case_names(findings), strict=True):
+            counts["tests"] += 1
+            lines.append(
+                f'    <testcase classname={classname} name={_attr(name)} time="0">'
+            )
+            if accepted(f):
+                counts["skipped"] += 1
+                lines.append(f"      <skipped message={_attr(_decision_text(f))}/>")
+            else:
+                counts["failures"] += 1
+                lines.append(
+                    f'      <failure message={_attr(_headline(f))} type="{f.severity}">'
+                    f"{_xml_text(_detail(f, result))}</failure>"
+                )
+            lines.append("    </testcase>")
     head = (
-        f'  <testsuite name={_attr(doc)} tests="{len(cases)}" failures="{failures}" errors="0" '
-        f'skipped="0" time="0">\n'
+        f'  <testsuite name={_attr(doc)} file={_attr(doc)} tests="{counts["tests"]}" '
+        f'failures="{counts["failures"]}" '
+        f'errors="0" skipped="{counts["skipped"]}" time="0">\n'
     )
-    return head + "\n".join(lines) + "\n  </testsuite>\n", len(cases), failures, 0
+    return head + "\n".join(lines) + "\n  </testsuite>\n", counts
 
 
 def render(results: list[AuditResult], options: RenderOptions) -> str:
     suites = []
-    tests = failures = errors = 0
+    total: Counter = Counter()
     for r in results:
-        xml, t, f, e = _suite(r, options)
+        xml, counts = _suite(r, options)
         suites.append(xml)
-        tests, failures, errors = tests + t, failures + f, errors + e
+        total.update(counts)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<testsuites name="codecheck" tests="{tests}" failures="{failures}" errors="{errors}" time="0">\n'
-        + "".join(suites)
-        + "</testsuites>\n"
+        f'<testsuites name="codecheck" tests="{total["tests"]}" failures="{total["failures"]}" '
+        f'errors="{total["errors"]}" time="0">\n' + "".join(suites) + "</testsuites>\n"
     )
-

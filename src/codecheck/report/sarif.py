@@ -1,39 +1,51 @@
 """The ``sarif`` format: SARIF 2.1.0 as GitHub code scanning accepts it.
 
 One run. The driver lists every rule in force (id = the fixed CC code, name = the slug, descriptions
-and help from the rule's YAML). Each result points at the document (``artifactLocation``, relative
-to the working folder) and, because a .docx has no meaningful lines, names the provision and table
-row as a *logical* location; ``region.startLine`` is 1 only because GitHub needs a line to display an
-alert. ``partialFingerprints`` are codecheck's own (document, rule, provision, occurrence): GitHub's
-fallback line hash is meaningless for a binary file. The Code version is published as a taxonomy
-whose taxa are the provisions, so results can be grouped by provision. Documents that could not be
-read become ``toolExecutionNotifications`` and ``executionSuccessful: false``.
+and help from the rule's YAML). Each result points at the document (``artifactLocation.uri``
+relative to ``--base-dir``, the checkout root in CI, with ``uriBaseId`` ``%SRCROOT%``; a document
+outside it gets an absolute ``file:`` URI; a non-UTF-8 byte in a name is percent-encoded, as URIs
+encode bytes) and, because a .docx has no meaningful lines, names the provision and table row as a
+*logical* location; ``region.startLine`` is 1 on every result only because GitHub needs a line to
+display an alert. The region's snippet is the sentence a content finding rests on (``quote``), and
+the message says how it was read. ``partialFingerprints`` are codecheck's own (document, rule,
+provision, occurrence): GitHub's fallback line hash is meaningless for a binary file. The Code version
+is published as a taxonomy whose taxa are the provisions, so results can be grouped by provision.
+
+``automationDetails.id`` is ``<category>/`` (``--sarif-category``, default ``codecheck``): stable
+whatever the documents, so that one job's uploads replace each other while two jobs uploading to one
+commit stay apart. GitHub keeps 25,000 results per run: past that the most severe are kept and a
+notification says how many were dropped. A finding a reviewer accepted carries an external,
+accepted ``suppression`` with the decision as its justification. Documents that could not be read
+become ``toolExecutionNotifications`` and ``executionSuccessful: false``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from urllib.parse import quote
 
-from codecheck.findings import display_path, fingerprints, provision_key
+from codecheck.findings import fingerprints, provision_key, relative_path
 from codecheck.model import AuditResult, Finding, RuleSpec, Severity
 from codecheck.readers import DOCUMENT_MEDIA_TYPES
-from codecheck.report.base import TOOL_NAME, RenderOptions, code_wording, section_of
+from codecheck.report.base import TOOL_NAME, RenderOptions, accepted, code_wording, section_of
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "codecheck/v1"
 MAX_RESULTS = 25_000  # GitHub keeps at most this many results per run
+SRCROOT = "%SRCROOT%"  # the uriBaseId of every relative artifact URI: the --base-dir
 MAX_FULL_DESCRIPTION = 1024  # GitHub truncates longer rule descriptions
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _PROBLEM = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "recommendation"}
 
 
-def _uri(path: Path, options: RenderOptions) -> str:
-    rel = display_path(path, options.base_dir)
-    if Path(rel).is_absolute():
-        return Path(rel).as_uri()
-    return quote(rel, safe="/-._~")
+def _location(path: Path, options: RenderOptions) -> dict:
+    """The ``artifactLocation`` of a document: relative to the base folder when inside it."""
+    rel = relative_path(path, options.base_dir)
+    if rel.is_absolute():
+        return {"uri": rel.as_uri()}
+    return {"uri": quote(os.fsencode(rel.as_posix()), safe="/-._~"), "uriBaseId": SRCROOT}
 
 
 def _clip(text: str, limit: int) -> str:
@@ -101,7 +113,7 @@ def _result(
     result: AuditResult,
     rule_index: dict[str, int],
     artifact_index: int,
-    uri: str,
+    location: dict,
     fingerprint: str,
     options: RenderOptions,
 ) -> dict:
@@ -109,18 +121,22 @@ def _result(
     where = f.location.describe() if f.location else "whole document"
     prefix = f"[{f.provision}] " if f.provision else ""
     region: dict = {"startLine": 1, "message": {"text": where}}
-    if f.snippet:
-        region["snippet"] = {"text": _clip(f.snippet, 2000)}
+    quoted = f.quote or f.snippet
+    if quoted:
+        region["snippet"] = {"text": _clip(quoted, 2000)}
+    text = f"{prefix}{f.message} ({where})"
+    if f.reading:
+        text += f" Read as: {f.reading}"
     out: dict = {
         "ruleId": f.code,
         "ruleIndex": rule_index[f.code],
         "kind": "fail",
         "level": _LEVEL[f.severity],
-        "message": {"text": f"{prefix}{f.message} ({where})"},
+        "message": {"text": text},
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": uri, "index": artifact_index},
+                    "artifactLocation": {**location, "index": artifact_index},
                     "region": region,
                 },
                 "logicalLocations": _logical(f, code_id),
@@ -133,6 +149,18 @@ def _result(
         out["taxa"] = [{"id": f.provision, "toolComponent": {"name": _taxonomy_name(code_id)}}]
     if options.baseline is not None:
         out["baselineState"] = "new"
+    if f.decision is not None:
+        d = f.decision
+        if accepted(f):
+            out["suppressions"] = [
+                {"kind": "external", "status": "accepted", "justification": d.reason}
+            ]
+        out["properties"]["decision"] = {
+            "status": d.status,
+            "reason": d.reason,
+            "reviewer": d.reviewer,
+            "date": d.date,
+        }
     wording = code_wording(result, f.provision)
     if wording:
         out["properties"]["codeWording"] = wording
@@ -143,10 +171,10 @@ def _taxonomy_name(code_id: str) -> str:
     return f"ComplaintHandlingCode-{code_id}"
 
 
-def _artifact(path: Path, uri: str) -> dict:
+def _artifact(path: Path, location: dict) -> dict:
     import hashlib  # here, not at the top: the CLI imports this module to build its options
 
-    art: dict = {"location": {"uri": uri}, "roles": ["analysisTarget"]}
+    art: dict = {"location": dict(location), "roles": ["analysisTarget"]}
     mime = DOCUMENT_MEDIA_TYPES.get(path.suffix.lower())
     if mime:
         art["mimeType"] = mime
@@ -177,15 +205,17 @@ def build(results: list[AuditResult], options: RenderOptions) -> dict:
     notifications: list[dict] = []
     taxa: dict[str, dict[str, dict]] = {}
     for r in results:
-        uri = _uri(Path(r.path), options)
+        location = _location(Path(r.path), options)
         index = len(artifacts)
-        artifacts.append(_artifact(Path(r.path), uri))
+        artifacts.append(_artifact(Path(r.path), location))
         if r.error:
             notifications.append(
                 {
                     "level": "error",
                     "message": {"text": r.error},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri, "index": index}}}],
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": {**location, "index": index}}}
+                    ],
                     "descriptor": {"id": "input-error"},
                 }
             )
@@ -193,7 +223,7 @@ def build(results: list[AuditResult], options: RenderOptions) -> dict:
         prints = fingerprints(r, options.base_dir)
         code_id = r.aligned.code.id if r.aligned else None
         for f in r.findings:
-            sarif_results.append(_result(f, r, rule_index, index, uri, prints[id(f)], options))
+            sarif_results.append(_result(f, r, rule_index, index, location, prints[id(f)], options))
             if f.provision and code_id:
                 wording = code_wording(r, f.provision)
                 entry: dict = {"id": f.provision, "name": f"provision {f.provision}"}
@@ -201,10 +231,22 @@ def build(results: list[AuditResult], options: RenderOptions) -> dict:
                     entry["shortDescription"] = {"text": _clip(wording, MAX_FULL_DESCRIPTION)}
                 taxa.setdefault(code_id, {})[f.provision] = entry
 
-    # GitHub keeps only the first 25,000 results: keep the most severe ones
-    if len(sarif_results) > MAX_RESULTS:
+    # GitHub keeps only 25,000 results per run: keep the most severe ones (stable within a level) and
+    # say how many were dropped, so that a reader of the log knows the list is incomplete
+    dropped = len(sarif_results) - MAX_RESULTS
+    if dropped > 0:
         rank = {"error": 0, "warning": 1, "note": 2}
         sarif_results = sorted(sarif_results, key=lambda x: rank[x["level"]])[:MAX_RESULTS]
+        notifications.append(
+            {
+                "level": "warning",
+                "message": {
+                    "text": f"{dropped} less severe results were left out: code scanning keeps "
+                    f"{MAX_RESULTS:,} per run; the JSON, JUnit and HTML reports list every finding."
+                },
+                "descriptor": {"id": "results-truncated"},
+            }
+        )
 
     run: dict = {
         "tool": {
@@ -217,12 +259,12 @@ def build(results: list[AuditResult], options: RenderOptions) -> dict:
         },
         # Stable whatever Code versions the documents follow: GitHub treats a new category as a new
         # analysis and would leave the old category's alerts open forever.
-        "automationDetails": {"id": "codecheck/"},
+        "automationDetails": {"id": f"{options.sarif_category.strip('/') or TOOL_NAME}/"},
         "artifacts": artifacts,
         "results": sarif_results,
         "invocations": [
             {
-                "executionSuccessful": not notifications,
+                "executionSuccessful": not any(n["level"] == "error" for n in notifications),
                 "toolExecutionNotifications": notifications,
             }
         ],
