@@ -173,11 +173,17 @@ class CodeVersion:
 
 @dataclass(frozen=True)
 class Location:
-    """Where a row sits in the document: 1-based page (PDF, or None), table and row numbers."""
+    """Where a row sits in the document: 1-based page (PDF, or None), table and row numbers.
+
+    ``bbox`` is the row's box on its page (PDF points from the page's top-left corner: x0, top, x1,
+    bottom), where the reader knows it, so that an annotated copy can mark the row where it is printed.
+    It is not part of the row's identity (equality and hashing ignore it) and not in ``as_dict``.
+    """
 
     page: int | None = None
     table: int | None = None
     row: int | None = None
+    bbox: tuple[float, float, float, float] | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict:
         return {"page": self.page, "table": self.table, "row": self.row}
@@ -340,6 +346,25 @@ class Decision:
     def accepted(self) -> bool:
         return self.status == "accepted"
 
+    def as_dict(self) -> dict:
+        return {
+            "status": self.status,
+            "reason": self.reason,
+            "reviewer": self.reviewer,
+            "date": self.date,
+            "source": self.source,
+        }
+
+    def describe(self) -> str:
+        """How every report words it: "reviewed: not an issue — reason (name, date)", or the re-review."""
+        who = ", ".join(p for p in (self.reviewer, self.date) if p)
+        if self.accepted:
+            return f"reviewed: not an issue — {self.reason} ({who})"
+        return (
+            f"needs re-review: the row has changed since it was reviewed as not an issue "
+            f"— {self.reason} ({who})"
+        )
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -363,7 +388,15 @@ class Finding:
             "message": self.message,
             "location": self.location.as_dict() if self.location else None,
             "snippet": self.snippet,
+            "quote": self.quote,
+            "reading": self.reading,
+            "decision": self.decision.as_dict() if self.decision else None,
         }
+
+    @property
+    def accepted(self) -> bool:
+        """Reviewed and recorded as not an issue (a stale decision no longer counts)."""
+        return self.decision is not None and self.decision.accepted
 
 
 @dataclass
@@ -403,3 +436,4 @@ class RuleSpec:
     check: str | None = None  # the check that implements it when not the slug (user rule files)
     anti_pattern: str | None = None  # what a row this rule flags looks like
     fix: str | None = None  # what the same row looks like when it complies
+    action: str | None = None  # what the landlord should do about a finding, in plain words (reports)
