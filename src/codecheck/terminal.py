@@ -13,12 +13,15 @@ import sys
 
 # C0 and C1 control characters except TAB and LF, plus the escape-sequence introducer: document text
 # must never drive the user's terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional-text controls (embeddings, overrides, isolates, marks) are stripped too: a right-to-left
+# override in a cell can make a terminal line or an HTML report read differently from what it holds
+# (the "Trojan Source" trick).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
 
 
 def safe_text(text: str) -> str:
-    """Remove ANSI escape sequences and control characters from untrusted document text."""
+    """Remove ANSI escape sequences, control and bidirectional-control characters from untrusted text."""
     return _CONTROL.sub("", _ANSI.sub("", text))
 
 

@@ -105,6 +105,22 @@ def _check_outputs(outputs: list[Path], inputs: list[str], force: bool) -> None:
         check_output_path(out, force)
 
 
+def _check_action_plan(path: Path, inputs: list[str], others: list[Path]) -> None:
+    """The action plan is a report file: replaced when it exists, but never over an input document
+    or another output of the same run, and only in a format it can be written in."""
+    from codecheck.report.action_plan import EXPORT_SUFFIXES
+
+    if path.suffix.lower() not in EXPORT_SUFFIXES:
+        raise ConfigError("--action-plan writes a .xlsx or .csv file: end the name with one of those", path)
+    key = os.path.abspath(path)
+    if any(os.path.abspath(p) == key for p in inputs if Path(p).is_file()):
+        raise ConfigError("refusing to write the action plan over an input document", path)
+    if any(str(p) != "-" and os.path.abspath(p) == key for p in others):
+        raise ConfigError("the same file is named for two outputs", path)
+    if path.is_dir():
+        raise ConfigError("--action-plan names a folder; give a file name ending in .xlsx or .csv", path)
+
+
 def _color_wanted(to_stdout: bool) -> bool:
     if not to_stdout or os.environ.get("NO_COLOR"):
         return False
@@ -281,6 +297,15 @@ def audit(
         typer.Option("--today", metavar="YYYY-MM-DD", help="Judge dates as of this day (default: today)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")] = False,
+    action_plan: Annotated[
+        Path | None,
+        typer.Option(
+            "--action-plan",
+            metavar="FILE.xlsx|FILE.csv",
+            help="Also write the action plan (provision, issue, recommended action, owner, target date) "
+            "as a spreadsheet or CSV file; an existing file is replaced.",
+        ),
+    ] = None,
 ) -> None:
     """Audit self-assessments against the Complaint Handling Code and report the findings.
 
@@ -308,6 +333,7 @@ def audit(
             timeout=timeout,
             today=today,
             force=force,
+            action_plan=action_plan,
         )
     raise typer.Exit(status)
 
@@ -332,6 +358,7 @@ def _audit(
     timeout,
     today,
     force,
+    action_plan=None,
 ) -> int:
     if fmt is not None:
         fmt = _check_format(fmt, "--format")
@@ -342,6 +369,8 @@ def _audit(
     if sum(1 for p in named if str(p) == "-") + (output is None) > 1:
         raise ConfigError("only one output can go to standard output ('-')")
     _check_outputs([p for p in named if str(p) != "-"], inputs, force)
+    if action_plan is not None:
+        _check_action_plan(action_plan, inputs, named)
 
     from codecheck import baseline as baseline_mod
     from codecheck.api import rules_for
@@ -391,7 +420,11 @@ def _audit(
     )
     results = missing + results
 
-    options = RenderOptions(fail_on=threshold, rules=list(rules), base_dir=Path.cwd())
+    from datetime import date
+
+    options = RenderOptions(
+        fail_on=threshold, rules=list(rules), base_dir=Path.cwd(), today=today_date or date.today()
+    )
     if write_baseline is not None:
         write_output(write_baseline, baseline_mod.dumps(results, Path.cwd(), options.tool_version), force)
     if known is not None:
@@ -409,6 +442,11 @@ def _audit(
         write_output(path, render(name, results, options), force)
     if fmt == "github":
         _write_step_summary(results, options)
+    if action_plan is not None:
+        from codecheck.atomic_write import write_atomic
+        from codecheck.report.action_plan import export
+
+        write_atomic(action_plan, export(results, options, action_plan.suffix.lower()))
 
     _warn_rules_without_facts(results, rules)
     errors = [r for r in results if r.error]
