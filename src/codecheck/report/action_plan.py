@@ -133,39 +133,48 @@ _WIDTHS = {"Document": 28, "Provision": 11, "Priority": 14, "Issue": 60, "Recomm
 def to_xlsx(items: list[PlanItem], with_document: bool = False, today: date | None = None) -> bytes:
     """The plan as a spreadsheet: a header row, wrapped text, filters, cells always text."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Action plan"
+    wb = Workbook(write_only=True)  # streamed: several times faster than building every cell
+    ws = wb.create_sheet("Action plan")
     header = (["Document"] if with_document else []) + list(COLUMNS)
-    ws.append(header)
-    for cell in ws[1]:
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor="1F3A5F")
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-    for r, item in enumerate(items, start=2):
-        for c, value in enumerate(item.cells(with_document), start=1):
-            cell = ws.cell(row=r, column=c)
-            cell.value = value
-            cell.data_type = "s"  # never a formula, whatever the document's text starts with
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
     for c, name in enumerate(header, start=1):
-        ws.column_dimensions[ws.cell(row=1, column=c).column_letter].width = _WIDTHS.get(name, 16)
+        ws.column_dimensions[get_column_letter(c)].width = _WIDTHS.get(name, 16)
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = ws.dimensions
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(items) + 1}"
+    wrap = Alignment(vertical="top", wrap_text=True)  # one style object shared by every cell
+    bold, fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F3A5F")
+
+    def cell(value: str, head: bool = False):
+        c = WriteOnlyCell(ws, value=value)
+        c.data_type = "s"  # never a formula, whatever the document's text starts with
+        c.alignment = wrap
+        if head:
+            c.font, c.fill = bold, fill
+        return c
+
+    ws.append([cell(name, head=True) for name in header])
+    for item in items:
+        ws.append([cell(value) for value in item.cells(with_document)])
     stamp = datetime.combine(today or date(2000, 1, 1), datetime.min.time())
     wb.properties.created = stamp
     wb.properties.modified = stamp
     wb.properties.creator = "codecheck"
     buf = io.BytesIO()
     wb.save(buf)
-    return _fixed_zip_times(buf.getvalue())
+    return _fixed_times(buf.getvalue(), stamp)
 
 
-def _fixed_zip_times(data: bytes) -> bytes:
-    """The same archive with every entry dated alike, so that the same plan gives the same bytes."""
+def _fixed_times(data: bytes, stamp: datetime) -> bytes:
+    """The same archive with every entry dated alike and the "modified" property (which openpyxl sets
+    to the clock when saving) set to the audit date, so that the same plan gives the same bytes."""
+    import re
     import zipfile
+
+    modified = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
 
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -173,7 +182,10 @@ def _fixed_zip_times(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
-            dst.writestr(fixed, src.read(info.filename))
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = modified.sub(rb"\g<1>" + when + rb"\g<2>", body)
+            dst.writestr(fixed, body)
     return out.getvalue()
 
 

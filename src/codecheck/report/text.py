@@ -73,8 +73,8 @@ def trim_quote(quote: str, key: str | None, limit: int = QUOTE_LIMIT) -> tuple[s
     return text[:at], text[at : at + len(key)], text[at + len(key) :]
 
 
-def _hanging(console, lead, body, width: int, indent: int, tail=None) -> None:
-    """Print ``lead`` then ``body`` wrapped to ``width``, continuation lines indented to ``indent``;
+def _hanging(console, lead, body, width: int, indent: int, tail=None) -> list:
+    """``lead`` then ``body`` wrapped to ``width`` as lines, continuation lines indented to ``indent``;
     ``tail`` (the rule and place) follows on the last line when it fits whole, else on a line of its own."""
     from rich.text import Text
 
@@ -87,15 +87,17 @@ def _hanging(console, lead, body, width: int, indent: int, tail=None) -> None:
             last.append_text(tail)
         else:
             lines.append(tail)
+    out = []
     for i, line in enumerate(lines):
         line.rstrip()
-        head = lead if i == 0 else Text(" " * indent)
-        console.print(Text.assemble(head, line), soft_wrap=True)
+        out.append(Text.assemble(lead if i == 0 else Text(" " * indent), line))
+    return out
 
 
 def _print_finding(console, f: Finding, width: int) -> None:
     """One finding: provision and severity, then the message with a hanging indent; under it the
-    sentence it rests on (key words highlighted when colour is on) and any reviewer's decision."""
+    sentence it rests on (key words highlighted when colour is on) and any reviewer's decision.
+    Printed as one block (one console call: rich's per-call cost dominates on long reports)."""
     from rich.text import Text
 
     lead = Text(" " * INDENT)
@@ -107,7 +109,7 @@ def _print_finding(console, f: Finding, width: int) -> None:
     indent = INDENT + PROVISION_W + SEVERITY_W
     body = Text(one_line(f.message), style="dim" if f.accepted else "")
     where = f"{f.code} {f.rule}" + (f"; {f.location.describe()}" if f.location is not None else "")
-    _hanging(console, lead, body, width, indent, tail=Text(f"[{where}]", style="dim"))
+    lines = _hanging(console, lead, body, width, indent, tail=Text(f"[{where}]", style="dim"))
     pad = Text(" " * indent)
     if f.quote:
         before, key, after = trim_quote(f.quote, f.snippet)
@@ -117,10 +119,11 @@ def _print_finding(console, f: Finding, width: int) -> None:
         said.append(after + "”", style="italic")
         if f.reading:
             said.append(f"  (read as: {one_line(f.reading)})", style="dim")
-        _hanging(console, pad, said, width, indent)
+        lines += _hanging(console, pad, said, width, indent)
     if f.decision is not None:
         style = "green" if f.decision.accepted else "yellow"
-        _hanging(console, pad, Text(one_line(f.decision.describe()), style=style), width, indent)
+        lines += _hanging(console, pad, Text(one_line(f.decision.describe()), style=style), width, indent)
+    console.print(Text("\n").join(lines), soft_wrap=True)
 
 
 def _render_document(console, result: AuditResult, options: RenderOptions) -> None:
