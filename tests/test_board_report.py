@@ -91,11 +91,23 @@ def test_cover_facts_only_as_the_document_states_them(paragraphs, landlord, peri
     assert (facts.landlord, facts.period) == (landlord, period)
 
 
+@pytest.mark.parametrize(
+    ("text", "iso", "shown"),
+    [
+        ("Self-assessment undertaken in June 2024.", "2024-06-01", "June 2024"),
+        ("Self-assessment dated 1 June 2024.", "2024-06-01", "1 June 2024"),
+        ("Considered by the Board on 23 October 2025.", "2025-10-23", "23 October 2025"),
+    ],
+)
+def test_form_date_is_no_more_precise_than_the_form(text: str, iso: str, shown: str) -> None:
+    assert cover_facts(doc_with(text), iso).form_date == shown
+
+
 def test_cover_names_landlord_form_and_audit_date_and_omits_what_is_not_stated() -> None:
     page = render("html", [sample_result()], opts())
     assert "<h1>Example Homes</h1>" in page
     assert "Audit date</dt><dd>3 December 2026" in page
-    assert "Date on the form</dt><dd>1 June 2024" in page
+    assert "Date on the form</dt><dd>June 2024" in page  # held as 2024-06-01; no day is invented
     assert "Reporting period" not in page  # the sample states none
     assert render("html", [sample_result()], opts()) == page  # the same --today: the same bytes
     assert "Audit date" not in render("html", [sample_result()], opts(today=None))

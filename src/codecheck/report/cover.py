@@ -73,6 +73,7 @@ class CoverFacts:
 
     landlord: str | None = None
     period: str | None = None
+    form_date: str | None = None  # as precise as the form states it ("June 2024", "23 October 2025")
 
 
 def _paragraphs(doc: Document) -> list[str]:
@@ -131,7 +132,38 @@ def period_of(doc: Document) -> str | None:
     return None
 
 
-def cover_facts(doc: Document | None) -> CoverFacts:
+def form_date_as_stated(doc: Document, iso: str | None) -> str | None:
+    """The form's own date (``AlignedDocument.document_date``) no more precise than the form gives it.
+
+    A month-only date ("undertaken in June 2024") is held as the first of the month; printing "1 June
+    2024" would invent a day, so the day is shown only when the text states the first of that month.
+    """
+    from datetime import date
+
+    from codecheck.report.page import MONTHS, long_date
+
+    if not iso:
+        return None
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return one_line(iso)
+    if day.day != 1:
+        return long_date(day)
+    month = MONTHS[day.month - 1]
+    first = re.compile(
+        rf"\b0?1(?:st)?\s+(?:of\s+)?{month[:3]}[a-z]*\.?,?\s+{day.year}\b|\b{month[:3]}[a-z]*\.?\s+0?1(?:st)?,?\s+{day.year}\b"
+        rf"|\b{day.year}-{day.month:02d}-01\b|\b0?1[/.]0?{day.month}[/.]{day.year}\b",
+        re.IGNORECASE,
+    )
+    if any(first.search(text) for text in _paragraphs(doc)):
+        return long_date(day)
+    return f"{month} {day.year}"
+
+
+def cover_facts(doc: Document | None, document_date: str | None = None) -> CoverFacts:
     if doc is None:
         return CoverFacts()
-    return CoverFacts(landlord=landlord_of(doc), period=period_of(doc))
+    return CoverFacts(
+        landlord=landlord_of(doc), period=period_of(doc), form_date=form_date_as_stated(doc, document_date)
+    )

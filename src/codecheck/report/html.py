@@ -235,14 +235,14 @@ def _document_view(result: AuditResult, options: RenderOptions) -> dict:
         return view
     aligned = result.aligned
     doc = aligned.document if aligned else None
-    facts = cover_facts(doc)
+    facts = cover_facts(doc, aligned.document_date if aligned else None)
     index = RowIndex(result)
     view.update(
         {
             "landlord": facts.landlord,
             "title": doc.title if doc else None,
             "period": facts.period,
-            "form_date": aligned.document_date if aligned else None,
+            "form_date": facts.form_date,
             "code": aligned.code if aligned else None,
             "summary": summary_paragraph(result, facts.landlord),
             "sections": _section_bars(result),

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from codecheck.terminal import safe_text
 
-_MONTHS = (
+MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )
@@ -30,7 +30,7 @@ def long_date(value: date | str | None) -> str:
             value = date.fromisoformat(value)
         except ValueError:
             return safe_text(value)
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

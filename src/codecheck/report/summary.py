@@ -54,7 +54,12 @@ def _shares(result: AuditResult, answers: Counter) -> str | None:
     if not shares:
         return None
     verb = "is" if answers[next(k for k, _ in _SHARES if answers.get(k))] == 1 else "are"
-    sentence = "Of these, " + and_list([shares[0].replace(" as ", f" {verb} answered as ", 1), *shares[1:]])
+    rows = sum(answers.values())
+    if len(shares) == 1 and rows > 1 and not answers.get("blank"):  # "All 72 are answered as met."
+        sentence = "All " + shares[0].replace(" as ", " are answered as ", 1)
+    else:
+        first = shares[0].replace(" as ", f" {verb} answered as ", 1)
+        sentence = "Of these, " + and_list([first, *shares[1:]])
     short = answers.get("partial", 0) + answers.get("no", 0)
     if short:
         no_date = sum(1 for f in open_findings(result.findings) if f.rule == NO_TARGET_DATE_RULE)
