@@ -39,11 +39,12 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def css_string(value: object) -> str:
-    """Text as a quoted CSS string (for a running footer): every character that is not a letter,
-    digit or space is written as a CSS escape, so document text cannot end the string or the
+    """Text as a quoted CSS string (for a running footer): every character that is not an ASCII
+    letter or digit is written as a CSS escape, so document text cannot end the string or the
     ``<style>`` element it sits in."""
     text = " ".join(safe_text(str(value)).split())
-    out = "".join(ch if (ch.isalnum() and ch.isascii()) or ch == " " else f"\\{ord(ch):06x}" for ch in text)
+    # a space right after an escape would be eaten as its terminator: spaces are escaped too
+    out = "".join(ch if ch.isalnum() and ch.isascii() else f"\\{ord(ch):06x}" for ch in text)
     return f'"{out}"'
 
 
