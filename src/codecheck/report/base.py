@@ -21,6 +21,9 @@ from codecheck.model import ANSWERS, AuditResult, CodeVersion, Finding, RuleSpec
 TOOL_NAME = "codecheck"
 SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 DOCUMENT_SECTION = 0  # the pseudo-section of document-level findings (provision None)
+# Below this, reports say the Code version was a best guess; above it a confidence figure only invites
+# doubt for no reason (the detection reasons say ids and wording match), so it is not shown.
+LOW_DETECTION = 0.8
 
 
 @dataclass

@@ -24,6 +24,7 @@ from codecheck.model import AuditResult, Finding, Severity
 from codecheck.report.action_plan import PRIORITY, plan_items
 from codecheck.report.base import (
     DOCUMENT_SECTION,
+    LOW_DETECTION,
     RenderOptions,
     RowIndex,
     accepted_count,
@@ -49,7 +50,6 @@ BANDS = (
     ("unanswered", "No answer"),
 )
 _BAND_OF_ANSWER = {"yes": "met", "partial": "partly", "no": "notmet", "na": "na", "blank": "unanswered"}
-LOW_DETECTION = 0.8  # below this, the cover says the Code version was a best guess
 EXCERPT = 600  # characters of a form cell shown beside a finding
 
 # What each severity means, in words a board member can weigh (codecheck reads the words on the form,

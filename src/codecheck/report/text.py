@@ -21,6 +21,7 @@ from dataclasses import replace
 from codecheck.findings import display_path
 from codecheck.model import AuditResult, Finding, Severity
 from codecheck.report.base import (
+    LOW_DETECTION,
     RenderOptions,
     accepted_count,
     error_reason,
@@ -142,7 +143,12 @@ def _render_document(console, result: AuditResult, options: RenderOptions) -> No
     aligned = result.aligned
     if aligned is not None:
         det = aligned.detection
-        how = "forced" if det.forced else f"detected, confidence {det.confidence:.2f}"
+        if det.forced:
+            how = "forced"
+        elif det.confidence < LOW_DETECTION:
+            how = f"best guess, {det.confidence:.0%} sure: set it with --code if it is wrong"
+        else:
+            how = "detected"
         head.append(f"  {aligned.code.short_title or aligned.code.title} ({how})", style="dim")
     console.print(head)
 
