@@ -338,3 +338,9 @@ def test_diff_and_audit_reports_share_one_stylesheet() -> None:
     assert sheet in diff
     for html in (page, diff):
         assert "default-src 'none'" in html and "<script" not in html
+
+
+def test_plain_and_colour_text_reports_lay_out_alike() -> None:
+    plain = render("text", [reviewed_result()], opts(width=90))
+    coloured = render("text", [reviewed_result()], opts(width=90, color=True))
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
