@@ -344,3 +344,14 @@ def test_plain_and_colour_text_reports_lay_out_alike() -> None:
     plain = render("text", [reviewed_result()], opts(width=90))
     coloured = render("text", [reviewed_result()], opts(width=90, color=True))
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+
+
+def test_why_it_matters_leaves_out_talk_of_codecheck_settings() -> None:
+    from codecheck.report.html import board_rationale
+
+    text = (
+        "The Code asks for every row to be answered. Off by default: it describes the extraction; "
+        "enable it with --extend-select CC116. A blank row tells the board nothing."
+    )
+    assert board_rationale(text) == "The Code asks for every row to be answered. A blank row tells the board nothing."
+    assert board_rationale("Enable it with --select CC101.") is None

@@ -16,6 +16,7 @@ shared with the ``diff`` report.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -157,6 +158,21 @@ def _answer_label(row) -> str:
     return f"{label} (“{printed}”)" if printed else label
 
 
+# Sentences of a rule's rationale that speak about codecheck's own workings (options, rules,
+# parameters) rather than the Code: useful in `rules explain`, jargon in a board paper.
+_TOOL_TALK = re.compile(
+    r"--[a-z]|\brules?\b|\bparam(?:eter)?s?\b|\bconfig|\benable[ds]? it\b|\boff by default\b|\bcodecheck\b",
+    re.IGNORECASE,
+)
+
+
+def board_rationale(text: str) -> str | None:
+    """A rule's rationale without the sentences about codecheck's configuration (None if nothing is left)."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z(])", " ".join(text.split()))
+    kept = [s for s in sentences if not _TOOL_TALK.search(s)]
+    return " ".join(kept) or None
+
+
 def _excerpt(text: str | None) -> str:
     text = one_line(text or "")
     return text if len(text) <= EXCERPT else text[: EXCERPT - 1].rsplit(" ", 1)[0] + " …"
@@ -176,7 +192,7 @@ def _finding_view(f: Finding, index: RowIndex, options: RenderOptions, explained
     why = None
     if spec is not None and spec.rationale and f.rule not in explained:
         explained.add(f.rule)
-        why = spec.rationale
+        why = board_rationale(spec.rationale)
     decision = None
     if f.decision is not None:
         decision = {"text": f.decision.describe(), "accepted": f.decision.accepted}
