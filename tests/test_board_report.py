@@ -353,5 +353,6 @@ def test_why_it_matters_leaves_out_talk_of_codecheck_settings() -> None:
         "The Code asks for every row to be answered. Off by default: it describes the extraction; "
         "enable it with --extend-select CC116. A blank row tells the board nothing."
     )
-    assert board_rationale(text) == "The Code asks for every row to be answered. A blank row tells the board nothing."
+    kept = "The Code asks for every row to be answered. A blank row tells the board nothing."
+    assert board_rationale(text) == kept
     assert board_rationale("Enable it with --select CC101.") is None
