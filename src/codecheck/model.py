@@ -320,6 +320,7 @@ class AlignedDocument:
     rows: list[AlignedRow]
     missing: list[str]  # official-form provision ids the document omits
     document_date: str | None = None  # ISO date the form states (for past-date and outdated checks)
+    notes: list[str] = field(default_factory=list)  # alignment observations (joined text cut, …)
 
 
 # --------------------------------------------------------------------------- findings
@@ -380,7 +381,9 @@ class Finding:
     decision: Decision | None = None  # a reviewer's recorded judgement on this finding, if any
 
     def as_dict(self) -> dict:
-        return {
+        """The finding as JSON data; ``quote``/``reading`` only when set (content findings), so that
+        every other finding keeps the shape consumers already parse."""
+        out = {
             "code": self.code,
             "rule": self.rule,
             "severity": str(self.severity),
@@ -392,6 +395,11 @@ class Finding:
             "reading": self.reading,
             "decision": self.decision.as_dict() if self.decision else None,
         }
+        if self.quote is not None:
+            out["quote"] = self.quote
+        if self.reading is not None:
+            out["reading"] = self.reading
+        return out
 
     @property
     def accepted(self) -> bool:

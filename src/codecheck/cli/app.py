@@ -34,6 +34,7 @@ def _build() -> typer.Typer:
         codes_cmd,
         config_cmd,
         diff_cmd,
+        explain_cmd,
         extract_cmd,
         migrate_cmd,
         rules_cmd,
@@ -67,6 +68,7 @@ def _build() -> typer.Typer:
     app.command("extract")(extract_cmd.extract)
     app.command("audit")(audit_cmd.audit)
     app.command("config")(config_cmd.config)
+    app.command("explain")(explain_cmd.explain)
     app.command("diff")(diff_cmd.diff)
     app.command("migrate")(migrate_cmd.migrate)
     app.command("template")(template_cmd.template)
