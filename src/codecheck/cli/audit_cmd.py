@@ -200,7 +200,7 @@ def audit(
         list[str],
         typer.Argument(
             metavar="FILE|DIR|GLOB...",
-            help="Self-assessments (DOCX or PDF), folders holding them, or glob patterns.",
+            help="Self-assessments (DOCX, PDF, HTML or XLSX), folders holding them, or glob patterns.",
         ),
     ],
     code: Annotated[
@@ -306,6 +306,14 @@ def audit(
             "as a spreadsheet or CSV file; an existing file is replaced.",
         ),
     ] = None,
+    as_one: Annotated[
+        bool,
+        typer.Option(
+            "--as-one",
+            help="Audit all the files given as one form (one web page per section …), in the order given; "
+            "a folder or glob expands in sorted order.",
+        ),
+    ] = False,
 ) -> None:
     """Audit self-assessments against the Complaint Handling Code and report the findings.
 
@@ -334,6 +342,7 @@ def audit(
             today=today,
             force=force,
             action_plan=action_plan,
+            as_one=as_one,
         )
     raise typer.Exit(status)
 
@@ -359,6 +368,7 @@ def _audit(
     today,
     force,
     action_plan=None,
+    as_one=False,
 ) -> int:
     if fmt is not None:
         fmt = _check_format(fmt, "--format")
@@ -410,6 +420,13 @@ def _audit(
     from codecheck.cli.heap import freeze_heap
 
     freeze_heap()  # the console process keeps what is loaded until exit: later collections skip it
+    audit_fn = None
+    if as_one and paths:
+        from codecheck.batch import as_one as one_form
+
+        audit_fn = one_form(paths)
+        folders = [Path(i) for i in inputs if Path(i).is_dir()]
+        paths = [folders[0] if len(inputs) == 1 and folders else paths[0]]  # the form's name in reports
     results = audit_many(
         paths,
         config=config,
@@ -418,6 +435,7 @@ def _audit(
         jobs=jobs,
         budget=Budget.from_limits(config.limits(), timeout),
         progress=sys.stderr.isatty(),
+        audit_fn=audit_fn,
         on_fallback=warning_line,
     )
     results = missing + results
