@@ -267,7 +267,9 @@ def test_reader_is_linear_on_a_large_table(tmp_path: Path) -> None:
     start = time.perf_counter()
     doc = read_document(path)
     assert len(doc.rows) == len(ids)
-    assert time.perf_counter() - start < 2.0  # python-docx's table.cell() route takes minutes here
+    # a liveness bound, not a speed figure (speed is a ratio in bench/scaling.py): the quadratic
+    # table.cell() route took minutes here, so it cannot pass on any machine
+    assert time.perf_counter() - start < 30
 
 
 def test_tables_nested_past_the_limit_are_skipped_not_fatal(tmp_path: Path) -> None:

@@ -233,7 +233,7 @@ def test_huge_cell_merged_down_thousands_of_rows_stays_small(tmp_path: Path) -> 
     assert path.stat().st_size < 200_000
     started = time.perf_counter()
     doc = read_document(path)
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < 30  # liveness, not speed (bench/scaling.py measures that)
     assert len(doc.rows) == 3000
     from codecheck.limits import CARRY_CELLS
 

@@ -99,6 +99,8 @@ def test_every_rule_folder_has_a_spec_and_a_check_and_every_check_a_spec() -> No
     for r in rules:
         assert r.summary and r.rationale and r.versions and r.group, r.code
         assert r.anti_pattern and r.fix, f"{r.code}: say what the anti-pattern and its fix look like"
+        assert r.action and "\n" not in r.action, f"{r.code}: say in one line what to do about a finding"
+        assert "param" not in r.rationale.lower(), f"{r.code}: no configuration jargon in the rationale"
         module = importlib.import_module(module_name(r.slug))
         assert module.__doc__ and f"rules/{r.code}-{r.slug}/" in module.__doc__, r.code
 

@@ -115,5 +115,6 @@ def test_findings_carry_quote_and_reading_in_json(form: Path) -> None:
 
 def test_text_report_quotes_the_sentence(form: Path) -> None:
     result = runner.invoke(app, ["audit", str(form), "--exit-zero"])
-    assert '"Our answers leave inside 20 working days from acknowledgement at stage 1' in result.stdout
-    assert "(read as: stage 1 response, 20 working days" in result.stdout
+    text = " ".join(result.stdout.split())  # the quote wraps under the message (hanging indent)
+    assert "“Our answers leave inside 20 working days from acknowledgement at stage 1" in text
+    assert "(read as: stage 1 response, 20 working days" in text

@@ -78,9 +78,42 @@ def test_text_output_is_a_table_without_control_characters(tmp_path: Path) -> No
     result = run("extract", str(path), "--format", "text")
     assert result.exit_code == 0
     assert "\x9b" not in result.stdout
-    assert "Reviewed 31mred0m" in result.stdout
-    assert "1.2" in result.stdout and "yes (tick)" in result.stdout
+    cells = table_cells(result.stdout)
+    assert cells[0][0] == "Provision" and cells[1][0] == "1.2"
+    assert cells[1][2] == "yes (tick)"
+    assert "Reviewed 31mred0m by Example Homes" in cells[1][4]
     assert "1 rows" in result.stdout
+
+
+def table_cells(text: str) -> list[list[str]]:
+    """The text table's cells, each cell's wrapped lines joined again (rows are ruled apart)."""
+    rows: list[list[str]] = []
+    current: list[list[str]] | None = None
+    for line in text.splitlines():
+        if line.startswith(("┌", "├", "└")):
+            if current:
+                rows.append([" ".join(" ".join(parts).split()) for parts in current])
+            current = None
+        elif line.startswith("│"):
+            parts = [c.strip() for c in line.strip().strip("│").split("│")]
+            if current is None:
+                current = [[] for _ in parts]
+            for col, part in zip(current, parts, strict=True):
+                if part:
+                    col.append(part)
+    return rows
+
+
+def test_text_output_wraps_long_cells_instead_of_cutting_them(tmp_path: Path) -> None:
+    rows = simple_rows(("1.2",))
+    long = " ".join(f"Example Homes point {i} about complaint handling." for i in range(40))
+    rows[0][4] = long
+    path = write_docx(tmp_path / "f.docx", [Table(rows)])
+    result = run("extract", str(path), "--format", "text")
+    assert result.exit_code == 0 and "…" not in result.stdout
+    commentary = table_cells(result.stdout)[1][4]
+    assert commentary == long  # every word, in order: wrapped within its column, never cut
+    assert max(len(line) for line in result.stdout.splitlines()) <= 160
 
 
 def test_output_file_and_force(form: Path, tmp_path: Path) -> None:

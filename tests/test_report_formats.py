@@ -398,7 +398,7 @@ def test_html_escapes_hostile_commentary_and_is_self_contained() -> None:
             assert not (attrs.get(key) or "").startswith(("http", "//"))
     csp = [a for t, a in parser.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
     assert csp and "default-src 'none'" in csp[0]["content"]
-    assert "<svg" in page and "@media print" in page
+    assert "class=\"bar\"" in page and "@media print" in page and "@page" in page
 
 
 def test_html_shows_code_wording_form_text_and_rationale() -> None:

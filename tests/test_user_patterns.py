@@ -84,7 +84,7 @@ def test_a_catastrophic_user_pattern_is_linear() -> None:
     text = "x" * 50_000
     started = time.perf_counter()
     assert compile_any([UserPattern(CATASTROPHIC)]).search(text) is None
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 20  # liveness: `re` would not end; RE2 takes milliseconds
 
 
 def test_an_unsupported_user_pattern_names_its_origin() -> None:

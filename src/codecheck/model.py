@@ -175,6 +175,10 @@ class CodeVersion:
 class Location:
     """Where a row sits in the document: 1-based page (PDF, or None), table and row numbers.
 
+    ``bbox`` is the row's box on its page (PDF points from the page's top-left corner: x0, top, x1,
+    bottom), where the reader knows it, so that an annotated copy can mark the row where it is printed.
+    It is not part of the row's identity (equality and hashing ignore it) and not in ``as_dict``.
+
     ``block`` numbers the provision blocks of a form laid out as labelled paragraphs (no table);
     ``sheet`` names a workbook's worksheet (``table`` is then its position among the sheets read and
     ``row`` its row number in Excel); ``file`` names the file when several are read as one form.
@@ -187,6 +191,7 @@ class Location:
     block: int | None = None
     sheet: str | None = None
     file: str | None = None
+    bbox: tuple[float, float, float, float] | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict:
         out: dict = {"page": self.page, "table": self.table, "row": self.row}
@@ -406,6 +411,25 @@ class Decision:
     def accepted(self) -> bool:
         return self.status == "accepted"
 
+    def as_dict(self) -> dict:
+        return {
+            "status": self.status,
+            "reason": self.reason,
+            "reviewer": self.reviewer,
+            "date": self.date,
+            "source": self.source,
+        }
+
+    def describe(self) -> str:
+        """How every report words it: "reviewed: not an issue — reason (name, date)", or the re-review."""
+        who = ", ".join(p for p in (self.reviewer, self.date) if p)
+        if self.accepted:
+            return f"reviewed: not an issue — {self.reason} ({who})"
+        return (
+            f"needs re-review: the row has changed since it was reviewed as not an issue "
+            f"— {self.reason} ({who})"
+        )
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -431,12 +455,20 @@ class Finding:
             "message": self.message,
             "location": self.location.as_dict() if self.location else None,
             "snippet": self.snippet,
+            "quote": self.quote,
+            "reading": self.reading,
+            "decision": self.decision.as_dict() if self.decision else None,
         }
         if self.quote is not None:
             out["quote"] = self.quote
         if self.reading is not None:
             out["reading"] = self.reading
         return out
+
+    @property
+    def accepted(self) -> bool:
+        """Reviewed and recorded as not an issue (a stale decision no longer counts)."""
+        return self.decision is not None and self.decision.accepted
 
 
 @dataclass
@@ -476,3 +508,4 @@ class RuleSpec:
     check: str | None = None  # the check that implements it when not the slug (user rule files)
     anti_pattern: str | None = None  # what a row this rule flags looks like
     fix: str | None = None  # what the same row looks like when it complies
+    action: str | None = None  # what the landlord should do about a finding, in plain words (reports)

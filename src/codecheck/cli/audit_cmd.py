@@ -186,6 +186,15 @@ def _statistics(results, as_json: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _check_action_plan(path: Path) -> None:
+    """The action plan is a report file (replaced when it exists, never over an input: checked with
+    the other outputs), written only in a format it can be written in."""
+    from codecheck.report.action_plan import EXPORT_SUFFIXES
+
+    if path.suffix.lower() not in EXPORT_SUFFIXES:
+        raise ConfigError("--action-plan writes a .xlsx or .csv file: end the name with one of those", path)
+
+
 def _color_wanted(to_stdout: bool) -> bool:
     if not to_stdout or os.environ.get("NO_COLOR"):
         return False
@@ -382,6 +391,15 @@ def audit(
             "--force", help="Write an output through a symbolic link (reports are always overwritten)."
         ),
     ] = False,
+    action_plan: Annotated[
+        Path | None,
+        typer.Option(
+            "--action-plan",
+            metavar="FILE.xlsx|FILE.csv",
+            help="Also write the action plan (provision, issue, recommended action, owner, target date) "
+            "as a spreadsheet or CSV file; an existing file is replaced.",
+        ),
+    ] = None,
     as_one: Annotated[
         bool,
         typer.Option(
@@ -473,6 +491,7 @@ def audit(
             quiet=quiet,
             base_dir=base_dir,
             sarif_category=sarif_category,
+            action_plan=action_plan,
             as_one=as_one,
         )
     raise typer.Exit(status)
@@ -505,6 +524,7 @@ def _audit(
     quiet,
     base_dir,
     sarif_category,
+    action_plan=None,
     as_one=False,
 ) -> int:
     # every option is checked before any work: a typo costs nothing
@@ -520,6 +540,8 @@ def _audit(
     named = [p for p in (output, *extras.values(), write_baseline) if p is not None]
     if sum(1 for p in named if str(p) == "-") + (output is None) > 1:
         raise ConfigError("only one output can go to standard output ('-')")
+    if action_plan is not None:
+        _check_action_plan(action_plan)
 
     from codecheck import baseline as baseline_mod
     from codecheck.api import rules_for
@@ -553,6 +575,8 @@ def _audit(
     outputs += [(path, output_option(FORMATS_BY_NAME[name]) or name) for name, path in extras.items()]
     if write_baseline is not None:
         outputs.append((write_baseline, "--write-baseline"))
+    if action_plan is not None:
+        outputs.append((action_plan, "--action-plan"))
     check_report_paths([(p, opt) for p, opt in outputs if str(p) != "-"], found.paths, force)
     fmt = _main_format(fmt, output, config)
 
@@ -589,7 +613,11 @@ def _audit(
     )
     results = found.missing + results
 
-    options = RenderOptions(fail_on=threshold, rules=list(rules), base_dir=base)
+    from datetime import date
+
+    options = RenderOptions(
+        fail_on=threshold, rules=list(rules), base_dir=base, today=today_date or date.today()
+    )
     if sarif_category is not None:
         options.sarif_category = sarif_category
     if write_baseline is not None:
@@ -639,6 +667,12 @@ def _audit(
         below = sum(len(r.findings) for r in results) - sum(len(r.findings) for r in shown)
         if below:
             info_line(f"left out {_plural(below, 'finding')} below --min-severity {config.min_severity}")
+    if action_plan is not None:
+        from codecheck.report.action_plan import export
+
+        written = write_output(action_plan, export(shown, options, action_plan.suffix.lower()), force)
+        if written is not None and not quiet:
+            info_line(f"wrote action plan {action_plan}")
 
     _warn_rules_without_facts(results, rules)
     errors = [r for r in results if r.error]

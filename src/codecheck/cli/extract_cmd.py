@@ -247,7 +247,7 @@ def to_csv(payload: dict) -> str:
 def _where(key: str, value: object) -> str:
     """One part of a row's location, short: p3, t2, r14, b7, the sheet's or file's name."""
     if key in ("sheet", "file"):
-        return _short(str(value), 30)
+        return _cell(str(value))
     return f"{key[0]}{value}"
 
 
@@ -261,15 +261,17 @@ def _terminal_width() -> int:
     return 160
 
 
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(safe_text(text or "").split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _cell(text: str | None) -> str:
+    """A cell's whole text on one logical line, cleaned (rich wraps it; nothing is cut)."""
+    return " ".join(safe_text(text or "").split())
 
 
 def to_text(payload: dict, width: int | None = None) -> str:
-    """A rich table for people: one line per row, long texts shortened, control characters removed."""
+    """A rich table for people: one row per provision row, every cell's whole text wrapped within its
+    column (never cut: a reader checking the extraction must see all of it), control characters removed."""
     import io
 
+    from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -284,29 +286,35 @@ def to_text(payload: dict, width: int | None = None) -> str:
         highlight=False,
         soft_wrap=False,
     )
-    title = f"{safe_text(payload['document'])} ({payload['format']}), Code {det['version']}"
+    title = f"{_cell(payload['document'])} ({payload['format']}), Code {det['version']}"
     title += " (set with --code)" if det.get("forced") else f" (detected, confidence {det['confidence']:.2f})"
-    table = Table(title=Text(title), show_lines=False, expand=False)
+    table = Table(title=Text(title), show_lines=True, expand=True, box=box.SQUARE)
     # the extra columns a house form adds (actions, target date, owner, RAG) only when some row has one
     extras = [f for f in EXTRA_FIELDS if any(row.get(f) for row in payload["rows"])]
-    names = ["Provision", "Requirement", "Answer", "Evidence", "Commentary"]
-    names += [{"target_date": "Target date", "rag": "RAG"}.get(f, f.capitalize()) for f in extras]
-    for name in (*names, "Where", "Conf."):
-        table.add_column(name, overflow="fold")
+    table.add_column("Provision", overflow="fold", width=9)
+    table.add_column("Requirement", overflow="fold", ratio=5)
+    table.add_column("Answer", overflow="fold", width=12)
+    table.add_column("Evidence", overflow="fold", ratio=3)
+    table.add_column("Commentary", overflow="fold", ratio=5)
+    for f in extras:
+        name = {"target_date": "Target date", "rag": "RAG"}.get(f, f.capitalize())
+        table.add_column(name, overflow="fold", ratio=2)
+    table.add_column("Where", overflow="fold", width=10)
+    table.add_column("Conf.", no_wrap=True, justify="right", width=5)
     for row in payload["rows"]:
         loc = row["location"]
         where = ", ".join(_where(k, v) for k, v in loc.items() if v is not None)
-        answer = row["answer"] + (f" ({_short(row['answer_text'], 30)})" if row["answer_text"] else "")
+        answer = row["answer"] + (f" ({_cell(row['answer_text'])})" if row["answer_text"] else "")
         table.add_row(
             *(
                 Text(x)
                 for x in (
-                    _short(row["provision"], 20),
-                    _short(row["requirement"], 70),
+                    _cell(row["provision"]),
+                    _cell(row["requirement"]),
                     answer,
-                    _short(row["evidence"], 40),
-                    _short(row["commentary"], 60),
-                    *(_short(row.get(f, ""), 30) for f in extras),
+                    _cell(row["evidence"]),
+                    _cell(row["commentary"]),
+                    *(_cell(row.get(f, "")) for f in extras),
                     where,
                     f"{row['confidence']:.2f}",
                 )
@@ -315,5 +323,5 @@ def to_text(payload: dict, width: int | None = None) -> str:
     console.print(table)
     console.print(Text(f"{len(payload['rows'])} rows"))
     for note in payload.get("notes", []):
-        console.print(Text("note: " + _short(note, 300)))
+        console.print(Text("note: " + _cell(note)))
     return buf.getvalue()

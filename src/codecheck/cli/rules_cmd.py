@@ -83,6 +83,7 @@ def _rule_dict(rule, selected: dict) -> dict:
         "rationale": rule.rationale,
         "anti_pattern": rule.anti_pattern,
         "fix": rule.fix,
+        "action": rule.action,
         "params": unmarked(rule.params),  # a user's patterns are marked str subclasses: plain for YAML
         "example": rule.example,
         "check": rule.check or rule.slug,
@@ -194,7 +195,12 @@ def _explain_text(info: dict) -> str:
     lines += ["", "Why it matters:"]
     for para in str(info["rationale"]).split("\n\n"):
         lines += textwrap.wrap(" ".join(para.split()), width=96, initial_indent="  ", subsequent_indent="  ")
-    for heading, key in (("Anti-pattern (what it flags):", "anti_pattern"), ("Fix (what complies):", "fix")):
+    headings = (
+        ("Anti-pattern (what it flags):", "anti_pattern"),
+        ("Fix (what complies):", "fix"),
+        ("What to do about a finding:", "action"),
+    )
+    for heading, key in headings:
         if info[key]:
             lines += ["", heading]
             text = " ".join(info[key].split())

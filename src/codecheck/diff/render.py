@@ -134,50 +134,12 @@ def render_json(result: CodeDiff) -> str:
     return json.dumps(result.as_dict(), ensure_ascii=False, indent=2)
 
 
-_HTML = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Code changes: {{ old.short_title }} → {{ new.short_title }}</title>
-<style>
-body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;max-width:70rem;margin:2rem auto;
-padding:0 1rem;color:#1b1b1b;line-height:1.45}
-table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.25rem .6rem;text-align:left}
-section{border-top:1px solid #ddd;padding:.6rem 0}h3{margin:.2rem 0;font-size:1.05rem}
-.kinds span{display:inline-block;background:#eef;border-radius:.3rem;padding:0 .4rem;margin-right:.3rem;
-font-size:.85rem}
-.disagree{color:#8a2b00;font-weight:600}del{background:#fdd;color:#700}ins{background:#dfd;color:#060;
-text-decoration:none}.wording{background:#fafafa;padding:.5rem;border-left:3px solid #ccc}
-</style></head><body>
-<h1>Complaint Handling Code changes: {{ old.short_title }} → {{ new.short_title }}</h1>
-{% if provision %}<p>Provision: <strong>{{ provision }}</strong></p>{% endif %}
-<table><tr><th>change</th><th>provisions</th></tr>
-{% for label, n in counts %}<tr><td>{{ label }}</td><td>{{ n }}</td></tr>{% endfor %}
-</table>
-<ul>{% for note in notes %}<li>{{ note }}</li>{% endfor %}</ul>
-{% if timescales %}<h2>Timescales</h2>
-<ul>{% for t in timescales %}<li>{{ t.describe() }}</li>{% endfor %}</ul>{% endif %}
-<h2>Provisions</h2>
-{% for c in changes %}<section id="{{ c.anchor }}">
-<h3>{{ c.heading }}</h3>
-<p class="kinds">{% for k in c.kinds %}<span>{{ k }}</span>{% endfor %}</p>
-{% if c.obligation %}<p>obligation: {{ c.obligation[0] }} → {{ c.obligation[1] }}</p>{% endif %}
-{% for t in c.timescales %}<p>timescale: {{ t.describe() }}</p>{% endfor %}
-{% if c.note %}<p>map note: {{ c.note }}</p>{% endif %}
-{% for d in c.disagreements %}<p class="disagree">disagreement: {{ d }}</p>{% endfor %}
-{% if c.words %}<p class="wording">{% for op in c.words %}{% if op.op == "equal" %}{{ op.old }}
-{% else %}{% if op.old %}<del>{{ op.old }}</del> {% endif %}{% if op.new %}<ins>{{ op.new }}</ins>
-{% endif %}{% endif %}{% endfor %}</p>
-{% elif c.text %}<p class="wording">{{ c.text }}</p>{% endif %}
-</section>{% endfor %}
-</body></html>
-"""
-
-
 def render_html(result: CodeDiff) -> str:
-    """A self-contained HTML page (inline CSS, no scripts); every text is autoescaped."""
-    import jinja2
+    """A self-contained HTML page in the audit report's style (``report.page``: shared base template
+    and stylesheet, no scripts, restrictive CSP); every text is autoescaped."""
+    from codecheck._version import __version__
+    from codecheck.report.page import render_page
 
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     counts = result.summary()
     rows = [(KIND_LABELS[k], counts[k]) for k in KINDS if counts.get(k)]
     rows.append(("map/text disagreements", counts["disagreements"]))
@@ -191,9 +153,11 @@ def render_html(result: CodeDiff) -> str:
             "disagreements": c.disagreements, "words": c.words if reworded else [],
             "text": "" if reworded or (c.from_ids and c.to_ids) else _one_line(c.old_text or c.new_text),
         })
-    return env.from_string(_HTML).render(
+    return render_page(
+        "diff.html.j2",
         old=result.old, new=result.new, provision=result.provision_filter, counts=rows,
         notes=result.version_notes, timescales=result.timescales, changes=changes,
+        version=__version__,
     )
 
 

@@ -45,6 +45,7 @@ _OPTIONAL = (
     "check",
     "anti_pattern",
     "fix",
+    "action",
     "versions",
 )
 RULE_FILE = "rule.yaml"  # a built-in rule's spec, in its folder rules/<CODE>-<slug>/
@@ -186,11 +187,12 @@ def parse_rule(
             fields["severity"] = Severity.parse(str(raw["severity"]))
         except ValueError as exc:
             raise _fail(path, name, "severity", str(exc)) from None
-    for key in ("summary", "rationale", "anti_pattern", "fix"):
+    for key in ("summary", "rationale", "anti_pattern", "fix", "action"):
         if key in raw:
             if not isinstance(raw[key], str) or not raw[key].strip():
                 raise _fail(path, name, key, "expected non-empty text")
-            fields[key] = " ".join(raw[key].split()) if key == "summary" else raw[key].strip()
+            one_line = key in ("summary", "action")  # printed in a report's sentence or table cell
+            fields[key] = " ".join(raw[key].split()) if one_line else raw[key].strip()
     if "example" in raw:
         if raw["example"] is not None and not isinstance(raw["example"], str):
             raise _fail(path, name, "example", "expected text")
