@@ -412,3 +412,54 @@ def test_provenance_and_reading() -> None:
     assert c.sentence.text == "Stage 2 extensions are limited to 20 working days."
     assert c.reading().startswith("stage 2 extension, 20 working days")
     assert "own current policy" in c.reading()
+
+
+# --------------------------------------------------------------------------- stage names abbreviated
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Ack 3 wd / S1 reply 9 wd / S2 ack 4 wd / S2 reply 18 wd.",
+            [("acknowledge", 1, 3.0), ("respond", 1, 9.0), ("acknowledge", 2, 4.0), ("respond", 2, 18.0)],
+        ),
+        ("S1: 10 working days. S2: 20 working days.", [("respond", 1, 10.0), ("respond", 2, 20.0)]),
+        (
+            "1st stage answers go out within 10 working days and 2nd stage answers within 20 working days.",
+            [("respond", 1, 10.0), ("respond", 2, 20.0)],
+        ),
+        (
+            "St. 1 replies are sent within 8 working days; St. 2 replies within 19 working days.",
+            [("respond", 1, 8.0), ("respond", 2, 19.0)],
+        ),
+        (
+            "Stg 2 decision: 20 working days; stg 1 decision: 10 working days.",
+            [("respond", 2, 20.0), ("respond", 1, 10.0)],
+        ),
+        ("Northfield Housing's S2 target is a reply in 20 working days.", [("respond", 2, 20.0)]),
+        (
+            "Stage One replies take up to ten working days, Stage Two replies up to twenty working days.",
+            [("respond", 1, 10.0), ("respond", 2, 20.0)],
+        ),
+        (
+            "Acknowledge 5 wd | S1 reply 10 wd | S2 reply 20 wd",
+            [("acknowledge", 1, 5.0), ("respond", 1, 10.0), ("respond", 2, 20.0)],
+        ),
+    ],
+)
+def test_abbreviated_stage_names(text: str, want: list[tuple]) -> None:
+    got = [(c.step, c.stage, c.amount) for c in claims(text)]
+    assert got == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lower-case "s2" or a section reference is not a stage name
+        "See s2 of the policy: replies within 20 working days.",
+        "Under S2.3 of our procedure, replies follow within 20 working days.",
+    ],
+)
+def test_section_references_are_not_stage_names(text: str) -> None:
+    assert [c.stage for c in claims(text)] != [2]

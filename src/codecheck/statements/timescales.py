@@ -62,7 +62,7 @@ _GENERIC_RESPOND = re.compile(
 )
 # the words right after a figure that can name what it times end at punctuation or a new clause word
 _HEAD_END = re.compile(
-    r"[,;.:()]|\s(?:and|or|but|of|from|after|to|for|if|where|when|which|that|unless|as|in|at|by|while)\s",
+    r"[,;.:()|]|\s/\s|\s(?:and|or|but|of|from|after|to|for|if|where|when|which|that|unless|as|in|at|by|while)\s",
     re.IGNORECASE,
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -522,7 +522,12 @@ def _grid(ctx: SentenceContext, quantities: list[Quantity]) -> list[TimescaleCla
         before = [s for s in ctx.stages if s.start < q.start]
         if columns and before:
             rank = sum(1 for o in quantities if before[-1].end <= o.start < q.start)
-            if rank < len(columns):
+            conj = ctx.conjunct_at(q.start)
+            own_step = _nearest(ctx, conj.start, conj.end, after=False, skip=(q.start, q.end))
+            if own_step is not None and own_step != "generic":
+                # "S1 reply 10 wd | S2 reply 20 wd": the cell names its own step; no column applies
+                claim = _replace(claim, stage=before[-1].stage, stage_source="text")
+            elif rank < len(columns):
                 claim = _replace(claim, step=columns[rank], stage=before[-1].stage, stage_source="text")
         out.append(claim)
     return out
