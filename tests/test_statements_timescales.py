@@ -463,3 +463,33 @@ def test_abbreviated_stage_names(text: str, want: list[tuple]) -> None:
 )
 def test_section_references_are_not_stage_names(text: str) -> None:
     assert [c.stage for c in claims(text)] != [2]
+
+
+# --------------------------------------------------------------------------- suggestions not adopted
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        (
+            "Our tenants' forum told us that 15 working days would be fairer for stage 1 replies; the Board "
+            "did not accept this and kept 10 working days.",
+            [],  # the kept figure shares the denial's clause: read as negated (saying less)
+        ),
+        ("The scrutiny panel suggested a 25 working day stage 2 target, but the Board rejected it.", []),
+        ("A stage one target of 15 working days was considered, but this was not adopted.", []),
+        ("Staff proposed that stage 2 replies take 30 working days; we decided against it.", []),
+        ("It was suggested that stage 1 replies could take 12 working days.", []),
+        (
+            "Residents asked for stage 1 replies within 5 working days; we could not accept this and reply "
+            "within 10 working days.",
+            [10.0],
+        ),
+        ("A stage 1 target of 15 working days would be more realistic, according to the forum.", []),
+        # the landlord's own proposal is its plan, still its own rule
+        ("We propose to answer stage 1 complaints within 10 working days.", [10.0]),
+    ],
+)
+def test_rejected_suggestions_are_not_own_rules(text: str, own: list[float]) -> None:
+    assert [c.amount for c in claims(text) if c.status == "own"] == own
+

@@ -324,6 +324,15 @@ def _next_figure(all_q: list[Quantity], q: Quantity, limit: int) -> int:
     return limit
 
 
+def _rejected(ctx: SentenceContext, q: Quantity) -> bool:
+    """A rejection after the figure's clause, in its sentence, points back at it: a suggestion turned
+    down ("… would be fairer; the Board did not accept this and kept 10")."""
+    clause = ctx.clause_at(q.start)
+    return bool(ctx.cues_in("rejected", q.end, ctx.span.end)) and not ctx.cues_in(
+        "rejected", clause.start, q.start
+    )
+
+
 def _status(ctx: SentenceContext, q: Quantity, step: str, before: str) -> tuple[str, str | None, str]:
     """Whose rule the figure states, the other subject when there is one, and a note."""
     if ctx.question:
@@ -332,7 +341,7 @@ def _status(ctx: SentenceContext, q: Quantity, step: str, before: str) -> tuple[
         return "quotation", None, ""
     if ctx.code:
         return "code", None, ""
-    if ctx.clause_flag("reported", q.start):
+    if ctx.clause_flag("reported", q.start) or _rejected(ctx, q):
         return "reported", None, ""
     if ctx.clause_flag("past", q.start):
         return "past", None, ""
