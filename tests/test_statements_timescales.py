@@ -493,3 +493,34 @@ def test_section_references_are_not_stage_names(text: str) -> None:
 def test_rejected_suggestions_are_not_own_rules(text: str, own: list[float]) -> None:
     assert [c.amount for c in claims(text) if c.status == "own"] == own
 
+
+# --------------------------------------------------------------------------- a pre-stage's own window
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenants first go through our Fast Track line; only if Fast Track cannot resolve the issue within "
+        "72 hours is a formal stage 1 complaint logged.",
+        "Only where the Resolve Desk has not sorted the problem within 2 working days do we open a stage 1 "
+        "complaint.",
+        "Our informal resolution step has 48 hours to fix the issue before a formal complaint is opened.",
+        "If the problem is still unresolved after 3 days with the local team, we log it as a formal stage 1 "
+        "complaint.",
+        "Only once the early resolution stage has tried to settle the matter within 5 days is a formal "
+        "complaint registered.",
+    ],
+)
+def test_prestage_window_is_not_the_time_limit_for_raising(text: str) -> None:
+    assert [c for c in claims(text) if c.step == "time_limit"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Complaints about matters older than 6 months are not accepted; there is no informal stage.",
+        "Complaints must be raised within 6 months of the problem; we have no pre-complaint step.",
+    ],
+)
+def test_time_limit_still_read_beside_a_denied_prestage(text: str) -> None:
+    assert [c.amount for c in claims(text) if c.step == "time_limit"] == [6.0]

@@ -235,6 +235,12 @@ def _step(
     if lexicon.rx("steps.time_limit").search(near_before) or lexicon.rx("steps.time_limit_after").search(
         after
     ):
+        if ctx.cues_in("stages.gate", clause.start, clause.end) or ctx.cues_in(
+            "stages.named_prestage", clause.start, clause.end
+        ):
+            # "only if Quick Fix can't sort the problem within 48 hours is a complaint opened": the
+            # time a step before stage 1 has, not the time residents have to raise a complaint
+            return "unknown", "the time a step before the formal complaint has, not a limit for raising one"
         return "time_limit", ""
     if (
         ctx.cues_in("steps.total", conj.start, conj.end)
