@@ -326,3 +326,31 @@ def test_acknowledgements_are_not_placeholders(token: str) -> None:
 def test_a_cell_that_says_more_is_no_placeholder() -> None:
     reading = read_row("None of our stage 2 cases needed it this year.", "N/A - see the policy, section 4")
     assert not reading.placeholder_only("commentary") and not reading.placeholder_only("evidence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our complaints policy was approved in 2024 and is reviewed yearly; the current review is awaiting "
+        "sign-off by the Board.",
+        "The procedure has been in force since April; the annual review is still in progress.",
+        "The Self-Assessment was published in June. Its scheduled update is awaiting approval.",
+        "Our Habitual Complainants Policy is in place; the latest revision is awaiting sign off.",
+        "The leaflet was adopted last year and the periodic refresh is under way.",
+    ],
+)
+def test_a_pending_review_of_something_in_force_is_not_a_gap(text: str) -> None:
+    assert not contradicts(text), [c.reading() for c in read_row(text).compliance]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the thing awaited is the requirement itself, not a review of something in force
+        "The new complaints policy is awaiting approval by the Board.",
+        "The policy has not yet been approved; the current review is awaiting sign-off.",
+        "Our review of the policy to meet this requirement is still in progress.",
+    ],
+)
+def test_a_pending_policy_is_still_a_gap(text: str) -> None:
+    assert contradicts(text), [c.reading() for c in read_row(text).compliance]
