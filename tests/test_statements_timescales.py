@@ -524,3 +524,34 @@ def test_prestage_window_is_not_the_time_limit_for_raising(text: str) -> None:
 )
 def test_time_limit_still_read_beside_a_denied_prestage(text: str) -> None:
     assert [c.amount for c in claims(text) if c.step == "time_limit"] == [6.0]
+
+
+# --------------------------------------------------------------------------- extension without the word
+
+
+@pytest.mark.parametrize(
+    ("text", "stage", "amount"),
+    [
+        (
+            "Where more time is needed at stage one we write to you and may take a further 15 working days.",
+            1,
+            15.0,
+        ),
+        (
+            "When extra time is required at stage 2, we tell you and can take up to 10 more working days.",
+            2,
+            10.0,
+        ),
+        (
+            "If we need more time at stage 1, you hear from us and we may take a further 10 working days.",
+            1,
+            10.0,
+        ),
+        ("At stage 1 we can take an additional 12 working days where the case is complex.", 1, 12.0),
+        ("If we need longer at stage 2 we may take up to 15 more working days.", 2, 15.0),
+        ("Stage 1 replies can take another 15 working days if we tell the resident why.", 1, 15.0),
+    ],
+)
+def test_extensions_without_the_word(text: str, stage: int, amount: float) -> None:
+    got = [(c.step, c.stage, c.amount, c.status) for c in claims(text)]
+    assert got == [("extend", stage, amount, "own")]
