@@ -354,3 +354,30 @@ def test_a_pending_review_of_something_in_force_is_not_a_gap(text: str) -> None:
 )
 def test_a_pending_policy_is_still_a_gap(text: str) -> None:
     assert contradicts(text), [c.reading() for c in read_row(text).compliance]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stage 2 decisions can be appealed to our Residents' Review Panel before the tenant goes to the "
+        "Ombudsman.",
+        "Residents may appeal a stage 2 decision to the Director of Housing, who reviews the case.",
+        "Second stage outcomes may be referred to the Complaints Committee, which decides the matter.",
+        "Tenants can challenge a stage two response; the Chief Executive then reviews it.",
+        "Stage 2 replies can be appealed to the board before residents approach the Housing Ombudsman.",
+    ],
+)
+def test_appeal_panels_after_stage_two_are_a_third_stage(text: str) -> None:
+    assert extra(text) == ["third"], [c.reading() for c in read_row(text).stages]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stage 2 responses may be reviewed by the Ombudsman if the resident remains unhappy.",
+        "After stage 2 residents can refer their complaint to the Housing Ombudsman.",
+        "Stage 2 decisions can be appealed to the Housing Ombudsman.",
+    ],
+)
+def test_the_ombudsman_after_stage_two_is_not_a_third_stage(text: str) -> None:
+    assert extra(text) == [], [c.reading() for c in read_row(text).stages]
