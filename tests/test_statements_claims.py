@@ -381,3 +381,31 @@ def test_appeal_panels_after_stage_two_are_a_third_stage(text: str) -> None:
 )
 def test_the_ombudsman_after_stage_two_is_not_a_third_stage(text: str) -> None:
     assert extra(text) == [], [c.reading() for c in read_row(text).stages]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Member Responsible for Complaints role has not yet been filled; nominations open in May.",
+        "No one has yet been appointed as our lead councillor for complaints.",
+        "The complaints officer post has not been filled yet.",
+        "The MRC seat on the board is currently vacant.",
+        "The new procedure has not been signed off.",
+        "A champion for complaints is yet to be appointed.",
+    ],
+)
+def test_roles_not_yet_filled_are_a_gap(text: str) -> None:
+    assert contradicts(text), [c.reading() for c in read_row(text).compliance]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The online form has not been filled in by every caller, so staff log calls too.",
+        "Two empty homes are vacant while works are done.",
+        "We have not been nominated for the regional service award this year.",
+    ],
+)
+def test_other_things_unfilled_are_not_a_gap(text: str) -> None:
+    assert not contradicts(text), [c.reading() for c in read_row(text).compliance]
+
