@@ -409,3 +409,45 @@ def test_roles_not_yet_filled_are_a_gap(text: str) -> None:
 def test_other_things_unfilled_are_not_a_gap(text: str) -> None:
     assert not contradicts(text), [c.reading() for c in read_row(text).compliance]
 
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "For us, complaints are where a resident tells us in writing that they are unhappy with repairs.",
+            "where a resident",
+        ),
+        (
+            "We treat as a complaint any written statement that a tenant is unhappy with our service.",
+            "any written",
+        ),
+        (
+            "A complaint is when someone says they are dissatisfied with something we did or did not do.",
+            "when someone",
+        ),
+        (
+            "We define complaints as a resident telling us they are unhappy about our service.",
+            "a resident telling",
+        ),
+        ("Complaints are any time a tenant lets us know they are unhappy with how we acted.", "any time"),
+        (
+            "We regard complaints as something a customer is unhappy about and wants us to look at.",
+            "something",
+        ),
+    ],
+)
+def test_definitions_in_the_landlords_own_words(text: str, start: str) -> None:
+    found = read_row(text).definition
+    assert found is not None and found.words.text.startswith(start), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Complaints are answered within 10 working days of acknowledgement.",
+        "Complaints are where most of our service learning comes from.",
+        "Complaints are an important source of insight for the board.",
+    ],
+)
+def test_statements_about_complaints_are_not_definitions(text: str) -> None:
+    assert read_row(text).definition is None
