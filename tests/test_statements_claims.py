@@ -451,3 +451,10 @@ def test_definitions_in_the_landlords_own_words(text: str, start: str) -> None:
 )
 def test_statements_about_complaints_are_not_definitions(text: str) -> None:
     assert read_row(text).definition is None
+
+
+def test_own_words_cue_leaves_the_codes_wording_to_the_code_reading() -> None:
+    # "we treat as a complaint any expression of dissatisfaction …" opens with the Code's words
+    text = "We treat as a complaint any expression of dissatisfaction, however made, about us."
+    found = read_row(text).definition
+    assert found is not None and found.opens_with_code
