@@ -326,3 +326,135 @@ def test_acknowledgements_are_not_placeholders(token: str) -> None:
 def test_a_cell_that_says_more_is_no_placeholder() -> None:
     reading = read_row("None of our stage 2 cases needed it this year.", "N/A - see the policy, section 4")
     assert not reading.placeholder_only("commentary") and not reading.placeholder_only("evidence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our complaints policy was approved in 2024 and is reviewed yearly; the current review is awaiting "
+        "sign-off by the Board.",
+        "The procedure has been in force since April; the annual review is still in progress.",
+        "The Self-Assessment was published in June. Its scheduled update is awaiting approval.",
+        "Our Habitual Complainants Policy is in place; the latest revision is awaiting sign off.",
+        "The leaflet was adopted last year and the periodic refresh is under way.",
+    ],
+)
+def test_a_pending_review_of_something_in_force_is_not_a_gap(text: str) -> None:
+    assert not contradicts(text), [c.reading() for c in read_row(text).compliance]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the thing awaited is the requirement itself, not a review of something in force
+        "The new complaints policy is awaiting approval by the Board.",
+        "The policy has not yet been approved; the current review is awaiting sign-off.",
+        "Our review of the policy to meet this requirement is still in progress.",
+    ],
+)
+def test_a_pending_policy_is_still_a_gap(text: str) -> None:
+    assert contradicts(text), [c.reading() for c in read_row(text).compliance]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stage 2 decisions can be appealed to our Residents' Review Panel before the tenant goes to the "
+        "Ombudsman.",
+        "Residents may appeal a stage 2 decision to the Director of Housing, who reviews the case.",
+        "Second stage outcomes may be referred to the Complaints Committee, which decides the matter.",
+        "Tenants can challenge a stage two response; the Chief Executive then reviews it.",
+        "Stage 2 replies can be appealed to the board before residents approach the Housing Ombudsman.",
+    ],
+)
+def test_appeal_panels_after_stage_two_are_a_third_stage(text: str) -> None:
+    assert extra(text) == ["third"], [c.reading() for c in read_row(text).stages]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stage 2 responses may be reviewed by the Ombudsman if the resident remains unhappy.",
+        "After stage 2 residents can refer their complaint to the Housing Ombudsman.",
+        "Stage 2 decisions can be appealed to the Housing Ombudsman.",
+    ],
+)
+def test_the_ombudsman_after_stage_two_is_not_a_third_stage(text: str) -> None:
+    assert extra(text) == [], [c.reading() for c in read_row(text).stages]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Member Responsible for Complaints role has not yet been filled; nominations open in May.",
+        "No one has yet been appointed as our lead councillor for complaints.",
+        "The complaints officer post has not been filled yet.",
+        "The MRC seat on the board is currently vacant.",
+        "The new procedure has not been signed off.",
+        "A champion for complaints is yet to be appointed.",
+    ],
+)
+def test_roles_not_yet_filled_are_a_gap(text: str) -> None:
+    assert contradicts(text), [c.reading() for c in read_row(text).compliance]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The online form has not been filled in by every caller, so staff log calls too.",
+        "Two empty homes are vacant while works are done.",
+        "We have not been nominated for the regional service award this year.",
+    ],
+)
+def test_other_things_unfilled_are_not_a_gap(text: str) -> None:
+    assert not contradicts(text), [c.reading() for c in read_row(text).compliance]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "For us, complaints are where a resident tells us in writing that they are unhappy with repairs.",
+            "where a resident",
+        ),
+        (
+            "We treat as a complaint any written statement that a tenant is unhappy with our service.",
+            "any written",
+        ),
+        (
+            "A complaint is when someone says they are dissatisfied with something we did or did not do.",
+            "when someone",
+        ),
+        (
+            "We define complaints as a resident telling us they are unhappy about our service.",
+            "a resident telling",
+        ),
+        ("Complaints are any time a tenant lets us know they are unhappy with how we acted.", "any time"),
+        (
+            "We regard complaints as something a customer is unhappy about and wants us to look at.",
+            "something",
+        ),
+    ],
+)
+def test_definitions_in_the_landlords_own_words(text: str, start: str) -> None:
+    found = read_row(text).definition
+    assert found is not None and found.words.text.startswith(start), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Complaints are answered within 10 working days of acknowledgement.",
+        "Complaints are where most of our service learning comes from.",
+        "Complaints are an important source of insight for the board.",
+    ],
+)
+def test_statements_about_complaints_are_not_definitions(text: str) -> None:
+    assert read_row(text).definition is None
+
+
+def test_own_words_cue_leaves_the_codes_wording_to_the_code_reading() -> None:
+    # "we treat as a complaint any expression of dissatisfaction …" opens with the Code's words
+    text = "We treat as a complaint any expression of dissatisfaction, however made, about us."
+    found = read_row(text).definition
+    assert found is not None and found.opens_with_code

@@ -412,3 +412,146 @@ def test_provenance_and_reading() -> None:
     assert c.sentence.text == "Stage 2 extensions are limited to 20 working days."
     assert c.reading().startswith("stage 2 extension, 20 working days")
     assert "own current policy" in c.reading()
+
+
+# --------------------------------------------------------------------------- stage names abbreviated
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Ack 3 wd / S1 reply 9 wd / S2 ack 4 wd / S2 reply 18 wd.",
+            [("acknowledge", 1, 3.0), ("respond", 1, 9.0), ("acknowledge", 2, 4.0), ("respond", 2, 18.0)],
+        ),
+        ("S1: 10 working days. S2: 20 working days.", [("respond", 1, 10.0), ("respond", 2, 20.0)]),
+        (
+            "1st stage answers go out within 10 working days and 2nd stage answers within 20 working days.",
+            [("respond", 1, 10.0), ("respond", 2, 20.0)],
+        ),
+        (
+            "St. 1 replies are sent within 8 working days; St. 2 replies within 19 working days.",
+            [("respond", 1, 8.0), ("respond", 2, 19.0)],
+        ),
+        (
+            "Stg 2 decision: 20 working days; stg 1 decision: 10 working days.",
+            [("respond", 2, 20.0), ("respond", 1, 10.0)],
+        ),
+        ("Northfield Housing's S2 target is a reply in 20 working days.", [("respond", 2, 20.0)]),
+        (
+            "Stage One replies take up to ten working days, Stage Two replies up to twenty working days.",
+            [("respond", 1, 10.0), ("respond", 2, 20.0)],
+        ),
+        (
+            "Acknowledge 5 wd | S1 reply 10 wd | S2 reply 20 wd",
+            [("acknowledge", 1, 5.0), ("respond", 1, 10.0), ("respond", 2, 20.0)],
+        ),
+    ],
+)
+def test_abbreviated_stage_names(text: str, want: list[tuple]) -> None:
+    got = [(c.step, c.stage, c.amount) for c in claims(text)]
+    assert got == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lower-case "s2" or a section reference is not a stage name
+        "See s2 of the policy: replies within 20 working days.",
+        "Under S2.3 of our procedure, replies follow within 20 working days.",
+    ],
+)
+def test_section_references_are_not_stage_names(text: str) -> None:
+    assert [c.stage for c in claims(text)] != [2]
+
+
+# --------------------------------------------------------------------------- suggestions not adopted
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        (
+            "Our tenants' forum told us that 15 working days would be fairer for stage 1 replies; the Board "
+            "did not accept this and kept 10 working days.",
+            [],  # the kept figure shares the denial's clause: read as negated (saying less)
+        ),
+        ("The scrutiny panel suggested a 25 working day stage 2 target, but the Board rejected it.", []),
+        ("A stage one target of 15 working days was considered, but this was not adopted.", []),
+        ("Staff proposed that stage 2 replies take 30 working days; we decided against it.", []),
+        ("It was suggested that stage 1 replies could take 12 working days.", []),
+        (
+            "Residents asked for stage 1 replies within 5 working days; we could not accept this and reply "
+            "within 10 working days.",
+            [10.0],
+        ),
+        ("A stage 1 target of 15 working days would be more realistic, according to the forum.", []),
+        # the landlord's own proposal is its plan, still its own rule
+        ("We propose to answer stage 1 complaints within 10 working days.", [10.0]),
+    ],
+)
+def test_rejected_suggestions_are_not_own_rules(text: str, own: list[float]) -> None:
+    assert [c.amount for c in claims(text) if c.status == "own"] == own
+
+
+# --------------------------------------------------------------------------- a pre-stage's own window
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenants first go through our Fast Track line; only if Fast Track cannot resolve the issue within "
+        "72 hours is a formal stage 1 complaint logged.",
+        "Only where the Resolve Desk has not sorted the problem within 2 working days do we open a stage 1 "
+        "complaint.",
+        "Our informal resolution step has 48 hours to fix the issue before a formal complaint is opened.",
+        "If the problem is still unresolved after 3 days with the local team, we log it as a formal stage 1 "
+        "complaint.",
+        "Only once the early resolution stage has tried to settle the matter within 5 days is a formal "
+        "complaint registered.",
+    ],
+)
+def test_prestage_window_is_not_the_time_limit_for_raising(text: str) -> None:
+    assert [c for c in claims(text) if c.step == "time_limit"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Complaints about matters older than 6 months are not accepted; there is no informal stage.",
+        "Complaints must be raised within 6 months of the problem; we have no pre-complaint step.",
+    ],
+)
+def test_time_limit_still_read_beside_a_denied_prestage(text: str) -> None:
+    assert [c.amount for c in claims(text) if c.step == "time_limit"] == [6.0]
+
+
+# --------------------------------------------------------------------------- extension without the word
+
+
+@pytest.mark.parametrize(
+    ("text", "stage", "amount"),
+    [
+        (
+            "Where more time is needed at stage one we write to you and may take a further 15 working days.",
+            1,
+            15.0,
+        ),
+        (
+            "When extra time is required at stage 2, we tell you and can take up to 10 more working days.",
+            2,
+            10.0,
+        ),
+        (
+            "If we need more time at stage 1, you hear from us and we may take a further 10 working days.",
+            1,
+            10.0,
+        ),
+        ("At stage 1 we can take an additional 12 working days where the case is complex.", 1, 12.0),
+        ("If we need longer at stage 2 we may take up to 15 more working days.", 2, 15.0),
+        ("Stage 1 replies can take another 15 working days if we tell the resident why.", 1, 15.0),
+    ],
+)
+def test_extensions_without_the_word(text: str, stage: int, amount: float) -> None:
+    got = [(c.step, c.stage, c.amount, c.status) for c in claims(text)]
+    assert got == [("extend", stage, amount, "own")]

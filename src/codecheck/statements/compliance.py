@@ -38,7 +38,7 @@ class ComplianceClaim:
     """A statement that the requirement is (not yet) met."""
 
     kind: str  # asserted | denied | in_progress | planned
-    status: str  # own | negated | conditional | quotation | improvement | continuing | other_subject
+    status: str  # own | negated | conditional | quotation | improvement | continuing | routine_review | …
     about_requirement: bool  # planned work points back to, or shares the words of, the requirement
     words: Span
     sentence: Span
@@ -57,6 +57,7 @@ class ComplianceClaim:
         status = {
             "improvement": "an improvement to something already in place",
             "continuing": "existing practice that continues",
+            "routine_review": "a review of something already in force",
         }.get(self.status, STATUS_TEXT.get(self.status, self.status))
         parts = [f"{KIND_TEXT[self.kind]}", status]
         if self.kind == "planned":
@@ -76,13 +77,15 @@ def read_compliance(contexts: list[SentenceContext], requirement: str | None) ->
     """Every compliance claim of a cell, in text order (at most one per sentence and kind)."""
     req_words = _content_words(requirement or "")
     out: list[ComplianceClaim] = []
+    in_force = False  # an earlier sentence of the cell says the thing is already in force
     for ctx in contexts:
+        in_force = in_force or ctx.search("compliance.in_force", ctx.span)
         for kind in ("asserted", "denied", "in_progress", "planned"):
             if not ctx.mentions(f"prefilter.{kind}"):
                 continue
             for m in lexicon.rx(f"compliance.{kind}").finditer(ctx.span.text):
                 start, end = ctx.span.start + m.start(), ctx.span.start + m.end()
-                status, note = _status(ctx, start, end)
+                status, note = _status(ctx, start, end, in_force)
                 about = kind != "planned" or _about_requirement(ctx, req_words)
                 words = Span(start, end, m.group(0))
                 target = _sentence_date(ctx) if kind != "asserted" else None
@@ -93,7 +96,7 @@ def read_compliance(contexts: list[SentenceContext], requirement: str | None) ->
     return out
 
 
-def _status(ctx: SentenceContext, start: int, end: int) -> tuple[str, str]:
+def _status(ctx: SentenceContext, start: int, end: int, in_force: bool) -> tuple[str, str]:
     clause = ctx.clause_at(start)
     cues = ctx.cues_in("condition", clause.start, start)
     if cues and "," not in ctx.text(cues[-1][0], start):
@@ -104,6 +107,8 @@ def _status(ctx: SentenceContext, start: int, end: int) -> tuple[str, str]:
         return "improvement", ""
     if ctx.search("compliance.continuing", ctx.span):
         return "continuing", ""
+    if in_force and ctx.cues_in("compliance.routine_review", clause.start, end):
+        return "routine_review", "a scheduled review of something already in force, not a gap"
     words = ctx.text(max(clause.start, start - 40), start).split()[-3:]
     if re.search(r"\b(?:not|never|no)\b", " ".join(words), re.I):
         return "negated", ""

@@ -47,13 +47,17 @@ STATUS_TEXT = {
     "unclear": "cannot tell which figure is which",
 }
 
+# "stage 2", "Stage Two", "stg 2", "st. 2", "stages one and two", "second stage", "2nd stage", and in
+# tables the capital abbreviation "S2" (case-sensitive: "s2" is too often something else)
 _STAGE = re.compile(
-    r"\bstages?[\s-]*(?P<n>one|two|three|four|zero|[0-4])\b(?:\s*(?:and|&|or|,)\s*(?:stage[\s-]*)?(?P<n2>one|two|three|four|[0-4])\b)?"
-    r"|\b(?P<ord>first|second|third|fourth)(?:\s*(?:and|&|or)\s*(?P<ord2>second|third|fourth))?[\s-]+stages?\b",
+    r"\b(?:stages?|stg\.?|st\.)[\s-]*(?P<n>one|two|three|four|zero|[0-4])\b(?:\s*(?:and|&|or|,)\s*(?:stage[\s-]*)?(?P<n2>one|two|three|four|[0-4])\b)?"
+    r"|\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s*(?:and|&|or)\s*(?P<ord2>second|third|fourth|2nd|3rd|4th))?[\s-]+stages?\b"
+    r"|(?-i:\bS)(?P<ab>[1-4])\b(?![./]\d)",
     re.IGNORECASE,
 )
 _STAGE_VALUES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3}
 _STAGE_VALUES.update({"fourth": 4, "0": 0, "1": 1, "2": 2, "3": 3, "4": 4})
+_STAGE_VALUES.update({"1st": 1, "2nd": 2, "3rd": 3, "4th": 4})
 _HEADING = re.compile(r"^\s*(?:at\s+)?stage[\s-]*(?:one|two|[12])\b\s*(?:[:(,-]|\([^)]{0,40}\)\s*:?|$)", re.I)
 _FIGURES = re.compile(rf"\b(?:\d+|{WORD_NUMBER})\b")
 _DOUBLE_QUOTED = re.compile(r'"[^"\n]{1,600}"')
@@ -149,7 +153,7 @@ class SentenceContext:
         out: list[StageMention] = []
         base = self.span.start
         for m in _STAGE.finditer(self.span.text):
-            first = (m.group("n") or m.group("ord") or "").lower()
+            first = (m.group("n") or m.group("ord") or m.group("ab") or "").lower()
             second = (m.group("n2") or m.group("ord2") or "").lower()
             if first in _STAGE_VALUES:
                 end = m.end("n") if m.group("n") else m.end()

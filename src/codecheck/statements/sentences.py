@@ -159,7 +159,9 @@ _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:but|however|although|though|whereas|while|whilst|yet)\b|\s+but\s+|\s+(?:although|whereas|whilst)\s+|"
     r"\s+-\s+"
 )
-_CONJUNCT_BREAK = re.compile(r",\s*(?:and|or)\s+|\s+(?:and|or)\s+|,\s+|;\s*|\s*\|\s*|\s*\(\s*|\s*\)\s*")
+_CONJUNCT_BREAK = re.compile(
+    r",\s*(?:and|or)\s+|\s+(?:and|or)\s+|,\s+|;\s*|\s*\|\s*|\s+/\s+|\s*\(\s*|\s*\)\s*"
+)
 
 
 def split(sentence: Span, breaks: re.Pattern[str]) -> tuple[Span, ...]:
@@ -182,7 +184,8 @@ def clauses(sentence: Span) -> tuple[Span, ...]:
 
 
 def conjuncts(sentence: Span) -> tuple[Span, ...]:
-    """The smallest coordinated pieces of a sentence: split at "and", "or", commas, pipes, brackets."""
+    """The smallest coordinated pieces of a sentence: split at "and", "or", commas, pipes, spaced
+    slashes (a flattened table row), brackets."""
     return split(sentence, _CONJUNCT_BREAK) or (sentence,)
 
 

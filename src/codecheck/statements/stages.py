@@ -129,7 +129,7 @@ def _after_stage_two(ctx: SentenceContext) -> list[StageClaim]:
     m = lexicon.rx("stages.after_stage_two").search(ctx.span.text)
     if (
         m is None
-        or ctx.search("stages.ombudsman", ctx.span)
+        or (ctx.search("stages.ombudsman", ctx.span) and not ctx.search("stages.ombudsman_next", ctx.span))
         or not ctx.search("stages.internal_review", ctx.span)
     ):
         return []

@@ -62,7 +62,7 @@ _GENERIC_RESPOND = re.compile(
 )
 # the words right after a figure that can name what it times end at punctuation or a new clause word
 _HEAD_END = re.compile(
-    r"[,;.:()]|\s(?:and|or|but|of|from|after|to|for|if|where|when|which|that|unless|as|in|at|by|while)\s",
+    r"[,;.:()|]|\s/\s|\s(?:and|or|but|of|from|after|to|for|if|where|when|which|that|unless|as|in|at|by|while)\s",
     re.IGNORECASE,
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -235,6 +235,12 @@ def _step(
     if lexicon.rx("steps.time_limit").search(near_before) or lexicon.rx("steps.time_limit_after").search(
         after
     ):
+        if ctx.cues_in("stages.gate", clause.start, clause.end) or ctx.cues_in(
+            "stages.named_prestage", clause.start, clause.end
+        ):
+            # "only if Quick Fix can't sort the problem within 48 hours is a complaint opened": the
+            # time a step before stage 1 has, not the time residents have to raise a complaint
+            return "unknown", "the time a step before the formal complaint has, not a limit for raising one"
         return "time_limit", ""
     if (
         ctx.cues_in("steps.total", conj.start, conj.end)
@@ -324,6 +330,15 @@ def _next_figure(all_q: list[Quantity], q: Quantity, limit: int) -> int:
     return limit
 
 
+def _rejected(ctx: SentenceContext, q: Quantity) -> bool:
+    """A rejection after the figure's clause, in its sentence, points back at it: a suggestion turned
+    down ("… would be fairer; the Board did not accept this and kept 10")."""
+    clause = ctx.clause_at(q.start)
+    return bool(ctx.cues_in("rejected", q.end, ctx.span.end)) and not ctx.cues_in(
+        "rejected", clause.start, q.start
+    )
+
+
 def _status(ctx: SentenceContext, q: Quantity, step: str, before: str) -> tuple[str, str | None, str]:
     """Whose rule the figure states, the other subject when there is one, and a note."""
     if ctx.question:
@@ -332,7 +347,7 @@ def _status(ctx: SentenceContext, q: Quantity, step: str, before: str) -> tuple[
         return "quotation", None, ""
     if ctx.code:
         return "code", None, ""
-    if ctx.clause_flag("reported", q.start):
+    if ctx.clause_flag("reported", q.start) or _rejected(ctx, q):
         return "reported", None, ""
     if ctx.clause_flag("past", q.start):
         return "past", None, ""
@@ -522,7 +537,12 @@ def _grid(ctx: SentenceContext, quantities: list[Quantity]) -> list[TimescaleCla
         before = [s for s in ctx.stages if s.start < q.start]
         if columns and before:
             rank = sum(1 for o in quantities if before[-1].end <= o.start < q.start)
-            if rank < len(columns):
+            conj = ctx.conjunct_at(q.start)
+            own_step = _nearest(ctx, conj.start, conj.end, after=False, skip=(q.start, q.end))
+            if own_step is not None and own_step != "generic":
+                # "S1 reply 10 wd | S2 reply 20 wd": the cell names its own step; no column applies
+                claim = _replace(claim, stage=before[-1].stage, stage_source="text")
+            elif rank < len(columns):
                 claim = _replace(claim, step=columns[rank], stage=before[-1].stage, stage_source="text")
         out.append(claim)
     return out
