@@ -33,6 +33,7 @@ def _build() -> typer.Typer:
         audit_cmd,
         codes_cmd,
         config_cmd,
+        decide_cmd,
         diff_cmd,
         extract_cmd,
         migrate_cmd,
@@ -67,6 +68,7 @@ def _build() -> typer.Typer:
     app.command("extract")(extract_cmd.extract)
     app.command("audit")(audit_cmd.audit)
     app.command("config")(config_cmd.config)
+    app.command("decide")(decide_cmd.decide)
     app.command("diff")(diff_cmd.diff)
     app.command("migrate")(migrate_cmd.migrate)
     app.command("template")(template_cmd.template)

@@ -418,5 +418,7 @@ def _audit(
         return EXIT_ERROR
     if write_baseline is not None or exit_zero:
         return EXIT_OK
-    failed = threshold is not None and any(f.severity >= threshold for r in results for f in r.findings)
+    failed = threshold is not None and any(
+        f.severity >= threshold and not f.accepted for r in results for f in r.findings
+    )
     return EXIT_FINDINGS if failed else EXIT_OK

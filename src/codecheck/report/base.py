@@ -73,12 +73,25 @@ def section_title(code: CodeVersion | None, number: int) -> str:
 
 
 def severity_counts(findings: list[Finding]) -> dict[str, int]:
-    counts = Counter(str(f.severity) for f in findings)
+    """Open findings by severity: a finding reviewed and accepted as not an issue is counted apart
+    (``reviewed_count``), never as an error, warning or note."""
+    counts = Counter(str(f.severity) for f in findings if not f.accepted)
     return {str(s): counts.get(str(s), 0) for s in SEVERITIES}
 
 
+def reviewed_count(findings: list[Finding]) -> int:
+    """Findings a reviewer accepted as not an issue (and whose row has not changed since)."""
+    return sum(1 for f in findings if f.accepted)
+
+
+def stale_count(findings: list[Finding]) -> int:
+    """Findings whose recorded decision no longer holds because the row changed (re-review)."""
+    return sum(1 for f in findings if f.decision is not None and not f.decision.accepted)
+
+
 def reaches(f: Finding, fail_on: Severity | None) -> bool:
-    return fail_on is not None and f.severity >= fail_on
+    """Whether ``f`` fails the run at ``fail_on``; an accepted finding never does."""
+    return fail_on is not None and not f.accepted and f.severity >= fail_on
 
 
 def result_failed(result: AuditResult, fail_on: Severity | None) -> bool:
@@ -156,20 +169,39 @@ def grouped_by_section(result: AuditResult) -> list[tuple[int, str, list[Finding
     return [(n, section_title(code, n), groups[n]) for n in sorted(groups)]
 
 
-def row_for(result: AuditResult, f: Finding):
-    """The aligned row a finding speaks about: same location first, else the provision's row."""
-    aligned = result.aligned
-    if aligned is None or (f.provision is None and f.location is None):
+class RowIndex:
+    """The aligned rows of one document indexed once by location and by provision, so that finding
+    each finding's row costs a dictionary look-up (rendering stays linear in findings + rows; a scan
+    of the rows per finding took 43 s on a 10,000-row document)."""
+
+    def __init__(self, result: AuditResult) -> None:
+        self.by_location: dict[tuple, object] = {}
+        self.by_provision: dict[str, object] = {}
+        aligned = result.aligned
+        for arow in aligned.rows if aligned is not None else ():
+            loc = arow.row.location
+            self.by_location.setdefault((loc.page, loc.table, loc.row), arow)
+            for pid in arow.provisions:
+                self.by_provision.setdefault(pid, arow)
+            if arow.row.provision:
+                self.by_provision.setdefault(arow.row.provision, arow)
+
+    def row_for(self, f: Finding):
+        """The aligned row a finding speaks about: same location first, else the provision's row."""
+        if f.location is not None:
+            found = self.by_location.get((f.location.page, f.location.table, f.location.row))
+            if found is not None:
+                return found
+        if f.provision is not None:
+            return self.by_provision.get(f.provision)
         return None
-    if f.location is not None:
-        for arow in aligned.rows:
-            if arow.row.location == f.location:
-                return arow
-    if f.provision is not None:
-        for arow in aligned.rows:
-            if f.provision in arow.provisions or arow.row.provision == f.provision:
-                return arow
-    return None
+
+
+def row_for(result: AuditResult, f: Finding):
+    """The aligned row a finding speaks about (one look-up; build a ``RowIndex`` for many findings)."""
+    if result.aligned is None or (f.provision is None and f.location is None):
+        return None
+    return RowIndex(result).row_for(f)
 
 
 def code_wording(result: AuditResult, pid: str | None) -> str | None:
