@@ -177,13 +177,17 @@ class Location:
 
     ``bbox`` is the row's box on its page (PDF points from the page's top-left corner: x0, top, x1,
     bottom), where the reader knows it, so that an annotated copy can mark the row where it is printed.
-    It is not part of the row's identity (equality and hashing ignore it) and not in ``as_dict``.
+    ``anchor`` is, for a DOCX, the row's place among every ``w:tr`` of the document body in document
+    order (0-based), so that an annotated copy finds the very row element again whatever wrappers,
+    nested tables or deleted rows the reader looked through. Neither is part of the row's identity
+    (equality and hashing ignore them) nor in ``as_dict``.
     """
 
     page: int | None = None
     table: int | None = None
     row: int | None = None
     bbox: tuple[float, float, float, float] | None = field(default=None, compare=False)
+    anchor: int | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict:
         return {"page": self.page, "table": self.table, "row": self.row}

@@ -105,6 +105,40 @@ def _check_outputs(outputs: list[Path], inputs: list[str], force: bool) -> None:
         check_output_path(out, force)
 
 
+def _check_annotate(target: Path, inputs: list[str], outputs: list[Path], force: bool) -> None:
+    """``--annotate``: one DOCX form in, a new file out (never the input, never a report's file, never
+    an existing file without --force); refused before any work for a format it cannot annotate."""
+    from codecheck.annotate import refusal
+    from codecheck.errors import InputError
+    from codecheck.readers.sniff import sniff
+
+    if len(inputs) != 1 or not Path(inputs[0]).is_file():
+        raise ConfigError("--annotate takes exactly one form (a DOCX file), not a folder or several files")
+    source = Path(inputs[0])
+    if os.path.abspath(target) == os.path.abspath(source):
+        raise ConfigError("refusing to annotate the form in place: name a new file", target)
+    if any(str(p) != "-" and os.path.abspath(p) == os.path.abspath(target) for p in outputs):
+        raise ConfigError("the same file is named for two outputs", target)
+    if target.suffix.lower() != ".docx":
+        raise ConfigError("the annotated copy is a Word document: name it .docx", target)
+    check_output_path(target, force)
+    try:
+        kind = sniff(source)
+    except InputError:
+        return  # the audit reports what is wrong with the file
+    why = refusal(kind if source.suffix.lower() not in (".html", ".htm", ".xlsx") else source.suffix[1:])
+    if why is not None:
+        raise ConfigError(why, source)
+
+
+def _write_annotated(target: Path, result, rules) -> None:
+    from codecheck.annotate import write_annotated
+    from codecheck.terminal import one_line
+
+    count = write_annotated(Path(result.path), target, result, rules)
+    typer.echo(one_line(f"wrote {target}: {count} comment(s), one per finding"), err=True)
+
+
 def _color_wanted(to_stdout: bool) -> bool:
     if not to_stdout or os.environ.get("NO_COLOR"):
         return False
@@ -281,6 +315,16 @@ def audit(
         typer.Option("--today", metavar="YYYY-MM-DD", help="Judge dates as of this day (default: today)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")] = False,
+    # issue 13: the officer's loop
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate",
+            metavar="REVIEWED.docx",
+            dir_okay=False,
+            help="Also write a copy of the (one, DOCX) form with each finding as a Word comment on its row.",
+        ),
+    ] = None,
 ) -> None:
     """Audit self-assessments against the Complaint Handling Code and report the findings.
 
@@ -308,6 +352,7 @@ def audit(
             timeout=timeout,
             today=today,
             force=force,
+            annotate=annotate,
         )
     raise typer.Exit(status)
 
@@ -332,6 +377,7 @@ def _audit(
     timeout,
     today,
     force,
+    annotate=None,
 ) -> int:
     if fmt is not None:
         fmt = _check_format(fmt, "--format")
@@ -342,6 +388,8 @@ def _audit(
     if sum(1 for p in named if str(p) == "-") + (output is None) > 1:
         raise ConfigError("only one output can go to standard output ('-')")
     _check_outputs([p for p in named if str(p) != "-"], inputs, force)
+    if annotate is not None:
+        _check_annotate(annotate, inputs, named, force)
 
     from codecheck import baseline as baseline_mod
     from codecheck.api import rules_for
@@ -410,6 +458,8 @@ def _audit(
     if fmt == "github":
         _write_step_summary(results, options)
 
+    if annotate is not None and results and not results[0].error:
+        _write_annotated(annotate, results[0], rules)
     _warn_rules_without_facts(results, rules)
     errors = [r for r in results if r.error]
     for r in errors:  # one line per unreadable document on stderr too, whatever the report format
