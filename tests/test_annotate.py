@@ -1,6 +1,7 @@
 """`codecheck audit FORM.docx --annotate REVIEWED.docx`: the officer's own form with one Word comment per
-finding, anchored on the finding's row (whole-form findings on the title); the input untouched; never
-an existing file without --force; PDFs and other formats refused in one line.
+finding, anchored on the finding's row (whole-form findings on the title); a PDF gets a highlight over
+the row with the same note; the input untouched; never an existing file without --force; other
+formats refused in one line.
 """
 
 from __future__ import annotations
@@ -147,7 +148,7 @@ def test_an_existing_file_needs_force(tmp_path: Path) -> None:
         (["{form}", "{form}", "--annotate", "{out}"], "exactly one form"),
         (["{dir}", "--annotate", "{out}"], "exactly one form"),
         (["{form}", "--annotate", "{tmp}/reviewed.pdf"], "name it .docx"),
-        (["{pdf}", "--annotate", "{out}"], "PDF cannot be annotated"),
+        (["{pdf}", "--annotate", "{out}"], "name it .pdf"),
     ],
 )
 def test_refusals_are_one_line_before_any_work(tmp_path: Path, args: list[str], message: str) -> None:
@@ -176,3 +177,60 @@ def test_libreoffice_opens_the_annotated_copy(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=240,
     )
     assert (tmp_path / "pdf" / "reviewed.pdf").is_file(), done.stderr
+
+
+def test_a_web_page_is_not_annotated(tmp_path: Path) -> None:
+    page = tmp_path / "form.html"
+    page.write_text("<!doctype html><html><body><table><tr><td>1.2</td></tr></table></body></html>")
+    out = tmp_path / "reviewed.docx"
+    result = runner.invoke(app, ["audit", str(page), "--annotate", str(out), *TODAY])
+    assert result.exit_code == 2 and "HTML" in result.output.upper()
+    assert not out.exists()
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+@pytest.mark.parametrize(
+    "sample", ["example-homes-2024.pdf", "example-homes-2024-unruled.pdf", "riverside-council-joint.pdf"]
+)
+def test_pdf_gets_one_highlight_per_finding_over_its_row(tmp_path: Path, sample: str) -> None:
+    import pdfplumber
+    from pypdf import PdfReader
+
+    _form, out, report = _annotate_as(tmp_path, sample, "reviewed.pdf")
+    findings = report["findings"]
+    notes = []
+    for number, page in enumerate(PdfReader(str(out)).pages, 1):
+        for ref in page.get("/Annots", []) or []:
+            annot = ref.get_object()
+            if annot.get("/T") == "codecheck":
+                rect = [float(v) for v in annot["/Rect"]]
+                notes.append((number, annot["/Subtype"], rect, annot["/Contents"]))
+    assert len(notes) == len(findings)
+    with pdfplumber.open(str(out)) as pdf:
+        for finding in findings:
+            number, subtype, rect, text = next(n for n in notes if finding["message"] in n[3])
+            assert text.startswith(f"{finding['rule'].replace('-', ' ').capitalize()} ({finding['code']}")
+            if finding["location"] is None:
+                assert subtype == "/Text" and number == 1
+                continue
+            assert subtype == "/Highlight" and number == finding["location"]["page"]
+            page = pdf.pages[number - 1]
+            x0, y0, x1, y1 = rect
+            height = float(page.height)
+            words = page.crop((x0, height - y1, x1, height - y0)).extract_words()
+            # the box holds the row: its provision id printed in its first cell
+            assert finding["provision"] in {w["text"] for w in words}, (finding, words[:5])
+
+
+def _annotate_as(tmp_path: Path, sample: str, target: str) -> tuple[Path, Path, dict]:
+    form = tmp_path / sample
+    shutil.copyfile(SAMPLES / sample, form)
+    before = _digest(form)
+    out, report = tmp_path / target, tmp_path / "report.json"
+    argv = ["audit", str(form), "--annotate", str(out), "--format", "json", "-o", str(report), *TODAY]
+    result = runner.invoke(app, argv)
+    assert result.exit_code in (0, 1), result.output
+    assert _digest(form) == before
+    return form, out, json.loads(report.read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""`audit --annotate`: a copy of the officer's own form with each finding as a Word comment on its row.
+"""`audit --annotate`: a copy of the officer's own form with each finding as a comment on its row.
 
 Complaints officers work in Word. The findings belong where the officer will act on them: in the margin
 of the form itself, beside the row they are about, in the officer's own layout (not a regenerated
@@ -12,10 +12,15 @@ Each comment says, one paragraph each: the rule in words, what was found, the se
 (when the finding quotes one), the Code's wording for the provision, what to do, and a recorded
 decision when there is one.
 
+A PDF gets the same text as PDF annotations (pypdf): a highlight over the row's box on its page (the
+PDF reader's table rows carry it, ``Location.bbox``), whose note opens in any PDF viewer, and
+whole-form findings as a note at the top of the first page. A row without a known box gets its note at
+the top of its page rather than a guessed position; a rotated page is refused (its coordinates would
+put the highlight elsewhere).
+
 The input is never modified (it is only read) and the copy is written atomically; whether an existing
-file may be replaced is the caller's decision (``--force``). Only DOCX is annotated: a PDF has no
-reliable place to anchor a note to a row yet (see ``refusal``), and HTML or XLSX copies have no comment
-machinery the officer would see.
+file may be replaced is the caller's decision (``--force``). HTML or XLSX copies have no comment
+machinery the officer would see, so they are refused (see ``refusal``).
 """
 
 from __future__ import annotations
@@ -28,21 +33,18 @@ from typing import Any
 from codecheck.errors import CodecheckError
 from codecheck.model import AuditResult, Finding, RuleSpec
 
-ANNOTATABLE = ("docx",)
+ANNOTATABLE = ("docx", "pdf")
+HIGHLIGHT = "ffd966"  # a soft yellow, as a reviewer's highlighter
+NOTE_SIZE = 18.0  # points: the side of a note icon
 
 
 def refusal(fmt: str | None) -> str | None:
     """Why a document of format ``fmt`` cannot be annotated (one line), or None when it can."""
     if fmt in ANNOTATABLE:
         return None
-    if fmt == "pdf":
-        return (
-            "--annotate writes comments into a Word document; a PDF cannot be annotated reliably at "
-            "its rows yet: annotate the DOCX the PDF was made from, or use --format html for a report"
-        )
     return (
-        f"--annotate writes comments into a Word document; it cannot annotate a {fmt or 'file of this'} "
-        "format: annotate the form's DOCX, or use --format html for a report"
+        f"--annotate writes comments into a Word or PDF document; a {fmt or 'file of this'} form cannot "
+        "carry them: annotate the form's DOCX or PDF, or use --format html for a report"
     )
 
 
@@ -200,6 +202,65 @@ def annotate_docx(
     return out.getvalue(), count
 
 
+# --------------------------------------------------------------------------- PDF
+
+
+def annotate_pdf(
+    source: bytes, result: AuditResult, rules: Iterable[RuleSpec], name: Path
+) -> tuple[bytes, int]:
+    """The PDF ``source`` with one annotation per finding of ``result``; returns (bytes, annotations).
+
+    A row with a known box: a highlight over it carrying the comment; otherwise a note at the top left
+    of the row's page (or of the first page, for whole-form findings). Box coordinates come from the
+    reader in points from the page's top-left corner and are turned into PDF space (from the bottom
+    left of the page's media box).
+    """
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import Highlight, Text
+    from pypdf.errors import PyPdfError
+    from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
+
+    by_code = {r.code: r for r in rules}
+    try:
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(source)))
+    except (PyPdfError, ValueError, KeyError, TypeError) as exc:
+        raise CodecheckError(f"cannot annotate this PDF: {exc}", name) from None
+    pages = writer.pages
+    if not pages:
+        raise CodecheckError("cannot annotate a PDF with no pages", name)
+    count = 0
+    for finding in result.findings:
+        loc = finding.location
+        index = (loc.page - 1) if loc is not None and loc.page is not None else 0
+        if not 0 <= index < len(pages):
+            index = 0
+        page = pages[index]
+        if int(page.get("/Rotate", 0) or 0) % 360:
+            raise CodecheckError(
+                f"page {index + 1} is rotated: its rows cannot be marked reliably; annotate the DOCX "
+                "the PDF was made from",
+                name,
+            )
+        box = page.mediabox
+        left, top = float(box.left), float(box.top)
+        text = "\n".join(comment_paragraphs(result, finding, by_code.get(finding.code)))
+        bbox = loc.bbox if loc is not None and loc.page is not None else None
+        if bbox is not None:
+            x0, y0, x1, y1 = left + bbox[0], top - bbox[3], left + bbox[2], top - bbox[1]
+            quad = ArrayObject(FloatObject(v) for v in (x0, y1, x1, y1, x0, y0, x1, y0))
+            annotation = Highlight(rect=(x0, y0, x1, y1), quad_points=quad, highlight_color=HIGHLIGHT)
+            annotation[NameObject("/Contents")] = TextStringObject(text)
+        else:
+            x0, y1 = left + 6, top - 6
+            annotation = Text(rect=(x0, y1 - NOTE_SIZE, x0 + NOTE_SIZE, y1), text=text)
+        annotation[NameObject("/T")] = TextStringObject("codecheck")
+        writer.add_annotation(page_number=index, annotation=annotation)
+        count += 1
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue(), count
+
+
 def write_annotated(source: Path, target: Path, result: AuditResult, rules: Sequence[RuleSpec]) -> int:
     """Write the annotated copy of ``source`` to ``target`` (atomically); returns the comments added.
 
@@ -216,6 +277,9 @@ def write_annotated(source: Path, target: Path, result: AuditResult, rules: Sequ
         data = Path(source).read_bytes()
     except OSError as exc:
         raise CodecheckError(f"cannot read: {exc.strerror or exc}", source) from None
-    annotated, count = annotate_docx(data, result, rules)
+    if fmt == "pdf":
+        annotated, count = annotate_pdf(data, result, rules, source)
+    else:
+        annotated, count = annotate_docx(data, result, rules)
     write_atomically(target, annotated)
     return count

@@ -106,21 +106,22 @@ def _check_outputs(outputs: list[Path], inputs: list[str], force: bool) -> None:
 
 
 def _check_annotate(target: Path, inputs: list[str], outputs: list[Path], force: bool) -> None:
-    """``--annotate``: one DOCX form in, a new file out (never the input, never a report's file, never
-    an existing file without --force); refused before any work for a format it cannot annotate."""
+    """``--annotate``: one DOCX or PDF form in, a new file of the same kind out (never the input, never
+    a report's file, never an existing file without --force); refused before any work for a format it
+    cannot annotate."""
     from codecheck.annotate import refusal
     from codecheck.errors import InputError
     from codecheck.readers.sniff import sniff
 
     if len(inputs) != 1 or not Path(inputs[0]).is_file():
-        raise ConfigError("--annotate takes exactly one form (a DOCX file), not a folder or several files")
+        raise ConfigError(
+            "--annotate takes exactly one form (a DOCX or PDF file), not a folder or several files"
+        )
     source = Path(inputs[0])
     if os.path.abspath(target) == os.path.abspath(source):
         raise ConfigError("refusing to annotate the form in place: name a new file", target)
     if any(str(p) != "-" and os.path.abspath(p) == os.path.abspath(target) for p in outputs):
         raise ConfigError("the same file is named for two outputs", target)
-    if target.suffix.lower() != ".docx":
-        raise ConfigError("the annotated copy is a Word document: name it .docx", target)
     check_output_path(target, force)
     try:
         kind = sniff(source)
@@ -129,6 +130,9 @@ def _check_annotate(target: Path, inputs: list[str], outputs: list[Path], force:
     why = refusal(kind if source.suffix.lower() not in (".html", ".htm", ".xlsx") else source.suffix[1:])
     if why is not None:
         raise ConfigError(why, source)
+    if target.suffix.lower() != f".{kind}":
+        what = kind.upper()
+        raise ConfigError(f"the annotated copy of a {what} form is a {what}: name it .{kind}", target)
 
 
 def _write_annotated(target: Path, result, rules) -> None:
@@ -320,9 +324,9 @@ def audit(
         Path | None,
         typer.Option(
             "--annotate",
-            metavar="REVIEWED.docx",
+            metavar="REVIEWED.docx|pdf",
             dir_okay=False,
-            help="Also write a copy of the (one, DOCX) form with each finding as a Word comment on its row.",
+            help="Also write a copy of the (one) form with each finding as a comment on its row.",
         ),
     ] = None,
 ) -> None:
