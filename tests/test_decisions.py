@@ -166,3 +166,14 @@ def test_reason_with_quotes_and_newlines_round_trips(form: Path) -> None:
     assert result.exit_code == 0, result.output
     (entry,) = read_decisions_file(decisions_file_for(form))
     assert entry.reason == " ".join(reason.split())
+
+
+def test_a_whole_form_finding_is_decided_as_document(form: Path) -> None:
+    result = _decide(form, "document", "undated-form")
+    assert result.exit_code == 0, result.output
+    text = form.with_name("riverside.codecheck-decisions.toml").read_text(encoding="utf-8")
+    assert 'rule = "CC120"' in text and "provision" not in text.split("[[decisions]]\n", 2)[-1]
+    out = runner.invoke(app, ["audit", str(form), "--format", "json", "--select", "CC120", *ONE[2:]])
+    assert out.exit_code == 0, out.output
+    (finding,) = json.loads(out.stdout)["findings"]
+    assert finding["provision"] is None and finding["decision"]["status"] == "accepted"
