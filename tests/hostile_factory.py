@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -299,3 +300,207 @@ def write_raw_escape_docx(path: Path, source: Path) -> Path:
         xml = z.read("word/document.xml")
     xml = xml.replace(b"Our policy sets this out.", b"\x1b[31mRED\x1b[0m \x1b]0;title\x07 policy", 1)
     return write_docx_with_document_xml(path, source, xml)
+
+
+# --------------------------------------------------------------------------- PDF resource bombs
+#
+# pdfminer inflates every stream whole, recovers a damaged Flate stream one byte at a time, expands
+# a ToUnicode range entry by entry and runs a Form XObject every time it is drawn. Each builder
+# below turns one of those into a small file; the sizes default to what the issue reproduced.
+
+_BOMB_BLOCK = 8 * 1024 * 1024
+
+
+def _adler32_combine(first: int, second: int, second_len: int) -> int:
+    """Adler-32 of A+B from adler(A), adler(B) and len(B) (zlib's adler32_combine)."""
+    base = 65521
+    rem = second_len % base
+    sum1 = first & 0xFFFF
+    sum2 = (rem * sum1) % base
+    sum1 += (second & 0xFFFF) + base - 1
+    sum2 += ((first >> 16) & 0xFFFF) + ((second >> 16) & 0xFFFF) + base - rem
+    sum1 %= base
+    sum2 %= base
+    return sum1 | (sum2 << 16)
+
+
+def flate_bomb(inflated: int, head: bytes = b"", fill: bytes = b" ", corrupt: bool = False) -> bytes:
+    """A zlib stream of ``head`` then ``fill`` bytes, ``inflated`` bytes in all, built in a second.
+
+    Compressing a gigabyte takes a deflater many seconds; a full flush resets its history, so every
+    8 MB block of filler compresses to the same bytes and is compressed once, then repeated. The
+    Adler-32 trailer is combined arithmetically. ``corrupt`` flips the trailer: the data inflates
+    fully, then fails its check (what pdfminer answers by re-inflating byte by byte).
+    """
+    block = fill * (_BOMB_BLOCK // len(fill))
+    deflater = zlib.compressobj(9)
+    out = [deflater.compress(head) + deflater.flush(zlib.Z_FULL_FLUSH)]
+    checksum = zlib.adler32(head)
+    remaining = max(0, inflated - len(head))
+    whole, rest = divmod(remaining, len(block))
+    if whole:
+        packed = deflater.compress(block) + deflater.flush(zlib.Z_FULL_FLUSH)
+        out.append(packed * whole)
+        block_sum = zlib.adler32(block)
+        for _ in range(whole):
+            checksum = _adler32_combine(checksum, block_sum, len(block))
+    if rest:
+        out.append(deflater.compress(block[:rest]) + deflater.flush(zlib.Z_FULL_FLUSH))
+        checksum = _adler32_combine(checksum, zlib.adler32(block[:rest]), rest)
+    final = deflater.flush()[:-4]  # the last (empty) block; its trailer covers only what it saw
+    if corrupt:
+        checksum ^= 0x5A5A5A5A
+    return b"".join(out) + final + checksum.to_bytes(4, "big")
+
+
+def _one_page_pdf(content: bytes, content_dict: str = "", extra: list[bytes] | None = None,
+                  resources: str = "/Font << /F1 5 0 R >>") -> bytes:
+    """Catalog, pages, one A4 page (object 3) drawing ``content`` (object 4), Helvetica (object 5),
+    then ``extra`` objects numbered from 6."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        f"/Resources << {resources} >> >>".encode(),
+        f"<< /Length {len(content)} {content_dict}>>\nstream\n".encode() + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        *(extra or []),
+    ]
+    return assemble(objects)
+
+
+_BOMB_TEXT = b"BT /F1 9 Tf 40 800 Td (Example Homes self-assessment) Tj ET\n"
+
+
+def write_flate_bomb_pdf(path: Path, inflated: int = 1536 * 1024 * 1024) -> Path:
+    """A page whose content stream inflates to ``inflated`` bytes (1.5 GB: a ~1.5 MB file)."""
+    data = flate_bomb(inflated, head=_BOMB_TEXT)
+    return write_bytes(path, _one_page_pdf(data, "/Filter /FlateDecode "))
+
+
+def write_corrupt_flate_pdf(path: Path, inflated: int = 21 * 1024 * 1024) -> Path:
+    """A page whose Flate content (``inflated`` bytes, a ~21 KB file) fails its checksum at the end."""
+    data = flate_bomb(inflated, head=_BOMB_TEXT, corrupt=True)
+    return write_bytes(path, _one_page_pdf(data, "/Filter /FlateDecode "))
+
+
+def write_xobject_fanout_pdf(path: Path, depth: int = 20) -> Path:
+    """A page drawing Form XObject 0, each form drawing the next twice: 2**depth leaf draws."""
+    first = 6
+    forms = []
+    for level in range(depth):
+        body = b"/X Do /X Do"
+        forms.append(
+            f"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject "
+            f"<< /X {first + level + 1} 0 R >> /Font << /F1 5 0 R >> >> /Length {len(body)} >>\n"
+            "stream\n".encode() + body + b"\nendstream"
+        )
+    leaf = b"BT /F1 9 Tf 40 800 Td (x) Tj ET 10 10 m 20 20 l S"
+    forms.append(
+        f"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        f"/Length {len(leaf)} >>\nstream\n".encode() + leaf + b"\nendstream"
+    )
+    content = _BOMB_TEXT + b"/X0 Do"
+    resources = f"/Font << /F1 5 0 R >> /XObject << /X0 {first} 0 R >>"
+    return write_bytes(path, _one_page_pdf(content, extra=forms, resources=resources))
+
+
+def write_cmap_range_pdf(path: Path, first: str = "00000000", last: str = "FFFFFFFF") -> Path:
+    """A font whose ToUnicode map is one range ``<first>``-``<last>`` (2**32 codes: a ~1 KB file)."""
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CMapName /Example-Range def /CMapType 2 def\n"
+        "1 begincodespacerange <00> <FF> endcodespacerange\n"
+        f"1 beginbfrange <{first}> <{last}> <0000> endbfrange\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 7 0 R >>"
+    stream = f"<< /Length {len(cmap)} >>\nstream\n".encode() + cmap + b"\nendstream"
+    return write_bytes(
+        path, _one_page_pdf(_BOMB_TEXT, extra=[font, stream], resources="/Font << /F1 6 0 R >>")
+    )
+
+
+# --------------------------------------------------------------------------- ZIP directories
+
+
+def _central_entry(name: bytes, offset: int = 0) -> bytes:
+    """One central-directory record for an empty stored file ``name`` (local header at ``offset``)."""
+    return struct.pack(
+        "<4s4B4HL2L5H2L", b"PK\x01\x02", 20, 3, 20, 0, 0, 0, 0, 0, 0, 0, 0,
+        len(name), 0, 0, 0, 0, 0, offset,
+    ) + name
+
+
+def write_many_entries_zip(
+    path: Path, entries: int = 1_300_000, zip64: bool = False, declared: int | None = None
+) -> Path:
+    """A ZIP whose central directory lists ``entries`` files (1.3 M: a ~62 MB file).
+
+    Every record names the same empty file, so the archive is quick to build. ``zip64`` puts the
+    counts in a ZIP64 end record (the classic record then says 0xFFFF); ``declared`` makes the end
+    record lie about the count (zipfile walks the directory by its size, not its count).
+    """
+    name = b"a"
+    local = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 0, 0, 0, 0, 0, 0, len(name), 0) + name
+    directory = _central_entry(name) * entries
+    count = entries if declared is None else declared
+    offset = len(local)
+    tail = b""
+    if zip64:
+        record_at = offset + len(directory)
+        tail = struct.pack(
+            "<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, count, count, len(directory), offset
+        ) + struct.pack("<4sLQL", b"PK\x06\x07", 0, record_at, 1)
+        end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+    else:
+        end = struct.pack(
+            "<4s4H2LH", b"PK\x05\x06", 0, 0, min(count, 0xFFFF), min(count, 0xFFFF),
+            len(directory), offset, 0,
+        )
+    return write_bytes(path, local + directory + tail + end)
+
+
+# --------------------------------------------------------------------------- quadratic reader work
+
+
+def _docx_with_extra_rows(path: Path, rows_xml: str, parts: dict[str, bytes] | None = None) -> Path:
+    """A valid form with ``rows_xml`` appended to its table and extra package ``parts``."""
+    source = write_docx_form(path.with_suffix(".base.docx"))
+    with zipfile.ZipFile(source) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    xml = xml.replace("</w:tbl>", rows_xml + "</w:tbl>", 1)
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = xml.encode("utf-8") if item.filename == "word/document.xml" else zin.read(item.filename)
+            zout.writestr(item, data)
+        for name, data in (parts or {}).items():
+            zout.writestr(name, data)
+    source.unlink()
+    return path
+
+
+def _row_xml(*cells: str) -> str:
+    return "<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in cells) + "</w:tr>"
+
+
+def write_continuation_rows_docx(path: Path, rows: int = 19_000) -> Path:
+    """One numbered row followed by ``rows`` continuation rows (no provision number), each adding a
+    line to its requirement, evidence and commentary (19,000 rows: a ~70 KB file)."""
+    body = [_row_xml("6.9", "Landlords must set out in their policy", "Partial", "", "")]
+    body += [
+        _row_xml("", f"line {n} of the requirement", "", f"document {n}", f"note {n} on progress")
+        for n in range(rows)
+    ]
+    return _docx_with_extra_rows(path, "".join(body))
+
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def write_header_paragraphs_docx(path: Path, paragraphs: int = 120_000) -> Path:
+    """A valid form whose page header holds ``paragraphs`` distinct paragraphs."""
+    line = "<w:p><w:r><w:t>Example Homes header line {n}</w:t></w:r></w:p>"
+    body = "".join(line.format(n=n) for n in range(paragraphs))
+    header = f'<?xml version="1.0" encoding="UTF-8"?><w:hdr {_W_NS}>{body}</w:hdr>'.encode()
+    return _docx_with_extra_rows(path, "", {"word/header1.xml": header})

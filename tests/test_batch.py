@@ -1,7 +1,8 @@
-"""Batch runs: input expansion, parallel workers, and one bad document never sinking the others.
+"""Batch runs: input expansion, budgeted workers, and one bad document never sinking the others.
 
-The audit function is injected (a module-level function, so worker processes can unpickle it): these
-tests exercise the batch machinery itself (error capture, worker crashes, time limits) in seconds.
+The audit function is injected: these tests exercise the batch machinery itself (error capture,
+worker crashes, time limits, the in-process fallback) in seconds. ``tests/test_budget.py`` tests the
+child processes themselves; ``tests/test_hostile.py`` the whole command under real limits.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from codecheck.batch import audit_many, audit_one, default_jobs, expand_inputs
+from codecheck.budget import Budget
 from codecheck.errors import InputError
 from report_sample import sample_result
 
@@ -25,10 +27,15 @@ def fake_audit(path: Path, *, config=None, code=None, today=None):
     if "buggy" in name:
         raise RuntimeError("reader bug")
     if "crash" in name:
-        os._exit(13)  # a segfault / OOM kill, as the pool sees it
+        os._exit(13)  # a segfault / OOM kill, as the parent sees it
     if "slow" in name:
         time.sleep(30)
+    if "huge" in name:
+        raise MemoryError
     return sample_result(path)
+
+
+BUDGET = Budget(30, 512)
 
 
 def touch(folder: Path, *names: str) -> list[Path]:
@@ -76,26 +83,65 @@ def test_results_pickle_for_worker_processes() -> None:
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_one_bad_file_does_not_stop_the_run(tmp_path: Path, jobs: int) -> None:
     paths = touch(tmp_path, "a.docx", "corrupt.docx", "b.docx", "buggy.pdf")
-    results = audit_many(paths, jobs=jobs, audit_fn=fake_audit)
+    results = audit_many(paths, jobs=jobs, budget=BUDGET, audit_fn=fake_audit)
     assert [r.path for r in results] == paths  # input order kept
     assert [bool(r.error) for r in results] == [False, True, False, True]
     assert len(results[0].findings) == 5
+    assert results[1].error == f"{paths[1]}: not a DOCX file (corrupt ZIP)"
+
+
+def test_without_a_budget_documents_are_audited_in_this_process(tmp_path: Path) -> None:
+    paths = touch(tmp_path, "a.docx", "corrupt.docx")
+    here = os.getpid()
+    seen: list[int] = []
+
+    def record(path: Path, **kwargs):
+        seen.append(os.getpid())
+        return fake_audit(path, **kwargs)
+
+    results = audit_many(paths, jobs=2, audit_fn=record)
+    assert seen == [here, here]
+    assert [bool(r.error) for r in results] == [False, True]
+
+
+def test_with_a_budget_each_document_has_a_process_of_its_own(tmp_path: Path) -> None:
+    paths = touch(tmp_path, "a.docx", "b.docx", "c.docx")
+
+    def whose(path: Path, **kwargs):
+        result = sample_result(path)
+        result.error = str(os.getpid())  # smuggled out through the result
+        return result
+
+    pids = [r.error for r in audit_many(paths, jobs=2, budget=BUDGET, audit_fn=whose)]
+    assert len(set(pids)) == 3 and str(os.getpid()) not in pids
 
 
 def test_a_crashing_worker_only_fails_its_own_document(tmp_path: Path) -> None:
     paths = touch(tmp_path, "a.docx", "crash.docx", "b.docx", "c.docx")
-    results = audit_many(paths, jobs=2, audit_fn=fake_audit)
+    results = audit_many(paths, jobs=2, budget=BUDGET, audit_fn=fake_audit)
     assert [bool(r.error) for r in results] == [False, True, False, False]
-    assert "worker process" in results[1].error and "crashed" in results[1].error
+    crashed = "the worker process reading this document crashed (exit status 13)"
+    assert results[1].error == f"{paths[1]}: {crashed}"
 
 
 def test_a_stuck_document_times_out_and_the_rest_complete(tmp_path: Path) -> None:
     paths = touch(tmp_path, "slow.docx", "a.docx", "b.docx")
     start = time.monotonic()
-    results = audit_many(paths, jobs=2, timeout=1, audit_fn=fake_audit)
+    results = audit_many(paths, jobs=2, budget=Budget(1), audit_fn=fake_audit)
     assert time.monotonic() - start < 15
-    assert "gave up after 1 s" in results[0].error
+    assert results[0].error == f"{paths[0]}: gave up after 1 s (limit max_seconds; raise it in [limits])"
     assert not results[1].error and not results[2].error
+
+
+def test_running_out_of_memory_names_the_limit(tmp_path: Path) -> None:
+    paths = touch(tmp_path, "huge.docx", "a.docx")
+    results = audit_many(paths, jobs=2, budget=BUDGET, audit_fn=fake_audit)
+    assert results[0].error == (
+        f"{paths[0]}: ran out of memory: over 512 MB (limit max_memory_mb; raise it in [limits])"
+    )
+    assert not results[1].error
+    # in this process (the library path) the same failure is an error result too
+    assert "ran out of memory" in (audit_one(paths[0], audit_fn=fake_audit).error or "")
 
 
 def test_default_jobs_is_positive() -> None:
@@ -104,26 +150,26 @@ def test_default_jobs_is_positive() -> None:
 
 def test_progress_bar_path_gives_the_same_results(tmp_path: Path) -> None:
     paths = touch(tmp_path, "a.docx", "corrupt.docx", "b.docx")
-    quiet = audit_many(paths, jobs=2, audit_fn=fake_audit)
-    shown = audit_many(paths, jobs=2, progress=True, audit_fn=fake_audit)
+    quiet = audit_many(paths, jobs=2, budget=BUDGET, audit_fn=fake_audit)
+    shown = audit_many(paths, jobs=2, budget=BUDGET, progress=True, audit_fn=fake_audit)
     assert [r.error for r in quiet] == [r.error for r in shown]
 
 
-def test_falls_back_to_this_process_when_no_workers_can_start(tmp_path: Path, monkeypatch, capsys) -> None:
-    import codecheck.batch as batch
-
-    def refuse(*args, **kwargs):
+def test_falls_back_to_this_process_when_no_workers_can_start(tmp_path: Path, monkeypatch) -> None:
+    def refuse() -> int:
         raise OSError("Resource temporarily unavailable")
 
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", refuse)
+    monkeypatch.setattr(os, "fork", refuse)
+    told: list[str] = []
     paths = touch(tmp_path, "a.docx", "corrupt.docx")
-    results = audit_many(paths, jobs=2, audit_fn=fake_audit)
+    results = audit_many(paths, jobs=2, budget=BUDGET, audit_fn=fake_audit, on_fallback=told.append)
     assert [bool(r.error) for r in results] == [False, True]
-    assert "auditing in this process" in capsys.readouterr().err
+    assert len(told) == 1 and "auditing in this process" in told[0]
 
 
 def test_timeout_applies_with_a_single_job(tmp_path: Path) -> None:
     (slow,) = touch(tmp_path, "slow.docx")
     start = time.monotonic()
-    (result,) = audit_many([slow], jobs=1, timeout=1, audit_fn=fake_audit)
-    assert "gave up" in result.error and time.monotonic() - start < 15
+    (result,) = audit_many([slow], jobs=1, budget=Budget(1, time_limit="--timeout"), audit_fn=fake_audit)
+    assert result.error == f"{slow}: gave up after 1 s (limit --timeout)"
+    assert time.monotonic() - start < 15

@@ -27,7 +27,3 @@ def test_2022_should_rows_need_no_explanation() -> None:
     assert len(run_one("no-without-explanation", must, version="2022", answer="no")) == 1
     assert run_one("no-without-explanation", should, version="2022", answer="no") == []
 
-
-# --------------------------------------------------------------------------- CC111
-
-

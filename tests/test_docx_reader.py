@@ -293,6 +293,17 @@ def test_header_and_footer_text_is_kept_for_detection(tmp_path: Path) -> None:
     assert "Reviewed March 2025" in doc.text
 
 
+def test_header_lines_are_kept_once_in_order(tmp_path: Path) -> None:
+    """Repeated header lines are de-duplicated with a set (120,000 of them were quadratic)."""
+    from hostile_factory import write_header_paragraphs_docx
+
+    path = write_header_paragraphs_docx(tmp_path / "headers.docx", paragraphs=3000)
+    doc = read_document(path)
+    margin = [t for t in doc.text if t.startswith("Example Homes header line")]
+    assert margin == [f"Example Homes header line {n}" for n in range(3000)]
+    assert doc.text.index("Example Homes header line 0") == 0  # the page header comes first
+
+
 def test_placeholder_core_title_falls_back_to_the_heading(tmp_path: Path) -> None:
     import docx
 

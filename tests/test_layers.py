@@ -141,3 +141,25 @@ def test_the_library_does_not_import_typer(module: str) -> None:
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "[]"
+
+
+def test_the_statement_reader_sits_below_the_checks() -> None:
+    """The reader turns text into claims for the checks and for explain: it imports neither of them,
+    nor the engine, the reports, the API or the CLI (only text analysis and the data model)."""
+    above = ("codecheck.checks", "codecheck.engine", "codecheck.report", "codecheck.cli", "codecheck.explain")
+    above += ("codecheck.api", "codecheck.batch", "codecheck.findings", "codecheck.baseline")
+    upward = [
+        (name, target)
+        for name, targets in GRAPH.items()
+        if name.startswith("codecheck.statements")
+        for target in targets
+        if target.startswith(above)
+    ]
+    assert upward == []
+    assert "codecheck.statements" in GRAPH["codecheck.checks.wrong_timescale"]
+
+
+def test_explain_sits_below_the_cli() -> None:
+    """``codecheck explain`` only renders what ``codecheck.explain`` builds from the library."""
+    assert not [t for t in GRAPH["codecheck.explain"] if t.startswith("codecheck.cli")]
+    assert "codecheck.explain" in GRAPH["codecheck.cli.explain_cmd"]

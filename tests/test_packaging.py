@@ -39,6 +39,7 @@ def test_wheel_contains_code_versions_and_rules(wheel: Path):
     assert any(n.startswith("codecheck/data/code_versions/maps/") for n in names)
     for spec in sorted((REPO / "rules").glob("*/rule.yaml")):  # every rule's folder ships
         assert f"codecheck/data/rules/{spec.parent.name}/rule.yaml" in names
+    assert "codecheck/statements/lexicon.yaml" in names  # the statement reader's cue lists
 
 
 def test_unpacked_wheel_runs_outside_the_source_tree(wheel: Path, tmp_path: Path):
@@ -71,3 +72,17 @@ def test_unpacked_wheel_runs_outside_the_source_tree(wheel: Path, tmp_path: Path
         check=True,
     )
     assert str(site) in probe.stdout
+    reading = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from codecheck.statements import read_row; "
+            "print(read_row('Stage 1 replies take 12 working days.').timescales[0].reading())",
+        ],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert reading.stdout.startswith("stage 1 response, 12 working days")

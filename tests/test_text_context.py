@@ -1,13 +1,24 @@
-"""Negation, quotation, describing-the-Code detection and sentence splitting."""
+"""Negation, quotation, describing-the-Code detection and sentence splitting (the helpers a user's own
+``text-pattern`` rules use; the built-in content rules read commentary with ``codecheck.statements``)."""
 
 from __future__ import annotations
 
 from codecheck.text.context import describes_code, in_quotation, is_negated, quotes_requirement
 from codecheck.text.normalize import clean, is_blank
 from codecheck.text.sentences import clause_at, sentences
-from content_fixtures import params
 
-P = params("extra-stage")
+# cue lists as a user's rule file would give them
+P = {
+    "negation_before": [
+        r"\b(?:not|no|never|nor|without|neither)\b",
+        r"\b(?:rather than|instead of|no longer|removed|abolished|former|previous)\b",
+    ],
+    "negation_after": [
+        r"^(?:\w+\s+){0,3}(?:is|are|was|were|has been|have been)\s+(?:not|removed|abolished)\b"
+    ],
+    "negation_window": 8,
+    "code_cues": [r"\b(?:the|this)\s+code\b"],
+}
 
 
 def _neg(text: str, phrase: str) -> bool:

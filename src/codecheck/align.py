@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from codecheck.docdate import find_document_date
+from codecheck.limits import DEFAULT_LIMITS
 from codecheck.model import AlignedDocument, AlignedRow, CodeVersion, Document, Row, VersionDetection
 
 _SPACED_POINT = re.compile(r"(\d)\s*\.\s*(\d)")
@@ -232,20 +233,74 @@ def _join(a: str, b: str) -> str:
     return " ".join(part for part in (a.strip(), b.strip()) if part)
 
 
-def merge_rows(first: Row, second: Row) -> Row:
-    """One logical row from a provision split over two physical rows (the document is not changed)."""
-    answered = first if first.answer != "blank" else second
-    return replace(
-        first,
-        requirement=_join(first.requirement, second.requirement),
-        answer=answered.answer,
-        answer_text=answered.answer_text,
-        answer_source=answered.answer_source,
-        evidence=_join(first.evidence, second.evidence),
-        commentary=_join(first.commentary, second.commentary),
-        confidence=min(first.confidence, second.confidence),
-        stitched=True,
-    )
+_TEXTS = ("requirement", "evidence", "commentary")
+
+
+class _Run:
+    """Consecutive rows joined into one aligned row (the document is not changed).
+
+    The joined row is the first row with each column's texts joined by a space, the first answer
+    given (or the last row's, when none is), the lowest confidence, and ``stitched`` set. A hostile
+    form can make thousands of rows continue one another, and joining the whole text again for every
+    row is quadratic: each column's pieces are kept in a list and joined once, at most ``cap``
+    characters (``Limits.max_cell_chars``). The decisions taken while the run grows
+    read ``row()``, whose texts are the joined text while it is at most ``VIEW_CHARS`` long and its
+    first ``VIEW_CHARS`` characters after that: every comparison reads the first ``MAX_TEXT`` only.
+    """
+
+    VIEW_CHARS = 2 * MAX_TEXT
+
+    def __init__(self, head: Row, cap: int) -> None:
+        self.head = head
+        self.cap = cap
+        self.cut = False
+        self.pieces: dict[str, list[str]] = {}
+        self.sizes: dict[str, int] = {}
+        self.views: dict[str, str] = {}
+        for name in _TEXTS:
+            text = getattr(head, name).strip()
+            self.pieces[name] = [text] if text else []
+            self.sizes[name] = len(text)
+            self.views[name] = text[: self.VIEW_CHARS]
+        self.answered = head
+        self.confidence = head.confidence
+
+    def add(self, row: Row) -> None:
+        for name in _TEXTS:
+            text = getattr(row, name).strip()
+            if not text:
+                continue
+            if self.sizes[name] >= self.cap:
+                self.cut = True
+                continue
+            self.pieces[name].append(text)
+            self.sizes[name] += len(text) + 1
+            if len(self.views[name]) < self.VIEW_CHARS:
+                self.views[name] = _join(self.views[name], text[: self.VIEW_CHARS])[: self.VIEW_CHARS]
+        if self.answered.answer == "blank":
+            self.answered = row
+        self.confidence = min(self.confidence, row.confidence)
+
+    def row(self, final: bool = False) -> Row:
+        """The joined row: its whole texts (``final``) or their views for the decisions on the way."""
+        texts = {}
+        for name in _TEXTS:
+            if final:
+                joined = " ".join(self.pieces[name])
+                if len(joined) > self.cap:
+                    joined, self.cut = joined[: self.cap], True
+                texts[name] = joined
+            else:
+                texts[name] = self.views[name]
+        return replace(
+            self.head,
+            **texts,
+            answer=self.answered.answer,
+            answer_text=self.answered.answer_text,
+            answer_source=self.answered.answer_source,
+            confidence=self.confidence,
+            stitched=True,
+        )
 
 
 def _is_continuation(
@@ -391,27 +446,49 @@ def align_document(
     code: CodeVersion,
     detection: VersionDetection,
     options: AlignOptions | None = None,
+    max_chars: int = DEFAULT_LIMITS.max_cell_chars,
 ) -> AlignedDocument:
     """Align every row of ``doc`` with ``code``; fill duplicates, missing provisions and the form's date.
 
-    ``options`` default to the thresholds of ``code``'s facts.
+    ``options`` default to the thresholds of ``code``'s facts. Rows joined into one (a provision
+    split over rows the reader could not join) keep at most ``max_chars`` characters per column
+    (``Limits.max_cell_chars``), with a note when cut.
     """
     options = options or AlignOptions.for_version(code)
     words = _Search(wordings_for(code), MAX_SEARCHES)
     form_count: Counter[str] = Counter(pid for frow in code.form for pid in frow.covers)
     aligned: list[AlignedRow] = []
+    run: _Run | None = None  # the rows joined into aligned[-1], when it joins several
+    cut = 0
+
+    def close_run() -> None:
+        nonlocal run, cut
+        if run is not None:
+            aligned[-1] = replace(aligned[-1], row=run.row(final=True))
+            cut += run.cut
+            run = None
+
     for row in doc.rows:
         ids = resolve_ids(code, row.provision)
         if aligned and _is_continuation(aligned[-1], row, ids, form_count, words, options):
             prev = aligned[-1]
-            merged = merge_rows(prev.row, row)
+            run = run or _Run(prev.row, max_chars)
+            run.add(row)
+            merged = run.row()
             aligned[-1] = align_row(merged, code, words, options)
             if not aligned[-1].provisions:  # keep the number-based pairing of the head row
                 aligned[-1] = replace(prev, row=merged, printed_score=aligned[-1].printed_score)
             continue
+        close_run()
         aligned.append(align_row(row, code, words, options, ids))
+    close_run()
     _resolve_displaced(aligned, code, words, options)
     _mark_duplicates(aligned, form_count)
+    notes = []
+    if cut:
+        notes.append(
+            f"{cut} row(s) joined during alignment hold more than {max_chars} characters in a cell: cut there"
+        )
     return AlignedDocument(
         document=doc,
         code=code,
@@ -419,6 +496,7 @@ def align_document(
         rows=aligned,
         missing=missing_provisions(code, aligned),
         document_date=find_document_date(doc.title, doc.text),
+        notes=notes,
     )
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from codecheck.config import Config, load_config
+from codecheck.limits import DEFAULT_LIMITS
 from codecheck.model import AlignedDocument, AuditResult, Document, RuleSpec
 
 __all__ = ["align", "audit", "audit_document", "decide", "extract", "read", "rules_for"]
@@ -53,17 +54,19 @@ def rules_for(config: Config) -> list[RuleSpec]:
     return list(_cached_rules(files, tuple(_file_key(Path(f)) for f in files)))
 
 
-def align(doc: Document, *, code: str | None = None) -> AlignedDocument:
+def align(doc: Document, *, code: str | None = None, config: Config | None = None) -> AlignedDocument:
     """Detect (or take) the Code version and align ``doc`` with it.
 
-    The alignment thresholds are the version's (``facts.alignment`` in its YAML file).
+    The alignment thresholds are the version's (``facts.alignment`` in its YAML file); ``config``
+    gives the limits (text kept per joined row).
     """
     from codecheck.align import align_document
     from codecheck.codes import get_version
     from codecheck.detect import detect_version
 
     detection = detect_version(doc, code)
-    return align_document(doc, get_version(detection.version), detection)
+    limits = config.limits() if config is not None else DEFAULT_LIMITS
+    return align_document(doc, get_version(detection.version), detection, max_chars=limits.max_cell_chars)
 
 
 def audit_document(
@@ -85,7 +88,7 @@ def audit_document(
     config = config if config is not None else load_config(doc.path)
     rules = rules_for(config)
     selected = select_rules(rules, config, doc.path)
-    aligned = align(doc, code=code or config.code)
+    aligned = align(doc, code=code or config.code, config=config)
     findings = run_rules(aligned, selected, today or date.today())
     result = AuditResult(path=doc.path, findings=findings, aligned=aligned)
     return apply_decisions(result, decisions_for(Path(doc.path), config.decisions))
@@ -124,7 +127,7 @@ def extract(path: str | Path, *, code: str | None = None, config: Config | None 
     path = Path(path)
     config = config if config is not None else load_config(path)
     doc = read(path, config)
-    return align(doc, code=code or config.code)
+    return align(doc, code=code or config.code, config=config)
 
 
 def decide(

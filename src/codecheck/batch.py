@@ -1,18 +1,19 @@
 """Audit many documents: expand folders and globs, run audits in worker processes, never stop early.
 
 A CI job over a document repository must see every document's result even when one file is corrupt,
-encrypted or makes a reader crash, so each document's failure becomes an error ``AuditResult`` and the
-run carries on. Reading a DOCX/PDF is CPU-bound Python, hence processes, not threads. ``jobs=1`` (or a
-single document) runs in this process: no pool start-up cost for the common one-file case.
+encrypted, makes a reader crash or exhausts its budget, so each document's failure becomes an error
+``AuditResult`` and the run carries on. On the command line every document is audited in a child
+process of its own, within the time and memory budget of ``[limits]`` (``codecheck.budget``),
+``jobs`` at a time; a library caller without a budget gets the audits in its own process.
 """
 
 from __future__ import annotations
 
 import glob
 import os
-import time
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,20 +21,7 @@ from codecheck.errors import CodecheckError
 from codecheck.model import AuditResult
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-
-def __getattr__(name: str) -> Any:
-    """The pool classes, imported on first use (PEP 562).
-
-    ``concurrent.futures.process`` pulls in multiprocessing and pickle (~10 ms); the one-document
-    audit never starts a pool, so it should not pay for them.
-    """
-    if name in ("ProcessPoolExecutor", "BrokenProcessPool"):
-        import concurrent.futures.process as pool
-
-        return getattr(pool, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from codecheck.budget import Budget
 
 DOCUMENT_SUFFIXES = (".docx", ".pdf")
 _GLOB_CHARS = set("*?[")
@@ -113,14 +101,29 @@ def audit_one(
     today: date | None = None,
     audit_fn: AuditFn | None = None,
 ) -> AuditResult:
-    """Audit one document, turning any failure into an error result (runs inside a worker)."""
+    """Audit one document in this process, turning any failure into an error result."""
+    try:
+        return _audit_or_error(path, config, code, today, audit_fn)
+    except MemoryError:
+        return AuditResult(path=path, error=f"{path}: ran out of memory while reading the document")
+
+
+def _audit_or_error(
+    path: Path,
+    config: Any = None,
+    code: str | None = None,
+    today: date | None = None,
+    audit_fn: AuditFn | None = None,
+) -> AuditResult:
+    """``audit_one``, except that running out of memory is left to the caller: in a budgeted child
+    process it is reported against the memory limit (``codecheck.budget``)."""
     fn = audit_fn or _default_audit
     try:
         return fn(path, config=config, code=code, today=today)
     except CodecheckError as exc:
         return AuditResult(path=path, error=str(exc) if exc.path else f"{path}: {exc}")
     except MemoryError:
-        return AuditResult(path=path, error=f"{path}: ran out of memory while reading the document")
+        raise
     except Exception as exc:
         if os.environ.get("CODECHECK_DEBUG"):
             raise
@@ -128,11 +131,14 @@ def audit_one(
 
 
 class _Progress:
-    """A rich progress bar on stderr when it is a terminal; silent otherwise (CI logs stay clean)."""
+    """A rich progress bar on stderr when it is a terminal; silent otherwise (CI logs stay clean).
+
+    It is redrawn by ``refresh`` (called between waits), not by rich's own refresh thread: worker
+    processes are forked while it shows, and a fork must not copy a thread holding a lock.
+    """
 
     def __init__(self, total: int, enabled: bool) -> None:
         self._bar = None
-        self._started = False
         if enabled and total > 1:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -144,24 +150,26 @@ class _Progress:
                 TimeElapsedColumn(),
                 console=Console(stderr=True),
                 transient=True,
+                auto_refresh=False,
             )
             self._task = self._bar.add_task("audit", total=total)
 
     def __enter__(self) -> _Progress:
+        if self._bar is not None:
+            self._bar.start()
         return self
 
-    def start(self) -> None:
-        """Start drawing; called once the worker processes exist (never fork with rich's thread alive)."""
-        if self._bar is not None and not self._started:
-            self._started = True
-            self._bar.start()
-
-    def advance(self) -> None:
+    def advance(self, *_: object) -> None:
         if self._bar is not None:
             self._bar.advance(self._task)
+            self._bar.refresh()
+
+    def refresh(self) -> None:
+        if self._bar is not None:
+            self._bar.refresh()
 
     def __exit__(self, *exc: object) -> None:
-        if self._bar is not None and self._started:
+        if self._bar is not None:
             self._bar.stop()
 
 
@@ -172,142 +180,48 @@ def audit_many(
     code: str | None = None,
     today: date | None = None,
     jobs: int | None = None,
-    timeout: float | None = None,
+    budget: Budget | None = None,
     progress: bool = False,
     audit_fn: AuditFn | None = None,
+    on_fallback: Callable[[str], None] | None = None,
 ) -> list[AuditResult]:
     """Audit every path; results come back in the order of ``paths``.
 
-    ``timeout`` (seconds per document; it makes even one job run in a worker process, the only thing
-    that can be stopped) turns a document that runs too long into an
-    error result; a worker that dies (segfault, OOM kill) does too, without losing the other results:
-    the documents caught in a broken pool are retried one per fresh process so that only the document
-    that really crashes is blamed.
+    With a ``budget`` (the command line always gives one) each document is audited in a child process
+    of its own, at most ``jobs`` at a time (default: the cores available), and a document that runs
+    out of time or memory, or whose process crashes, becomes an error result naming the limit; the
+    others carry on. ``on_fallback`` is told when no process can be started and the audits run here.
+    Without a budget the documents are audited in this process, one after the other.
     """
-    jobs = default_jobs() if not jobs or jobs < 1 else jobs
-    jobs = min(jobs, len(paths)) if paths else 1
-    results: dict[int, AuditResult] = {}
+    results: list[AuditResult] = []
     with _Progress(len(paths), progress) as bar:
-        if jobs <= 1 and timeout is None:  # a time limit needs a process that can be stopped
-            bar.start()
-            for i, p in enumerate(paths):
-                results[i] = audit_one(p, config, code, today, audit_fn)
+        if budget is None:
+            for p in paths:
+                results.append(audit_one(p, config, code, today, audit_fn))
                 bar.advance()
+            return results
+        from codecheck.budget import CAN_FORK, run
+
+        workers = default_jobs() if not jobs or jobs < 1 else jobs
+        if len(paths) > 1 and audit_fn is None and CAN_FORK:  # fork after loading: children start warm
+            from codecheck.warmup import prepare
+
+            prepare({p.suffix for p in paths}, config)
+        outcomes = run(
+            [partial(_audit_or_error, p, config, code, today, audit_fn) for p in paths],
+            budget,
+            workers,
+            on_done=bar.advance,
+            on_tick=bar.refresh,
+            on_fallback=None if on_fallback is None else partial(_no_workers, on_fallback),
+        )
+    for path, outcome in zip(paths, outcomes, strict=True):
+        if outcome.failure is None:
+            results.append(outcome.value)
         else:
-            try:
-                crashed = _run_pool(
-                    paths,
-                    range(len(paths)),
-                    jobs,
-                    results,
-                    bar,
-                    config=config,
-                    code=code,
-                    today=today,
-                    timeout=timeout,
-                    audit_fn=audit_fn,
-                )
-            except OSError as exc:  # no processes to be had (limits, sandbox): audit here instead
-                from codecheck.terminal import warning_line
-
-                warning_line(f"cannot start worker processes ({exc}); auditing in this process")
-                crashed = []
-                for i, p in enumerate(paths):
-                    if i not in results:
-                        results[i] = audit_one(p, config, code, today, audit_fn)
-                        bar.advance()
-            for i in crashed:  # isolate: one fresh single-worker pool per suspect document
-                if _run_pool(
-                    paths,
-                    [i],
-                    1,
-                    results,
-                    bar,
-                    config=config,
-                    code=code,
-                    today=today,
-                    timeout=timeout,
-                    audit_fn=audit_fn,
-                ):
-                    results[i] = AuditResult(
-                        path=paths[i], error=f"{paths[i]}: the worker process reading this document crashed"
-                    )
-                    bar.advance()
-    return [results[i] for i in range(len(paths))]
+            results.append(AuditResult(path=path, error=f"{path}: {outcome.message(budget)}"))
+    return results
 
 
-def _run_pool(
-    paths: list[Path],
-    indices: Iterable[int],
-    jobs: int,
-    results: dict[int, AuditResult],
-    bar: _Progress,
-    *,
-    config: Any,
-    code: str | None,
-    today: date | None,
-    timeout: float | None,
-    audit_fn: AuditFn | None,
-) -> list[int]:
-    """Run ``indices`` in a pool of ``jobs`` workers; return the indices lost to a broken pool."""
-    from concurrent.futures import FIRST_COMPLETED, wait
-    from concurrent.futures.process import BrokenProcessPool
-
-    crashed: list[int] = []
-    # looked up on the module (not imported here) so that a test can substitute the pool class
-    pool_class = globals().get("ProcessPoolExecutor") or __getattr__("ProcessPoolExecutor")
-    executor = pool_class(max_workers=jobs)
-    timed_out = False
-    try:
-        futures: dict[Future, int] = {}
-        for i in indices:
-            try:
-                futures[executor.submit(audit_one, paths[i], config, code, today, audit_fn)] = i
-            except BrokenProcessPool:  # a worker died while we were still submitting
-                crashed.append(i)
-        bar.start()  # with the fork start method all workers exist after the first submit
-        started: dict[Future, float] = {}
-        pending = set(futures)
-        while pending:
-            done, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
-            now = time.monotonic()
-            for fut in done:
-                i = futures[fut]
-                try:
-                    results[i] = fut.result()
-                except BrokenProcessPool:
-                    crashed.append(i)
-                    continue
-                except Exception as exc:  # pickling problems and the like: blame this document only
-                    results[i] = AuditResult(path=paths[i], error=f"{paths[i]}: internal error: {exc}")
-                bar.advance()
-            if timeout is None:
-                continue
-            for fut in list(pending):
-                if fut.running():
-                    started.setdefault(fut, now)
-                    if now - started[fut] > timeout:
-                        i = futures[fut]
-                        results[i] = AuditResult(
-                            path=paths[i],
-                            error=f"{paths[i]}: gave up after {timeout:g} s (time limit per document)",
-                        )
-                        pending.discard(fut)
-                        timed_out = True
-                        bar.advance()
-            if timed_out and pending:
-                # A stuck worker never returns and cannot be stopped alone: stop the whole pool. The
-                # other documents then fail with BrokenProcessPool and are retried in isolation.
-                _terminate(executor)
-    finally:
-        if timed_out:
-            _terminate(executor)
-        executor.shutdown(wait=not timed_out, cancel_futures=True)
-    return crashed
-
-
-def _terminate(executor: ProcessPoolExecutor) -> None:
-    # ProcessPoolExecutor has no public way to kill its workers; ``_processes`` is stable since 3.2.
-    for proc in list((getattr(executor, "_processes", None) or {}).values()):
-        if proc.is_alive():
-            proc.terminate()
+def _no_workers(tell: Callable[[str], None], why: str) -> None:
+    tell(f"cannot start worker processes ({why}); auditing in this process")

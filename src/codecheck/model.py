@@ -324,6 +324,7 @@ class AlignedDocument:
     rows: list[AlignedRow]
     missing: list[str]  # official-form provision ids the document omits
     document_date: str | None = None  # ISO date the form states (for past-date and outdated checks)
+    notes: list[str] = field(default_factory=list)  # alignment observations (joined text cut, …)
 
 
 # --------------------------------------------------------------------------- findings
@@ -384,7 +385,10 @@ class Finding:
     decision: Decision | None = None  # a reviewer's recorded judgement on this finding, if any
 
     def as_dict(self) -> dict:
-        return {
+        """The finding as JSON data; ``quote``/``reading`` only when set (content findings) and
+        ``decision`` only when a reviewer recorded one, so that every other finding keeps the shape
+        consumers already parse."""
+        out = {
             "code": self.code,
             "rule": self.rule,
             "severity": str(self.severity),
@@ -392,10 +396,14 @@ class Finding:
             "message": self.message,
             "location": self.location.as_dict() if self.location else None,
             "snippet": self.snippet,
-            "quote": self.quote,
-            "reading": self.reading,
-            "decision": self.decision.as_dict() if self.decision else None,
         }
+        if self.quote is not None:
+            out["quote"] = self.quote
+        if self.reading is not None:
+            out["reading"] = self.reading
+        if self.decision is not None:
+            out["decision"] = self.decision.as_dict()
+        return out
 
     @property
     def accepted(self) -> bool:

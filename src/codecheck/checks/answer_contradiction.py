@@ -1,7 +1,10 @@
 """CC111 answer-contradiction: a Yes the commentary contradicts ("not yet in place", "being developed").
 
-A contradicted Yes overstates compliance to the governing body. Improvements to what is already in
-place ("being further strengthened"), conditions and negations are not contradictions.
+A contradicted Yes overstates compliance to the governing body. The statement reader finds denials
+("our procedure is silent on this"), work in progress ("the policy still has to be updated") and
+planned work that is the requirement itself; improvements to something in place, continuing practice,
+conditions, negations and quotations are not read as a contradiction. How English says each of these
+is the reader's lexicon (``codecheck/statements/lexicon.yaml``, ``compliance``), not this rule's.
 
 Spec, parameters and pass/fail cases: ``rules/CC111-answer-contradiction/``.
 """
@@ -11,52 +14,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from codecheck.engine.context import CheckContext, Hit, RuleParams
-from codecheck.text.cells import answer_phrase, one_line, provision_label, quote, row_text
-from codecheck.text.context import compile_any, in_quotation, is_negated
-from codecheck.text.sentences import clause_at, sentence_at
+from codecheck.statements import quote_of, read_aligned
+from codecheck.text.cells import answer_phrase, one_line, provision_label
 
 
 def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
-    """Yes rows whose commentary says the requirement is still being put in place.
-
-    Matches are skipped when negated ("is not being developed"), when the words say the work is extra
-    ("further developed", "a new … will be introduced" about an improvement) or when they sit inside a
-    quotation.
-    """
+    """Yes rows whose commentary says the requirement is not (yet) met: the first such claim."""
     answers = set(params["answers"])
-    pat = compile_any(params["not_in_place"])
-    extra = compile_any(params["not_contradiction_before"])
-    conditional = compile_any(params["conditional_before"])
-    improvement = compile_any(params["improvement_cues"])
-    if pat is None:
-        return
-    neg = list(params["negation_before"])
-    window = int(params["negation_window"])
     for arow in ctx.aligned.rows:
         if arow.row.answer not in answers:
             continue
-        text = row_text(arow)
-        for m in pat.finditer(text):
-            clause = clause_at(text, m.start())
-            lead = text[clause.start : m.start()]
-            if conditional and conditional.search(lead):
-                continue  # "If this is not agreed, …": a case, not a statement of compliance
-            if improvement and improvement.search(sentence_at(text, m.start()).text):
-                continue  # "… to make it easier", "… to improve reporting": building on what exists
-            if extra and extra.search(text[clause.start : m.end()]):
-                continue  # "additional …", "further developed": improving what is already there
-            if is_negated(text, m.start(), m.end(), neg, (), window):
-                continue
-            if in_quotation(text, m.start()):
+        reading = read_aligned(arow.row)
+        for claim in reading.compliance:
+            if not claim.contradicts_yes:
+                ctx.note(arow.row.location, f"answer-contradiction: {claim.reading()}: no contradiction")
                 continue
             yield Hit(
                 provision=provision_label(arow),
                 message=(
                     f"Answered {answer_phrase(arow.row)} but the commentary says it is not "
-                    f'yet in place ("{one_line(m.group(0))}"): answer Partial or No and give a date for '
-                    "compliance"
+                    f'yet in place ("{one_line(claim.words.text)}"): answer Partial or No and give a date '
+                    "for compliance"
                 ),
                 location=arow.row.location,
-                snippet=quote(text, m.start(), m.end()),
+                snippet=one_line(claim.words.text),
+                quote=quote_of(claim.sentence, claim.words),
+                reading=claim.reading(),
             )
             break

@@ -14,28 +14,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from codecheck.engine.context import CheckContext, Hit, RuleParams
+from codecheck.statements import read_aligned
 from codecheck.text.cells import answer_phrase, one_line, provision_label
-from codecheck.text.context import compile_any
-from codecheck.text.normalize import fold, is_blank
+from codecheck.text.normalize import is_blank
 
 
 def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
+    """Yes/Partial rows whose Evidence is only a placeholder and whose commentary adds nothing.
+
+    What counts as a placeholder or a bare acknowledgement is the statement reader's word list
+    (``bare_tokens`` in ``codecheck/statements/lexicon.yaml``), shared with missing-evidence and
+    no-without-explanation so the three rules never disagree on what "says nothing" means.
+    """
     answers = set(params["answers"])
-    placeholder = compile_any(params["placeholders"])
-    bare = compile_any(params["bare_commentary"])
-    if placeholder is None:
-        return
     for arow in ctx.aligned.rows:
         row = arow.row
         if row.answer not in answers or is_blank(row.evidence):
             continue  # an empty Evidence cell is missing-evidence's
-        if not placeholder.search(fold(row.evidence).strip()):
+        reading = read_aligned(row)
+        if not reading.placeholder_only("evidence"):
             continue
-        commentary = fold(row.commentary).strip()
+        commentary = row.commentary or ""
         says_nothing = (
             is_blank(commentary)
-            or placeholder.search(commentary) is not None
-            or (bare is not None and bare.search(commentary) is not None)
+            or reading.placeholder_only("commentary")
+            or reading.acknowledgement_only("commentary")
         )
         if not says_nothing:
             continue  # the commentary speaks for itself: a matter of judgement, as for missing-evidence

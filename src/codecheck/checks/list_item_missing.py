@@ -1,7 +1,11 @@
-"""CC113 list-item-missing: a commentary that walks through a provision's lettered items and leaves one out.
+"""CC113 list-item-missing: a commentary that walks through a provision's listed items and leaves one out.
 
-Provisions such as 2024 6.9 and 6.19 list what a response must contain; the lettered lists are the
-version's own (``Provision.items``). Skipping an item suggests the response template omits it.
+Provisions such as 2024 6.9 and 6.19 list what a response must contain; the lists are the version's
+own (``Provision.items``). The statement reader finds the lists of a commentary in any labelling
+("a.", "1)", "(c)", bullets); one walks through a provision's items when enough of its items cover one
+of the provision's (by their distinctive words and common synonyms). An item counts as present
+wherever the commentary covers it, in the list or in a sentence after it; skipping one suggests the
+response template omits it.
 
 Spec, parameters and pass/fail cases: ``rules/CC113-list-item-missing/``.
 """
@@ -10,56 +14,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from codecheck.engine.context import CheckContext, Hit, NotApplicable, RuleParams
-from codecheck.model import CodeVersion, Provision
-from codecheck.text.cells import provision_label, provision_ref, quote, row_provisions, row_text
+from codecheck.model import CodeVersion, ListItem, Provision
+from codecheck.statements import quote_of, read_aligned
+from codecheck.statements.items import ListClaim, coverage, key_words
+from codecheck.statements.sentences import Span
+from codecheck.text.cells import one_line, provision_label, provision_ref, row_provisions
 
 
 def _item_text(text: str) -> str:
     """An item as a message quotes it: without the list's trailing "; and" punctuation."""
     text = " ".join(text.split()).rstrip(" ;,.")
     return text[:-4].rstrip(" ;,") if text.endswith(" and") else text
-
-
-def _markers(text: str, labels: list[str]) -> dict[str, tuple[int, int]]:
-    """Where each of ``labels`` appears as a list marker ("a.", "b)", "(c)", "1.") in ``text``.
-
-    A marker must start the text or follow a space or an opening bracket, so "e.g." and "6.9" are not
-    read as items e and 9.
-    """
-    found: dict[str, tuple[int, int]] = {}
-    for label in labels:
-        pat = re.compile(rf"(?:(?<=^)|(?<=[\s(]))\(?{re.escape(label)}(?:\)|\.(?!\w))\s")
-        m = pat.search(text)
-        if m:
-            found[label] = (m.start(), m.end())
-    return found
-
-
-def _check_items(text: str, prov: Provision, min_labels: int, share: float, similarity: float, fuzz: Any):
-    labels = [it.label for it in prov.items]
-    found = _markers(text, labels)
-    if len(found) < min_labels or labels[0] not in found:
-        return None
-    # the markers must come in order and read like the provision's items
-    ordered = sorted(found.items(), key=lambda kv: kv[1][0])
-    if [lab for lab, _ in ordered] != [lab for lab in labels if lab in found]:
-        return None
-    matching = 0
-    for i, (label, (_, end)) in enumerate(ordered):
-        nxt = ordered[i + 1][1][0] if i + 1 < len(ordered) else min(len(text), end + 160)
-        item_text = text[end:nxt]
-        want = next(it.text for it in prov.items if it.label == label)
-        if fuzz.token_set_ratio(item_text.lower(), want.lower()) >= similarity:
-            matching += 1
-    if matching < share * len(found):
-        return None
-    missing = [it for it in prov.items if it.label not in found]
-    if not missing:
-        return None
-    return missing, ordered[0][1][0]
 
 
 def not_applicable(code: CodeVersion, params: RuleParams) -> NotApplicable | None:
@@ -71,29 +38,83 @@ def not_applicable(code: CodeVersion, params: RuleParams) -> NotApplicable | Non
 
 
 def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
+    """A list in the commentary that walks through a provision's items (in any labelling, or as
+    bullets) and leaves one out; an item covered in a sentence after the list counts as present."""
     aligned = ctx.aligned
     min_labels = int(params["min_labels"])
     share = float(params["min_matching_share"])
-    similarity = float(params["item_similarity"])
-    from rapidfuzz import fuzz
-
     for arow in aligned.rows:
-        text = row_text(arow)
-        if not text:
+        provisions = [p for p in row_provisions(aligned, arow) if len(p.items) >= min_labels]
+        if not provisions:
             continue
-        for prov in row_provisions(aligned, arow):
-            if len(prov.items) < min_labels:
+        reading = read_aligned(arow.row)
+        for prov in provisions:
+            for listed in reading.lists:
+                missing = _missing_items(listed, prov, min_labels, share)
+                if missing is None:
+                    ctx.note(
+                        arow.row.location,
+                        f"list-item-missing: {listed.reading()} that does not walk through {prov.id}",
+                    )
+                    continue
+                if not missing:
+                    ctx.note(
+                        arow.row.location,
+                        f"list-item-missing: {listed.reading()} covering every item of {prov.id}",
+                    )
+                    continue
+                names = "; ".join(f"{it.label}) {_item_text(it.text)}" for it in missing)
+                first = listed.items[0]
+                start = first.marker if first.marker >= 0 else first.words.start
+                cell = reading.cell(listed.cell)
+                end = listed.items[-1].words.end
+                whole = Span(start, end, cell[start:end])
+                yield Hit(
+                    provision_label(arow),
+                    f"The commentary lists the items of {provision_ref(aligned, prov.id)} but leaves out "
+                    f"{names}",
+                    arow.row.location,
+                    one_line(cell[start : start + 80]),
+                    quote=quote_of(whole),
+                    reading=f"{listed.reading()} walking through {prov.id}; not covered anywhere: "
+                    + ", ".join(it.label for it in missing),
+                )
+                break
+            else:
                 continue
-            hit = _check_items(text, prov, min_labels, share, similarity, fuzz)
-            if hit is None:
-                continue
-            missing, first = hit
-            listed = "; ".join(f"{it.label}) {_item_text(it.text)}" for it in missing)
-            yield Hit(
-                provision_label(arow),
-                f"The commentary lists the items of {provision_ref(aligned, prov.id)} but leaves out "
-                f"{listed}",
-                arow.row.location,
-                quote(text, first, min(len(text), first + 80)),
-            )
             break
+
+
+_CONDITIONAL_ITEM = re.compile(r"\s*(?:if|where|when|unless)\b", re.IGNORECASE)
+
+
+def _missing_items(
+    listed: ListClaim, prov: Provision, min_labels: int, share: float
+) -> list[ListItem] | None:
+    """The provision's items the list leaves out, or None when the list is not a walk-through of them
+    (fewer than ``min_labels`` of its items, or less than ``share`` of them, match a Code item)."""
+    keys = [set(key_words(it.text)) for it in prov.items]
+    distinctive = []
+    for i, k in enumerate(keys):
+        others = set().union(*(keys[j] for j in range(len(keys)) if j != i))
+        own = k - others
+        distinctive.append(frozenset(own or k))
+    matched_listed = 0
+    covered: set[int] = set()
+    for item in listed.items:
+        hits = [i for i, d in enumerate(distinctive) if coverage(item.words.text, "", d) > 0]
+        if hits:
+            matched_listed += 1
+            covered.update(hits)
+    if matched_listed < min_labels or matched_listed < share * len(listed.items):
+        return None
+    if len(covered) < len(prov.items) / 2:
+        return None
+    after = listed.after.text
+    return [
+        it
+        for i, it in enumerate(prov.items)
+        if i not in covered
+        and not (after and coverage(after, "", distinctive[i]) > 0)
+        and not _CONDITIONAL_ITEM.match(it.text)  # "if the landlord has a third stage, …": may not apply
+    ]

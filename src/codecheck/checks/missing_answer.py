@@ -13,6 +13,7 @@ from typing import Any
 
 from codecheck.checks._filled import counted_rows, unfilled
 from codecheck.engine.context import CheckContext, Hit, RuleParams
+from codecheck.statements import quote_of, read_aligned
 from codecheck.text.cells import provision_label
 from codecheck.text.context import compile_any
 from codecheck.text.normalize import clean, fold, is_blank
@@ -57,9 +58,14 @@ def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
             if has_text
             else "and there is no commentary"
         )
+        first = next(iter(read_aligned(arow.row).sentences("commentary")), None) if has_text else None
         yield Hit(
             provision=provision_label(arow),
             message=f"Comply answer is empty; {detail}. State Yes, No or Partial",
             location=arow.row.location,
             snippet=clean(arow.row.commentary)[:160] or None,
+            quote=quote_of(first.span) if first is not None else None,
+            reading="no Yes, No or Partial in the Comply cell or at the start of the commentary"
+            if first is not None
+            else None,
         )

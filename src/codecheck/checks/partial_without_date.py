@@ -1,9 +1,11 @@
 """CC108 partial-without-date: non-compliance declared without a date for compliance.
 
-The 2024 Code asks a landlord that does not comply for "the date by which it intends to comply". Any
-date expression in the commentary or evidence that ends on or after the form's own date counts as
-that target ("by March 2025", "Q3 2024/25", "within three months", "by the end of the financial
-year"); one that ended before the form was written ("implemented in 2023") is history, not a target.
+The 2024 Code asks a landlord that does not comply for "the date by which it intends to comply". The
+statement reader judges every date of the row: one that ends on or after the form's own date is a
+target ("by March 2025", "Q3 2024/25", "spring 2026", "the first quarter of 2026", "within three
+months"); one that ended before the form was written ("implemented in 2023") is history, and "next
+year", "in due course" or "ongoing" is no date at all. Whether a version asks for a target date at
+all is its fact (``facts.target_date_required``; the 2022 Code did not).
 
 Spec, parameters and pass/fail cases: ``rules/CC108-partial-without-date/``.
 """
@@ -14,9 +16,10 @@ from collections.abc import Iterator
 
 from codecheck.engine.context import CheckContext, Hit, NotApplicable, RuleParams
 from codecheck.model import CodeVersion
+from codecheck.statements import Reading, quote_of, read_aligned
 from codecheck.text.cells import answer_phrase, one_line, provision_label, row_text
 from codecheck.text.context import compile_any
-from codecheck.text.dates import find_dates, parse_iso, target_dates
+from codecheck.text.dates import parse_iso
 from codecheck.text.normalize import fold, is_blank
 
 
@@ -38,7 +41,6 @@ def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
     skip_unexplained = bool(params["skip_when_unexplained"])
     for arow in ctx.aligned.rows:
         row = arow.row
-        text = row_text(arow)
         said = one_line(row.answer_text)
         trigger = None
         if row.answer in answers:
@@ -51,16 +53,25 @@ def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
             continue
         if skip_unexplained and is_blank(row.commentary) and is_blank(row.evidence):
             continue  # no-without-explanation reports it, asking for the date as well
-        if target_dates(text, form_date, anchor=form_date or ctx.today, grace_days=grace):
+        reading = read_aligned(row)
+        dates = reading.dates(form_date, form_date or ctx.today, grace)
+        targets = [(cell, d) for cell, d in dates if d.target]
+        if targets:
+            _, d = targets[0]
+            ctx.note(row.location, f'partial-without-date: "{one_line(d.mention.text)}" is a target date')
             continue
-        past = [one_line(d.text) for d in find_dates(text, form_date or ctx.today)]
+        past = [one_line(d.mention.text) for _, d in dates if d.why == "past"]
+        vague = [one_line(d.mention.text) for _, d in dates if d.why == "vague"]
         if past and form_date is not None:
             listed = ", ".join(past[:3])
             detail = f"the only dates given ({listed}) are before the form's date ({form_date.isoformat()})"
-        elif text:
+        elif vague:
+            detail = f'"{vague[0]}" is not a date by which it will comply'
+        elif row_text(arow):
             detail = "the commentary gives no date by which it will comply"
         else:
             detail = "there is no commentary and no date by which it will comply"
+        quote, how = _what_it_rests_on(reading, dates, said or row.answer)
         yield Hit(
             provision=provision_label(arow),
             message=(
@@ -69,4 +80,25 @@ def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
             ),
             location=row.location,
             snippet=trigger,
+            quote=quote,
+            reading=how,
         )
+
+
+def _what_it_rests_on(reading: Reading, dates: list, answer: str) -> tuple[str | None, str | None]:
+    """The sentence a missing date is shown on: the one with a past or vague date, else the one that
+    describes the unfinished work, else the first; and how the row was read."""
+    for why in ("past", "vague"):
+        for cell, d in dates:
+            if d.why == why:
+                span = reading.sentence_at(cell, d.mention.start)
+                if span is not None:
+                    what = "a date before the form's date" if why == "past" else "no date, only a vague time"
+                    return quote_of(span), f"answered {answer}; {what}; no target date"
+    claim = next(iter(reading.compliance), None)
+    if claim is not None:
+        return quote_of(claim.sentence, claim.words), f"answered {answer}; {claim.reading()}; no target date"
+    first = next((c for name in ("commentary", "evidence") for c in reading.sentences(name)), None)
+    if first is None:
+        return None, None
+    return quote_of(first.span), f"answered {answer}; no target date in the commentary or evidence"

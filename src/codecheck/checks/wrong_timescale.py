@@ -1,23 +1,29 @@
 """CC110 wrong-timescale: a stated complaint-handling timescale longer than the Code's (or misstating it).
 
-Each figure in the commentary is tied to what it times (acknowledgement, response, extension, total,
-time limit) and compared with the Code's structured timescales; denials, performance figures, other
-processes (repairs, Awaab's Law, the Ombudsman's own deadlines) and quotations are not compared.
+A thin adapter over the statement reader (``codecheck.statements``): it reads each figure of a row
+into a timescale claim (what it times: acknowledgement, response, extension, total, time limit; the
+stage; where counting starts; whether it is the landlord's own current rule or a statistic, another
+subject, the past, a question, a denial, the Code restated). Only the landlord's own claims, and
+restatements of the Code that misstate it, are compared with the Code version's structured
+timescales (``code_versions/*.yaml``: what/number/unit/counted_from per provision). Every finding
+quotes the sentence it rests on and says how it was read; a figure whose stage the text does not
+name, and which would comply as another stage's, is only a warning.
 
 Spec, parameters and pass/fail cases: ``rules/CC110-wrong-timescale/``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from codecheck.engine.context import CheckContext, Hit, NotApplicable, RuleParams
-from codecheck.model import AlignedDocument, CodeVersion, Timescale
-from codecheck.text.cells import one_line, provision_label, provision_ref, quote, row_provisions, row_text
-from codecheck.text.context import compile_any, is_negated, quotes_requirement
-from codecheck.text.timescales import TimescaleMention, find_timescales, working_day_bounds
+from codecheck.model import AlignedDocument, CodeVersion, Severity, Timescale
+from codecheck.statements import quote_of, read_aligned
+from codecheck.statements.timescales import FROM_TEXT, UNIT_TEXT, TimescaleClaim
+from codecheck.text.cells import one_line, provision_label, provision_ref, row_provisions
+from codecheck.text.timescales import working_day_bounds
 
 _WHAT_TEXT = {
     "acknowledge": "acknowledgement",
@@ -26,129 +32,11 @@ _WHAT_TEXT = {
     "time_limit": "time limit for raising a complaint",
     "total": "total time including any extension",
 }
-
-
-_UNIT_TEXT = {
-    "working_days": "working days",
-    "days": "days",
-    "calendar_days": "calendar days",
-    "weeks": "weeks",
-    "months": "months",
-    "hours": "hours",
-}
-
-
-_FROM_TEXT = {
-    "received": "counted from receipt",
-    "logged": "counted from the complaint being logged",
-    "acknowledged": "counted from acknowledgement",
-    "escalated": "counted from escalation",
-    "aware": "from the issue occurring or the resident becoming aware of it",
-}
-
-
-def _restates_code(
-    mention: TimescaleMention, code_cues: re.Pattern[str] | None, comparison: re.Pattern[str] | None
-) -> bool:
-    """True when the sentence attributes the figure to the Code ("the Code requires … 10 working days").
-
-    The Code must be named before the figure, and a comparison ("quicker than the Code requires")
-    is the landlord's own standard measured against the Code, not a restatement of it.
-    """
-    if code_cues is None:
-        return False
-    sentence = mention.sentence
-    before = sentence.text[: mention.start - sentence.start]
-    if not code_cues.search(before):
-        return False
-    return not (comparison and comparison.search(sentence.text))
-
-
-def _code_timescale(
-    mention: TimescaleMention,
-    own: list[tuple[Any, Timescale]],
-    everywhere: list[tuple[Any, Timescale]],
-    row_stage: int | None,
-) -> tuple[str, Timescale, int | None] | None:
-    """The Code timescale a mention speaks of: (provision id, timescale, base+extension total or None).
-
-    The row's own provision is preferred; a mention that names another stage explicitly is compared
-    with that stage's figure anywhere in the Code. A mention that cannot be pinned to one figure is not
-    compared at all (silence beats a guess).
-    """
-    what = mention.what
-    stage = mention.stage if mention.stage is not None else row_stage
-    if what == "total":
-        base = _pick(everywhere, "respond", stage)
-        ext = _pick(everywhere, "extend", stage)
-        if base is None or ext is None:
-            return None
-        return base[0], base[1], base[1].number + ext[1].number
-    if what == "time_limit":
-        found = _pick(own, "time_limit", None) or _pick(everywhere, "time_limit", None)
-        return (found[0], found[1], None) if found else None
-    found = _pick(own, what, stage)
-    if found is None and mention.stage is not None:
-        found = _pick(everywhere, what, mention.stage)
-    return (found[0], found[1], None) if found else None
-
-
-def _pick(pairs: list[tuple[Any, Timescale]], what: str, stage: int | None) -> tuple[str, Timescale] | None:
-    matches = [(p.id, t) for p, t in pairs if t.what == what and (stage is None or t.stage in (None, stage))]
-    if not matches:
-        return None
-    if stage is None and len({t.stage for _, t in matches}) > 1:
-        return None  # ambiguous: the same quantity differs by stage and no stage is known
-    return matches[0]
-
-
-def _compare(
-    mention: TimescaleMention, ts: Timescale, total: int | None, slack: int, restates: bool
-) -> str | None:
-    """Why the stated figure conflicts with the Code's, or None when it does not."""
-    if ts.what == "time_limit" and mention.what == "time_limit":
-        if ts.unit == "months" and mention.unit == "months" and mention.number < ts.number:
-            return "shorter"
-        return None
-    if mention.unit == "months" or ts.unit == "months":
-        return None
-    code_n = total if total is not None else ts.number
-    code_longest = working_day_bounds(code_n, ts.unit, 0)[1]
-    shortest, _ = working_day_bounds(mention.number, mention.unit, slack)
-    if shortest > code_longest:
-        return "longer"
-    if restates and mention.unit == ts.unit and mention.number != code_n and mention.low is None:
-        return "misstated"
-    return None
-
-
-def _message(
-    aligned: AlignedDocument,
-    mention: TimescaleMention,
-    pid: str,
-    ts: Timescale,
-    total: int | None,
-    problem: str,
-) -> str:
-    stage = mention.stage if mention.stage is not None else ts.stage
-    what = _WHAT_TEXT.get(mention.what or ts.what, ts.what)
-    head = f"Stage {stage} {what}" if stage and mention.what != "time_limit" else what.capitalize()
-    stated = f'stated as "{one_line(mention.text)}"'
-    code_n = total if total is not None else ts.number
-    unit = _UNIT_TEXT.get(ts.unit, ts.unit)
-    anchor = f" ({_FROM_TEXT[ts.counted_from]})" if ts.counted_from in _FROM_TEXT and total is None else ""
-    ref = provision_ref(aligned, pid)
-    if problem == "shorter":
-        return f"{head} {stated}; {ref} requires complaints to be accepted for {code_n} {unit}{anchor}"
-    if problem == "misstated":
-        return f"{head} {stated} as the Code's figure; {ref} sets {code_n} {unit}{anchor}"
-    limit = "a total of" if total is not None else "no more than"
-    ambiguous = (
-        f" (longer than {code_n} {unit} even if calendar days are meant)"
-        if mention.unit in ("days", "weeks", "calendar_days")
-        else ""
-    )
-    return f"{head} {stated}{ambiguous}; {ref} allows {limit} {code_n} {unit}{anchor}"
+_COMPARED = ("acknowledge", "respond", "extend", "total", "time_limit")
+# events in the order they happen: a figure counted from an earlier event than the Code's may run
+# longer by the time between the two (receipt -> acknowledgement: the acknowledgement time)
+_EARLY_ANCHORS = ("received", "escalated")
+_LATE_ANCHORS = ("acknowledged", "logged")
 
 
 def not_applicable(code: CodeVersion, params: RuleParams) -> NotApplicable | None:
@@ -160,47 +48,206 @@ def not_applicable(code: CodeVersion, params: RuleParams) -> NotApplicable | Non
 
 def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
     aligned = ctx.aligned
-    cues = params["cues"]
-    neg = list(params["negation_before"])
-    window = int(params["negation_window"])
-    exclude = compile_any(params["exclude_sentence"])
-    code_cues = compile_any(params["code_cues"])
-    comparison = compile_any(params["comparison_cues"])
-    quote_threshold = float(params["quote_threshold"])
     slack = int(params["calendar_slack_days"])
-    after_chars = int(params["after_chars"])
     everywhere = [(p, t) for p in aligned.code.provisions for t in p.timescales]
     for arow in aligned.rows:
-        text = row_text(arow)
-        if not text:
+        reading = read_aligned(arow.row)
+        if not reading.timescales:
             continue
         provisions = row_provisions(aligned, arow)
         own = [(p, t) for p in provisions for t in p.timescales]
         row_stage = next((p.stage for p in provisions if p.stage is not None), None)
-        for mention in find_timescales(text, cues, after_chars):
-            if mention.what in (None, "window"):
+        for claim in reading.timescales:
+            found = _judge(claim, own, everywhere, row_stage, slack)
+            if isinstance(found, str):
+                ctx.note(arow.row.location, f"wrong-timescale: {claim.reading()}: {found}")
                 continue
-            sentence = mention.sentence.text
-            if exclude and exclude.search(sentence):
-                continue
-            # "we do not accept complaints older than 6 months" states a limit, so a time limit is
-            # never read as denied
-            if mention.what != "time_limit" and is_negated(text, mention.start, mention.end, neg, (), window):
-                continue
-            if quotes_requirement(sentence, arow.row.requirement, quote_threshold):
-                continue
-            restates_code = _restates_code(mention, code_cues, comparison)
-            target = _code_timescale(mention, own, everywhere, row_stage)
-            if target is None:
-                continue
-            pid, ts, total = target
-            problem = _compare(mention, ts, total, slack, restates_code)
-            if problem is None:
-                continue
+            pid, ts, code_n, problem = found
+            message = _message(aligned, claim, pid, ts, code_n, problem, row_stage)
+            other = _complying_stage(claim, own, everywhere, row_stage, slack)
+            if other is not None:
+                message += (
+                    f" (the text names no stage: read as stage {claim.stage or row_stage} from the row; as a "
+                    f"stage {other} time it would comply)"
+                )
             yield Hit(
                 provision_label(arow),
-                _message(aligned, mention, pid, ts, total, problem),
+                message,
                 arow.row.location,
-                quote(text, mention.start, mention.end),
+                one_line(claim.figure.text),
+                quote=quote_of(claim.sentence, claim.figure),
+                reading=claim.reading(),
+                severity=Severity.WARNING if other is not None else None,
             )
             break  # one finding per row: the first conflicting figure
+
+
+def _complying_stage(
+    claim: TimescaleClaim,
+    own: list[tuple[Any, Timescale]],
+    everywhere: list[tuple[Any, Timescale]],
+    row_stage: int | None,
+    slack: int,
+) -> int | None:
+    """When the text names no stage, another stage under which the figure complies (the reading is then
+    uncertain: an error only where every plausible reading breaches the Code)."""
+    if claim.stage_source in ("text", "heading") or claim.step == "time_limit":
+        return None
+    used = claim.stage if claim.stage is not None else row_stage
+    for alt in sorted({t.stage for _, t in everywhere if t.stage is not None and t.stage != used}):
+        trial = replace(claim, stage=alt, stage_source="text")
+        if isinstance(_judge(trial, own, everywhere, row_stage, slack), str):
+            return alt
+    return None
+
+
+def _judge(
+    claim: TimescaleClaim,
+    own: list[tuple[Any, Timescale]],
+    everywhere: list[tuple[Any, Timescale]],
+    row_stage: int | None,
+    slack: int,
+) -> tuple[str, Timescale, float, str] | str:
+    """(provision, Code timescale, Code figure in the claim's terms, problem) or why nothing is wrong."""
+    if claim.status not in ("own", "code"):
+        return "not the landlord's current rule"
+    if claim.step not in _COMPARED:
+        return "not a step the Code times"
+    if claim.bound == "lower":
+        return "a lower limit, not a promise"
+    if claim.unit == "years" and claim.step != "time_limit":
+        return "a period in years is no complaint-stage time"
+    if claim.counted_from in ("meeting",):
+        return "counted from an event the Code does not time"
+    stage = claim.stage if claim.stage is not None else row_stage
+    target = _code_timescale(claim.step, stage, claim.stage is not None, own, everywhere)
+    if target is None:
+        return "no single Code figure for this step (stage unknown)"
+    pid, ts, code_n = target
+    if claim.step == "time_limit":
+        if ts.unit == "months" and _longest_days(claim) < ts.number * 28:
+            return pid, ts, ts.number, "shorter"
+        return "at least the Code's time limit"
+    code_n += _anchor_allowance(claim, ts, stage, everywhere)
+    if claim.status == "code":
+        stated = claim.stage_source == "text" or claim.step in ("acknowledge",)
+        if stated and claim.unit == ts.unit and claim.amount != code_n and claim.low is None:
+            return pid, ts, code_n, "misstated"
+        return "the Code restated as it is"
+    longest_code = working_day_bounds(int(code_n), ts.unit, 0)[1]
+    if _shortest_working_days(claim, slack) > longest_code:
+        return pid, ts, code_n, "longer"
+    return f"within the Code's {code_n:g} {UNIT_TEXT.get(ts.unit, ts.unit)}"
+
+
+def _shortest_working_days(claim: TimescaleClaim, slack: int) -> float:
+    """The fewest working days a stated figure can mean: "days" and "weeks" may be calendar time,
+    less ``slack`` days for a weekend or bank holiday at either end."""
+    calendar_days = {"days": 1, "calendar_days": 1, "weeks": 7, "months": 28, "years": 365}
+    if claim.unit == "working_days":
+        return claim.amount
+    if claim.unit == "hours":
+        return claim.amount / 24 * 5 / 7
+    per = calendar_days.get(claim.unit, 1)
+    return max(0.0, (claim.amount * per - slack) * 5 / 7)
+
+
+def _longest_days(claim: TimescaleClaim) -> float:
+    """The most calendar days a time limit as written can mean."""
+    per = {"months": 31, "years": 366, "weeks": 7, "calendar_days": 1, "working_days": 7 / 5, "days": 7 / 5}
+    return claim.amount * per.get(claim.unit, 1)
+
+
+def _anchor_allowance(claim: TimescaleClaim, ts: Timescale, stage: int | None, everywhere: list) -> float:
+    """Extra time the Code allows when the landlord counts from an earlier event than the Code does:
+    "15 working days from receipt" against 10 from acknowledgement (acknowledged within 5)."""
+    if claim.step not in ("respond", "total"):
+        return 0.0
+    if claim.counted_from in _EARLY_ANCHORS and ts.counted_from in _LATE_ANCHORS:
+        ack = _pick(everywhere, "acknowledge", stage)
+        return float(ack[1].number) if ack and ack[1].unit == ts.unit else 0.0
+    return 0.0
+
+
+def _code_timescale(
+    step: str,
+    stage: int | None,
+    stage_stated: bool,
+    own: list[tuple[Any, Timescale]],
+    everywhere: list[tuple[Any, Timescale]],
+) -> tuple[str, Timescale, float] | None:
+    """The Code figure a claim is measured against: (provision id, timescale, figure).
+
+    The row's own provision is preferred; a claim that names another stage is compared with that
+    stage's figure anywhere in the Code; a total is the stage's response plus its extension. A claim
+    that cannot be pinned to one figure is not compared at all (silence beats a guess).
+    """
+    if step == "total":
+        base = _pick(everywhere, "respond", stage)
+        ext = _pick(everywhere, "extend", stage)
+        if base is None or ext is None or base[1].unit != ext[1].unit:
+            return None
+        return base[0], base[1], float(base[1].number + ext[1].number)
+    if step == "time_limit":
+        found = _pick(own, "time_limit", None) or _pick(everywhere, "time_limit", None)
+        return (found[0], found[1], float(found[1].number)) if found else None
+    found = _pick(own, step, stage)
+    if found is None and stage is not None:
+        found = _pick(everywhere, step, stage)
+    if found is None and not stage_stated and stage is None:
+        found = _pick(everywhere, step, None)
+    return (found[0], found[1], float(found[1].number)) if found else None
+
+
+def _pick(pairs: list[tuple[Any, Timescale]], what: str, stage: int | None) -> tuple[str, Timescale] | None:
+    matches = [(p.id, t) for p, t in pairs if t.what == what and (stage is None or t.stage in (None, stage))]
+    if not matches:
+        return None
+    if stage is None and len({(t.number, t.unit) for _, t in matches}) > 1:
+        return None  # ambiguous: the same quantity differs by stage and no stage is known
+    return matches[0]
+
+
+def _message(
+    aligned: AlignedDocument,
+    claim: TimescaleClaim,
+    pid: str,
+    ts: Timescale,
+    code_n: float,
+    problem: str,
+    row_stage: int | None,
+) -> str:
+    stage = claim.stage if claim.stage is not None else (ts.stage or row_stage)
+    what = _WHAT_TEXT.get(claim.step, ts.what)
+    head = f"Stage {stage} {what}" if stage and claim.step != "time_limit" else what.capitalize()
+    stated = f'stated as "{one_line(claim.figure.text)}"'
+    unit = UNIT_TEXT.get(ts.unit, ts.unit)
+    total = claim.step == "total"
+    anchor = ""
+    if ts.counted_from in _FROM_CODE and not total and code_n == ts.number:
+        anchor = f" ({_FROM_CODE[ts.counted_from]})"
+    elif code_n != ts.number and not total:
+        anchor = (
+            f" ({FROM_TEXT.get(claim.counted_from or '', 'counted from receipt')}, acknowledgement included)"
+        )
+    ref = provision_ref(aligned, pid)
+    if problem == "shorter":
+        return f"{head} {stated}; {ref} requires complaints to be accepted for {code_n:g} {unit}{anchor}"
+    if problem == "misstated":
+        return f"{head} {stated} as the Code's figure; {ref} sets {code_n:g} {unit}{anchor}"
+    limit = "a total of" if total else "no more than"
+    ambiguous = (
+        f" (longer than {code_n:g} {unit} even if calendar days are meant)"
+        if claim.unit in ("days", "weeks", "calendar_days")
+        else ""
+    )
+    return f"{head} {stated}{ambiguous}; {ref} allows {limit} {code_n:g} {unit}{anchor}"
+
+
+_FROM_CODE = {
+    "received": "counted from receipt",
+    "logged": "counted from the complaint being logged",
+    "acknowledged": "counted from acknowledgement",
+    "escalated": "counted from escalation",
+    "aware": "from the issue occurring or the resident becoming aware of it",
+}

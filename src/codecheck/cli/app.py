@@ -35,6 +35,7 @@ def _build() -> typer.Typer:
         config_cmd,
         decide_cmd,
         diff_cmd,
+        explain_cmd,
         extract_cmd,
         migrate_cmd,
         rules_cmd,
@@ -69,6 +70,7 @@ def _build() -> typer.Typer:
     app.command("audit")(audit_cmd.audit)
     app.command("config")(config_cmd.config)
     app.command("decide")(decide_cmd.decide)
+    app.command("explain")(explain_cmd.explain)
     app.command("diff")(diff_cmd.diff)
     app.command("migrate")(migrate_cmd.migrate)
     app.command("template")(template_cmd.template)

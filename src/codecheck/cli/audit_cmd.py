@@ -302,7 +302,7 @@ def audit(
             "-j",
             metavar="N",
             min=1,
-            help="Worker processes (default: the machine's cores; 1 = no pool).",
+            help="Documents audited at once, each in a worker process (default: the machine's cores).",
         ),
     ] = None,
     timeout: Annotated[
@@ -311,7 +311,7 @@ def audit(
             "--timeout",
             metavar="SECONDS",
             min=1,
-            help="Give up on a document after this many seconds (runs documents in worker processes).",
+            help="Give up on a document after this many seconds (default: max_seconds in [limits], 60).",
         ),
     ] = None,
     today: Annotated[
@@ -429,6 +429,7 @@ def _audit(
     known = baseline_mod.load(baseline) if baseline is not None else None
 
     paths, missing = expand_inputs(inputs)
+    from codecheck.budget import Budget
     from codecheck.cli.heap import freeze_heap
 
     freeze_heap()  # the console process keeps what is loaded until exit: later collections skip it
@@ -438,8 +439,9 @@ def _audit(
         code=code,
         today=today_date,
         jobs=jobs,
-        timeout=timeout,
+        budget=Budget.from_limits(config.limits(), timeout),
         progress=sys.stderr.isatty(),
+        on_fallback=warning_line,
     )
     results = missing + results
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from codecheck.cli.common import guarded, write_output
 from codecheck.terminal import safe_text
+
+if TYPE_CHECKING:
+    from codecheck.config import Config
 
 
 class ExtractFormat(StrEnum):
@@ -68,7 +71,7 @@ def extract(
             from codecheck.errors import OutputExistsError
 
             raise OutputExistsError("output file exists; use --force to overwrite it", output)
-        payload = build_payload(file, code, config_file)
+        payload = _payload_within_budget(file, code, config_file)
         if fmt is ExtractFormat.json:
             import json
 
@@ -80,18 +83,32 @@ def extract(
         write_output(output, content, force)
 
 
-def build_payload(file: Path, code: str | None = None, config_file: Path | None = None) -> dict:
+def _payload_within_budget(file: Path, code: str | None, config_file: Path | None) -> dict:
+    """``build_payload`` in a child process, within the document budget of ``[limits]``."""
+    from functools import partial
+
+    from codecheck.budget import Budget, run_one
+    from codecheck.config import load_config
+
+    config = load_config(file if file.exists() else Path.cwd(), explicit=config_file)
+    budget = Budget.from_limits(config.limits())
+    return run_one(partial(build_payload, file, code, config=config), budget, file)
+
+
+def build_payload(
+    file: Path, code: str | None = None, config_file: Path | None = None, config: Config | None = None
+) -> dict:
     """Read, detect and align; return the JSON-ready dict.
 
-    The configuration (found beside the document, or ``--config``) supplies the reading limits and a
-    forced Code version; ``--code`` wins over the configuration's.
+    The configuration (``config``, or found beside the document, or ``--config``) supplies the reading
+    limits and a forced Code version; ``--code`` wins over the configuration's.
     """
     from codecheck.config import load_config
     from codecheck.detect import detect_version
     from codecheck.readers import read_document
 
-    start = file if file.exists() else Path.cwd()
-    config = load_config(start, explicit=config_file)
+    if config is None:
+        config = load_config(file if file.exists() else Path.cwd(), explicit=config_file)
     doc = read_document(file, config.limits())
     detection = detect_version(doc, code or config.code)
     rows = [row.as_dict() for row in doc.rows]
@@ -105,7 +122,7 @@ def build_payload(file: Path, code: str | None = None, config_file: Path | None 
         "notes": [note.message for note in doc.notes],
         "rows": rows,
     }
-    aligned = _align(doc, detection)
+    aligned = _align(doc, detection, config.limits().max_cell_chars)
     if aligned is not None:
         # alignment may join two physical rows a reader could not (same number split over rows): the
         # aligned rows are then the document's rows, each with how it was paired
@@ -113,16 +130,17 @@ def build_payload(file: Path, code: str | None = None, config_file: Path | None 
         if len(aligned.rows) != len(doc.rows):
             joined = len(doc.rows) - len(aligned.rows)
             payload["notes"].append(f"{joined} row(s) joined to the row above during alignment")
+        payload["notes"].extend(aligned.notes)
         payload["missing"] = list(aligned.missing)
     return payload
 
 
-def _align(doc, detection):
+def _align(doc, detection, max_chars: int):
     """Pair each row with the provision(s) it speaks for in the detected (or forced) version."""
-    from codecheck.align import align_document
+    from codecheck.align import AlignOptions, align_document
     from codecheck.codes import get_version
 
-    return align_document(doc, get_version(detection.version), detection)
+    return align_document(doc, get_version(detection.version), detection, AlignOptions(), max_chars)
 
 
 def _csv_cell(value: object) -> str:

@@ -40,11 +40,18 @@ def migrate(
         if output.exists() and output.resolve() == document.resolve():
             raise ConfigError("the output would overwrite the input document; choose another -o", output)
         check_output_path(output, force)
+        from functools import partial
+
+        from codecheck.budget import Budget, run_one
+        from codecheck.config import load_config
         from codecheck.migrate import migrate_file
         from codecheck.writer import render_form
 
         name = " ".join(landlord.split()) if landlord else None
-        spec, report = migrate_file(document, to, source_spec=from_version, landlord=name)
+        # the document is untrusted: read it within the budget of [limits], as audit and extract do
+        budget = Budget.from_limits(load_config(document).limits())
+        job = partial(migrate_file, document, to, source_spec=from_version, landlord=name)
+        spec, report = run_one(job, budget, document)
         if report.uncertain:
             warning_line(f"{document}: the document's Code version was detected as {report.source} with low "
                          f"confidence ({report.detection}); if that is wrong, rerun with --from")

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from codecheck.errors import RuleDefinitionError
-from codecheck.model import AlignedDocument, CodeVersion, Location
+from codecheck.model import AlignedDocument, CodeVersion, Location, Severity
 
 
 @dataclass(frozen=True)
@@ -28,12 +28,23 @@ class Hit:
     message: str
     location: Location | None = None
     snippet: str | None = None
+    quote: str | None = None  # the sentence the finding rests on, from the document
+    reading: str | None = None  # how that sentence was read ("stage 2 extension, 20 working days, …")
+    # a lower severity than the rule's, for a finding whose reading is not certain (never a higher one)
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)
 class CheckContext:
     aligned: AlignedDocument
     today: date  # "now" for date reasoning; injectable so tests are deterministic
+    # when set, checks record why they stayed silent on a row (``codecheck explain`` reads it)
+    notes: list[tuple[Location | None, str]] | None = None
+
+    def note(self, location: Location | None, text: str) -> None:
+        """Record a decision about a row (only when an explanation was asked for)."""
+        if self.notes is not None:
+            self.notes.append((location, text))
 
 
 class RuleParams(dict[str, Any]):

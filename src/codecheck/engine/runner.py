@@ -67,11 +67,13 @@ def run_rules(
                 Finding(
                     code=rule.code,
                     rule=rule.slug,
-                    severity=rule.severity,
+                    severity=rule.severity if hit.severity is None else min(rule.severity, hit.severity),
                     provision=hit.provision,
                     message=hit.message,
                     location=hit.location,
                     snippet=hit.snippet,
+                    quote=hit.quote,
+                    reading=hit.reading,
                 )
             )
     return sort_findings(findings, aligned)

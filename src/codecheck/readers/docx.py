@@ -322,7 +322,7 @@ def _core_title(pkg, path: Path) -> str | None:
 def _header_footer_text(pkg, path: Path) -> list[str]:
     """Paragraphs of the page headers and footers, where forms often carry their title, version
     ("2024 V3") and date; a damaged header part is ignored rather than failing the document."""
-    out: list[str] = []
+    seen: dict[str, None] = {}  # first occurrences, in order (a header can hold 100,000 paragraphs)
     parts = sorted(n for n in pkg.names if re.fullmatch(r"word/(header|footer)\d*\.xml", n))
     for name in parts[:12]:
         try:
@@ -331,9 +331,9 @@ def _header_footer_text(pkg, path: Path) -> list[str]:
             continue
         for p in root.iter(P):
             text = paragraph_text(p)
-            if text and text not in out:
-                out.append(text)
-    return out
+            if text:
+                seen.setdefault(text, None)
+    return list(seen)
 
 
 def read_docx(path: Path, limits: Limits | None = None) -> Document:
@@ -354,7 +354,7 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
     reader.paged = next(body.iter(RENDERED_BREAK), None) is not None
     reader.tr_order = {tr: i for i, tr in enumerate(body.iter(TR))}
     reader.block(body)
-    rows, notes = build_rows(reader.tables)
+    rows, notes = build_rows(reader.tables, lim.max_cell_chars)
     if not rows:
         what = "no tables" if not reader.tables else f"{len(reader.tables)} table(s), none of them"
         raise InputError(
@@ -364,7 +364,8 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
         )
     used = assessment_tables(rows)
     # page headers first: they sit above the body on every page and carry the form's title and date
-    text = [t for t in margins if t not in reader.paragraphs] + list(reader.paragraphs)
+    in_body = set(reader.paragraphs)
+    text = [t for t in margins if t not in in_body] + list(reader.paragraphs)
     for index, texts in reader.table_texts.items():
         if index not in used:
             text.extend(texts)

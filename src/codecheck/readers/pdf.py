@@ -14,6 +14,7 @@ self-assessment table.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -44,7 +45,9 @@ def read_pdf(path: Path, limits: Limits | None = None) -> Document:
     path = Path(path)
     lim = effective(limits)
     _check_header(path, lim)
-    with _quiet_pdfminer():
+    from codecheck.readers.pdf_guard import bounded
+
+    with _quiet_pdfminer(), bounded(path, lim):
         layouts, stats = _read_pages(path, lim)
     if stats.chars == 0:
         if stats.images:
@@ -61,7 +64,7 @@ def read_pdf(path: Path, limits: Limits | None = None) -> Document:
     notes = [ReaderNote("page-layout", n) for n in stats.notes]
     notes += [ReaderNote("page-breaks", n) for n in assembled.notes]
     notes += _bound_cells(tables, lim)
-    rows, row_notes = build_rows(tables)
+    rows, row_notes = build_rows(tables, lim.max_cell_chars)
     notes += [ReaderNote("rows", n) for n in row_notes]
     if not rows:
         what = "no tables" if not tables else f"{len(tables)} table(s), none of them a self-assessment"
@@ -150,20 +153,33 @@ def _open(path: Path) -> PDF:
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(_ENCRYPTED, path) from None
     except Exception as exc:  # pdfminer raises many types (PSEOF, PDFSyntaxError, ValueError, …)
+        _reraise_bound(exc)
         if _is_password_error(exc):
             raise InputError(_ENCRYPTED, path) from None
         raise InputError(f"corrupt or truncated PDF ({type(exc).__name__})", path) from None
 
 
-def _is_password_error(exc: BaseException) -> bool:
+def _chain(exc: BaseException | None) -> Iterator[BaseException]:
+    """``exc`` and the exceptions it wraps (pdfplumber re-raises pdfminer's errors as its own)."""
     seen = 0
     while exc is not None and seen < 5:
-        name = type(exc).__name__
-        if "Password" in name or "Encryption" in name:
-            return True
-        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+        yield exc
+        exc = exc.__cause__ or exc.__context__
         seen += 1
-    return False
+
+
+def _reraise_bound(exc: BaseException) -> None:
+    """Let a limit reached inside pdfminer (``pdf_guard``), or running out of memory, through the
+    parse-error handling: pdfplumber wraps both in its own exception, which would read as "corrupt"."""
+    for inner in _chain(exc):
+        if isinstance(inner, InputError):
+            raise inner.with_traceback(None) from None
+        if isinstance(inner, MemoryError):
+            raise MemoryError from None
+
+
+def _is_password_error(exc: BaseException) -> bool:
+    return any("Password" in type(e).__name__ or "Encryption" in type(e).__name__ for e in _chain(exc))
 
 
 def _read_pages(path: Path, lim: Limits) -> tuple[list[PageLayout], _Stats]:
@@ -235,6 +251,7 @@ def _close_quietly(obj: object) -> None:
 
 
 def _parse_error(path: Path, exc: BaseException, page: int | None = None) -> InputError:
+    _reraise_bound(exc)
     if _is_password_error(exc):
         return InputError(_ENCRYPTED, path)
     where = f" on page {page}" if page else ""
@@ -265,19 +282,23 @@ def _apply_confidence(rows: list[Row], conf: dict[tuple[int, int], float], table
     """Lower each row's confidence to the weakest physical row it was built from.
 
     The builder reports a row at its first physical row; the rows up to the next reported row of
-    the same table (or the table's end) are its continuations and headers.
+    the same table (or the table's end) are its continuations and headers. Each physical row is
+    looked at once: the starts of each table are sorted, and a row's end is the next start.
     """
     starts: dict[int, list[int]] = {}
     for row in rows:
         if row.location.table is not None and row.location.row is not None:
             starts.setdefault(row.location.table, []).append(row.location.row)
+    for table_starts in starts.values():
+        table_starts.sort()
     sizes = {t.index: len(t.rows) for t in tables}
     for row in rows:
         t, r = row.location.table, row.location.row
         if t is None or r is None:
             continue
-        later = [s for s in starts[t] if s > r]
-        end = min(later) if later else sizes.get(t, r) + 1
+        later = starts[t]
+        at = bisect_right(later, r)
+        end = later[at] if at < len(later) else sizes.get(t, r) + 1
         worst = min((conf.get((t, k), 1.0) for k in range(r, end)), default=1.0)
         row.confidence = min(row.confidence, worst)
 

@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from codecheck.model import Answer, Location, Row
+from codecheck.limits import DEFAULT_LIMITS
+from codecheck.model import Location, Row
 from codecheck.readers.answers import map_private_glyphs, normalise_answer, split_answer_columns
 from codecheck.readers.columns import (
     COMMENTARY,
@@ -111,6 +112,47 @@ def _join(a: str, b: str) -> str:
     return f"{a} {b}"
 
 
+class _Joined:
+    """The text of one cell column over the physical rows of a logical row, joined as ``_join`` does.
+
+    A provision may run over thousands of continuation rows: re-joining the whole text for each row
+    is quadratic (a 66 KB file ran for minutes). The pieces are kept in a list and joined once; past
+    ``cap`` characters (``Limits.max_cell_chars``, as for one cell) further rows are not kept and
+    ``cut`` is set for the reader's note.
+    """
+
+    __slots__ = ("cap", "cut", "pieces", "size")
+
+    def __init__(self, text: str, cap: int) -> None:
+        self.pieces: list[str] = [text] if text else []
+        self.size = len(text)
+        self.cap = cap
+        self.cut = False
+
+    def add(self, text: str) -> None:
+        if not text:
+            return
+        if self.size >= self.cap:
+            self.cut = True
+            return
+        if self.pieces:  # the join rule looks at the end of the text so far: its last piece
+            text = _join(self.pieces[-1][-2:], text)[len(self.pieces[-1][-2:]) :]
+        self.pieces.append(text)
+        self.size += len(text)
+
+    def ends_sentence(self) -> bool:
+        """Does the text so far end like a finished sentence (or is there none)?"""
+        last = self.pieces[-1].rstrip() if self.pieces else ""
+        return not last or last.endswith((".", ":", ";", "?", "!", ")", "'", "’", '"'))
+
+    def text(self) -> str:
+        joined = "".join(self.pieces)
+        if len(joined) > self.cap:
+            self.cut = True
+            return joined[: self.cap]
+        return joined
+
+
 @dataclass
 class _Cell:
     text: str
@@ -184,7 +226,9 @@ def _normalise_id(text: str) -> str:
 class _Builder:
     """State carried across tables: the open row, the last roles, the current context."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars = max_chars
+        self.cut = 0  # logical rows whose joined text passed max_chars
         self.rows: list[Row] = []
         self.notes: list[str] = []
         self.last_map: ColumnMap | None = None
@@ -192,7 +236,7 @@ class _Builder:
         self.last_table: int | None = None
         self.context: str | None = None
         self.open: Row | None = None  # the row continuation rows extend
-        self.open_parts: dict[str, str] = {}
+        self.open_parts: dict[str, _Joined] = {}
         self.start: tuple = ([], ColumnMap())  # the open row's first physical row (grid, roles)
         self.fragments: list = []  # the open row's continuation rows: (raw, grid, roles, table)
         self.lifted = 0
@@ -381,8 +425,8 @@ class _Builder:
         stops mid-sentence)."""
         if self.open is None or not looks_like_title(cell.text):
             return False
-        before = self.open_parts.get(REQUIREMENT, "")
-        return not before or before.rstrip().endswith((".", ":", ";", "?", "!", ")", "'", "’", '"'))
+        before = self.open_parts.get(REQUIREMENT)
+        return before is None or before.ends_sentence()
 
     def _parts(self, grid: list[_Cell], cmap: ColumnMap) -> dict[str, str]:
         parts = {}
@@ -416,8 +460,7 @@ class _Builder:
         if adopted is not grid:
             self.shared += 1
             grid = adopted
-        self.open_parts = self._parts(grid, cmap)
-        self.answer_cells = self._answer_cells(grid, cmap)
+        self.open_parts, self.answer_cells = self._joined(grid, cmap)
         self.start = (grid, cmap)
         self.fragments = []
 
@@ -431,23 +474,35 @@ class _Builder:
         cell = _at(grid, cmap.get(COMPLY))
         return {"single": (cell.text if cell else "", cell.checked if cell else None)}
 
-    def _merge(self, parts: dict[str, str], answers: dict, grid: list[_Cell], cmap: ColumnMap) -> None:
+    def _joined(self, grid: list[_Cell], cmap: ColumnMap) -> tuple[dict[str, _Joined], dict]:
+        """A logical row's texts and answer cells, started from its first physical row."""
+        parts = {role: _Joined(text, self.max_chars) for role, text in self._parts(grid, cmap).items()}
+        answers: dict = {}
+        for kind, cells in self._answer_cells(grid, cmap).items():
+            if kind == "single":
+                answers["single"] = [_Joined(cells[0], self.max_chars), cells[1]]
+            else:
+                answers["split"] = {a: [_Joined(t, self.max_chars), c] for a, (t, c) in cells.items()}
+        return parts, answers
+
+    def _merge(self, parts: dict[str, _Joined], answers: dict, grid: list[_Cell], cmap: ColumnMap) -> None:
         """Append one physical row's texts and answer cells to a logical row's."""
         for role, text in self._parts(grid, cmap).items():
-            parts[role] = _join(parts.get(role, ""), text)
+            parts.setdefault(role, _Joined("", self.max_chars)).add(text)
         more = self._answer_cells(grid, cmap)
         if "single" in more:
-            old_text, old_checked = answers.get("single", ("", None))
             new_text, new_checked = more["single"]
-            answers["single"] = (
-                _join(old_text, new_text),
-                old_checked if old_checked is not None else new_checked,
-            )
+            old = answers.setdefault("single", [_Joined("", self.max_chars), None])
+            old[0].add(new_text)
+            if old[1] is None:
+                old[1] = new_checked
         else:
-            split: dict[Answer, tuple[str, bool | None]] = answers.setdefault("split", {})
+            split: dict = answers.setdefault("split", {})
             for ans, (t, c) in more["split"].items():
-                ot, oc = split.get(ans, ("", None))
-                split[ans] = (_join(ot, t), oc if oc is not None else c)
+                old = split.setdefault(ans, [_Joined("", self.max_chars), None])
+                old[0].add(t)
+                if old[1] is None:
+                    old[1] = c
 
     def _extend(self, raw: RawRow, grid: list[_Cell], cmap: ColumnMap, table: RawTable) -> None:
         self._merge(self.open_parts, self.answer_cells, grid, cmap)
@@ -473,16 +528,17 @@ class _Builder:
         texts = [_printed(_at(start_grid, start_cmap.get(REQUIREMENT)))]
         texts += [_printed(_at(g, c.get(REQUIREMENT))) for _, g, c, _ in self.fragments]
         cut = None
+        before = ""  # the last non-blank text above row k: the end of all the text above it
         for k in range(1, len(texts)):
-            before = " ".join(t for t in texts[:k] if t).rstrip()
+            if texts[k - 1].strip():
+                before = texts[k - 1].rstrip()
             if texts[k][:1].isupper() and before.endswith((".", ":", ";", "?", "!")):
                 cut = k
         if cut is None:
             return []
         lifted = self.fragments[cut - 1 :]
         self.fragments = self.fragments[: cut - 1]
-        parts = self._parts(start_grid, start_cmap)
-        answers = self._answer_cells(start_grid, start_cmap)
+        parts, answers = self._joined(start_grid, start_cmap)
         for _, g, c, _ in self.fragments:
             self._merge(parts, answers, g, c)
         self.open_parts, self.answer_cells = parts, answers
@@ -495,14 +551,19 @@ class _Builder:
             return
         self.open = None
         parts = self.open_parts
-        row.requirement = parts.get(REQUIREMENT, "")
-        row.evidence = parts.get(EVIDENCE, "")
-        row.commentary = parts.get(COMMENTARY, "")
+        row.requirement = parts[REQUIREMENT].text() if REQUIREMENT in parts else ""
+        row.evidence = parts[EVIDENCE].text() if EVIDENCE in parts else ""
+        row.commentary = parts[COMMENTARY].text() if COMMENTARY in parts else ""
         if "split" in self.answer_cells:
-            reading = split_answer_columns(self.answer_cells["split"])
+            columns = self.answer_cells["split"].items()
+            reading = split_answer_columns({a: (joined.text(), checked) for a, (joined, checked) in columns})
         else:
-            text, checked = self.answer_cells.get("single", ("", None))
-            reading = normalise_answer(text, checked, row.commentary or row.evidence)
+            joined, checked = self.answer_cells.get("single", (_Joined("", self.max_chars), None))
+            reading = normalise_answer(joined.text(), checked, row.commentary or row.evidence)
+        texts = [*parts.values(), *(j for j, _ in self.answer_cells.get("split", {}).values())]
+        if "single" in self.answer_cells:
+            texts.append(self.answer_cells["single"][0])
+        self.cut += any(t.cut for t in texts)
         row.answer, row.answer_text, row.answer_source = reading.answer, reading.text, reading.source
         row.confidence = min(row.confidence, reading.confidence)
         if not row.requirement and not row.evidence and not row.commentary and row.answer == "blank":
@@ -534,6 +595,11 @@ class _Builder:
             notes.append(
                 f"{self.shared} row{'s' if self.shared != 1 else ''} share a cell merged down from the "
                 "provision above: its text is read for each provision it spans"
+            )
+        if self.cut:
+            notes.append(
+                f"{self.cut} row{'s' if self.cut != 1 else ''} joined from continuation rows longer than "
+                f"{self.max_chars} characters in a cell: cut there"
             )
         if self.lifted:
             notes.append(
@@ -628,14 +694,18 @@ def _expand(grid: list[_Cell], ncols: int) -> list[_Cell]:
     return out
 
 
-def build_rows(tables: list[RawTable]) -> tuple[list[Row], list[str]]:
+def build_rows(
+    tables: list[RawTable], max_chars: int = DEFAULT_LIMITS.max_cell_chars
+) -> tuple[list[Row], list[str]]:
     """Turn a document's raw tables (in document order) into provision rows and reader notes.
 
     Tables that are not self-assessments contribute no rows. Rows come back in document order with
     ``location`` (page, table, row of the first physical row), ``context``, ``stitched`` and
-    ``confidence`` set. ``notes`` are human-readable observations for ``Document.notes``.
+    ``confidence`` set. ``notes`` are human-readable observations for ``Document.notes``. A logical
+    row's text is joined from its physical rows up to ``max_chars`` characters per column (the
+    reader's ``max_cell_chars``).
     """
-    builder = _Builder()
+    builder = _Builder(max_chars)
     for table in tables:
         builder.table(table)
     return builder.finish()

@@ -78,10 +78,22 @@ def sniff(path: Path, limits: Limits | None = None) -> Kind:
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(ZIP_MAGICS):
+        _check_zip_directory(path, lim)  # before any ZIP reader parses the directory
         return "docx"  # checked as a Word package when opened (open_package)
     if not head.strip(b" \t\r\n\x00"):
         raise InputError("file holds no content (only blank bytes)", path)
     raise InputError(f"not a DOCX or PDF file ({_describe_other(head)})", path)
+
+
+def _check_zip_directory(path: Path, limits: Limits) -> None:
+    """Refuse an oversized ZIP central directory from its end record (``readers.zip_directory``)."""
+    from codecheck.readers.zip_directory import check_directory
+
+    try:
+        with path.open("rb") as fh:
+            check_directory(fh, path, limits)
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", path) from None
 
 
 def _ole_has_encrypted_package(path: Path) -> bool:
@@ -102,6 +114,7 @@ class Package:
         self.path = path
         self.limits = limits
         self.inflated = 0
+        _check_zip_directory(path, limits)
         try:
             self.zip = zipfile.ZipFile(path)
         except _ZIP_ERRORS:

@@ -69,6 +69,12 @@ def _render_document(console, result: AuditResult, options: RenderOptions) -> No
             if f.location is not None:
                 line.append(f"  [{f.location.describe()}]", style="dim")
             console.print(line, soft_wrap=True)
+            if f.quote:
+                said = Text("           ")
+                said.append(f'"{one_line(f.quote)}"', style="italic")
+                if f.reading:
+                    said.append(f"  (read as: {one_line(f.reading)})", style="dim")
+                console.print(said, soft_wrap=True)
 
     summaries = section_summaries(result)
     if summaries:
