@@ -8,6 +8,8 @@ the ratios hold on any machine:
 
 * audit of a DOCX        vs  python-docx opening it and reading every cell (``row.cells``)
 * audit of a PDF         vs  pdfplumber extracting every page's words
+* audit of a web page    vs  lxml.html parsing it and reading every table cell's text
+* audit of a workbook    vs  openpyxl (read-only, cached values) reading every cell
 * ``codecheck --version`` and ``--help`` start-up
 * a batch of N documents audited with ``--jobs 1`` and ``--jobs 2`` (throughput should scale)
 
@@ -57,6 +59,20 @@ with pdfplumber.open(sys.argv[1]) as pdf:
     for page in pdf.pages:
         n += len(page.extract_words())
         page.close()
+"""
+
+
+RAW_HTML = """
+import sys, lxml.html
+root = lxml.html.document_fromstring(open(sys.argv[1], "rb").read())
+n = sum(len(td.text_content()) for td in root.iter("td", "th"))
+"""
+
+RAW_XLSX = """
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)
+n = sum(len(str(v)) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v)
+book.close()
 """
 
 
@@ -142,6 +158,10 @@ def main() -> int:
     )
     parser.add_argument("--docx", type=Path, default=first_existing(SAMPLES / "example-homes-2024.docx"))
     parser.add_argument("--pdf", type=Path, default=first_existing(SAMPLES / "example-homes-2024.pdf"))
+    parser.add_argument("--html", type=Path, default=first_existing(SAMPLES / "example-homes-2024-web.html"))
+    parser.add_argument(
+        "--xlsx", type=Path, default=first_existing(SAMPLES / "example-homes-2024-workbook.xlsx")
+    )
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument(
         "--batch", type=int, default=50, help="documents in the batch measurement (0 to skip)"
@@ -190,6 +210,20 @@ def main() -> int:
         [PYTHON, "-c", RAW_PDF, str(args.pdf)],
         1.3,
     )
+    if args.html:
+        add(
+            "audit HTML vs lxml.html cells",
+            codecheck_cmd(*audit, str(args.html)),
+            [PYTHON, "-c", RAW_HTML, str(args.html)],
+            None,
+        )
+    if args.xlsx:
+        add(
+            "audit XLSX vs openpyxl cells",
+            codecheck_cmd(*audit, str(args.xlsx)),
+            [PYTHON, "-c", RAW_XLSX, str(args.xlsx)],
+            None,
+        )
     add("codecheck --version", codecheck_cmd("--version"), None, None)
     add("codecheck --help", codecheck_cmd("--help"), None, None)
     add("python start-up (reference)", [PYTHON, "-c", "pass"], None, None)
@@ -237,7 +271,12 @@ def main() -> int:
             "platform": platform.platform(),
             "cpus": os.cpu_count(),
         },
-        "documents": {"docx": str(args.docx), "pdf": str(args.pdf)},
+        "documents": {
+            "docx": str(args.docx),
+            "pdf": str(args.pdf),
+            "html": str(args.html),
+            "xlsx": str(args.xlsx),
+        },
         "results": rows,
     }
     shutil.rmtree(pycache, ignore_errors=True)

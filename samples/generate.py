@@ -1,11 +1,13 @@
 """Regenerate the bundled sample self-assessments and their ground-truth files.
 
-    python samples/generate.py          # DOCX + samples/expected/*.json (pure Python, deterministic)
-    python samples/generate.py --pdf    # also PDFs, through LibreOffice, when `soffice` is installed
+    python samples/generate.py                # DOCX, HTML, XLSX + samples/expected/*.json (deterministic)
+    python samples/generate.py --pdf          # also PDFs of the Word samples, through LibreOffice
+    python samples/generate.py --browser-pdf  # also PDFs of the web pages, printed by headless Chromium
 
 Why generated rather than hand-made: the expected JSON (rows in, findings built in, traps that must
-not fire) is written from the same objects that render the DOCX, so the ground truth cannot drift
-from the documents. The PDFs are committed because CI has no LibreOffice; tests never call soffice.
+not fire) is written from the same objects that render the documents, so the ground truth cannot
+drift from them. The PDFs are committed because CI has neither LibreOffice nor a browser; tests never
+call soffice or chromium.
 """
 
 from __future__ import annotations
@@ -22,7 +24,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from render import render  # noqa: E402
+from render_html import render_html  # noqa: E402
+from render_xlsx import render_xlsx  # noqa: E402
 from specs import Sample, all_samples  # noqa: E402
+
+WRITERS = {"docx": render, "html": render_html, "xlsx": render_xlsx}
 
 
 def _norm(text: str) -> str:
@@ -39,8 +45,12 @@ def expected(sample: Sample) -> dict:
     """The ground truth for one sample, as the tests and the README describe it."""
     rows, findings, traps, tolerated = [], [], [], []
     checkbox = sample.layout == "checkboxes"
+    extras = ("actions", "target_date", "owner", "rag")
+    with_extras = any(k in row.reply.extra for row in sample.rows for k in extras)
     for row in sample.rows:
         reply = row.reply
+        if row.provision in sample.unnumbered:
+            continue  # printed without its number: not a row the reader can give
         answer_text = reply.answer_text
         if checkbox:
             answer_text = "tick" if reply.answer != "blank" else ""
@@ -56,13 +66,15 @@ def expected(sample: Sample) -> dict:
                 "evidence": _norm(reply.evidence),
                 "commentary": _norm(" ".join(commentary)),
                 "context": row.context,  # the heading or sub-heading row it sits under (set by render)
+                **({k: reply.extra.get(k, "") for k in extras} if with_extras else {}),
             }
         )
         reported_as = row.code_id or row.provision
         findings += [_entry(slug, reported_as) for slug in reply.findings]
         traps += [_entry(slug, reported_as) for slug in reply.traps]
         tolerated += [_entry(slug, reported_as) for slug in reply.tolerated]
-    findings += [{"rule": "missing-provision", "provision": pid} for pid in sample.omitted]
+    left_out = sample.omitted + sample.unnumbered
+    findings += [{"rule": "missing-provision", "provision": pid} for pid in left_out]
     findings += [{"rule": slug, "provision": None} for slug in sample.document_findings]
     return {
         "sample": sample.stem,
@@ -70,7 +82,7 @@ def expected(sample: Sample) -> dict:
         "landlord": sample.landlord,
         "code_version": sample.version,
         "layout": sample.layout,
-        "files": [f"{sample.stem}.docx"] + ([f"{sample.stem}.pdf"] if sample.pdf else []),
+        "files": sample.files,
         "features": sample.features,
         "rows": rows,
         "findings": findings,
@@ -91,13 +103,16 @@ Try the main demo (no LibreOffice needed, the files are committed):
 
     codecheck audit samples/example-homes-2024.docx
     codecheck audit samples/example-homes-2024.pdf --format html -o report.html
+    codecheck audit samples/example-homes-2024-web.html
+    codecheck extract samples/example-homes-2024-actions.xlsx --format text
 
 Everything in this folder is written by `samples/generate.py` from one description of each sample
 (`samples/specs.py`, with the answers in `samples/content.py`): do not edit the documents, the
 expected files or this README by hand. Regenerate with
 
-    python samples/generate.py          # DOCX, expected/*.json and this README (deterministic bytes)
-    python samples/generate.py --pdf    # also the PDFs, through LibreOffice (`soffice`), if installed
+    python samples/generate.py                # DOCX, HTML, XLSX, expected/*.json and this README
+    python samples/generate.py --pdf          # also the Word samples' PDFs, through LibreOffice (`soffice`)
+    python samples/generate.py --browser-pdf  # also the web pages' PDFs, printed by headless `chromium`
 
 `expected/<sample>.json` is the ground truth the tests compare against: the rows put in (provision as
 printed, requirement, answer, answer as printed, evidence, commentary, and the heading or sub-heading
@@ -106,7 +121,9 @@ built to trigger (`findings`, by rule slug and provision; `null` for a document-
 look-alikes that must not trigger (`traps`) and findings a strict reviewer might also raise
 (`tolerated`, asserted neither way). In the checkbox layout the answer as printed is `"tick"` (a
 ticked box in one answer column); in the merged layout a vertically merged Evidence cell's text
-belongs to every row it spans, as a reader of the form sees it.
+belongs to every row it spans, as a reader of the form sees it. Samples with the columns house forms
+add (actions, target date, owner, RAG status) list them per row as well; a row printed without its
+number is not among the rows (the reader cannot place it, and says so).
 
 | Sample | Files | Code version | Layout | Rows |
 |---|---|---|---|---|
@@ -154,10 +171,12 @@ def readme(samples: list[Sample]) -> str:
 
 
 def write_docx(out_dir: Path) -> list[Sample]:
+    """Write every sample's DOCX, HTML and XLSX renditions, its expected file and the README."""
     samples = all_samples()
     (out_dir / "expected").mkdir(parents=True, exist_ok=True)
     for sample in samples:
-        (out_dir / f"{sample.stem}.docx").write_bytes(render(sample))
+        for fmt in sample.formats:
+            (out_dir / f"{sample.stem}.{fmt}").write_bytes(WRITERS[fmt](sample))
         text = json.dumps(expected(sample), indent=2, ensure_ascii=False) + "\n"
         (out_dir / "expected" / f"{sample.stem}.json").write_text(text, encoding="utf-8")
     (out_dir / "README.md").write_text(readme(samples), encoding="utf-8")
@@ -203,6 +222,45 @@ def write_pdfs(out_dir: Path, samples: list[Sample]) -> None:
             (out_dir / f"{sample.stem}.pdf").write_bytes(pdf)
 
 
+def write_browser_pdfs(out_dir: Path, samples: list[Sample]) -> None:
+    """Print the web-page samples marked ``browser_pdf`` to PDF with headless Chromium, as a person
+    saving the page as PDF would (no network, a throwaway profile); the running header and footer come
+    from the page's own @page rules."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if chromium is None:
+        sys.exit("generate.py: --browser-pdf needs chromium on PATH; the committed PDFs were not changed")
+    for sample in samples:
+        if not sample.browser_pdf:
+            continue
+        with tempfile.TemporaryDirectory(prefix="codecheck-chromium-") as profile:
+            target = Path(profile, f"{sample.stem}.pdf")
+            try:
+                subprocess.run(
+                    [
+                        chromium,
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-pdf-header-footer",
+                        f"--user-data-dir={profile}",
+                        f"--print-to-pdf={target}",
+                        (out_dir / f"{sample.stem}.html").as_uri(),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    timeout=300,
+                )
+            except subprocess.TimeoutExpired:
+                sys.exit(f"generate.py: chromium took too long to print {sample.stem}.html")
+            if not target.is_file():
+                sys.exit(f"generate.py: chromium did not print {sample.stem}.html")
+            (out_dir / f"{sample.stem}.pdf").write_bytes(_pin_pdf_metadata(target.read_bytes(), sample.stem))
+
+
 def _pin_pdf_metadata(pdf: bytes, stem: str) -> bytes:
     """Replace LibreOffice's creation time and random file ID with fixed values of the same length,
     so the cross-reference offsets stay valid and regenerating does not churn the committed PDFs."""
@@ -213,11 +271,12 @@ def _pin_pdf_metadata(pdf: bytes, stem: str) -> bytes:
         return fixed[: len(value)] if len(fixed) >= len(value) else fixed + value[len(fixed) :]
 
     digest = hashlib.sha256(stem.encode()).hexdigest().upper().encode()
-    pdf = re.sub(
-        rb"/CreationDate\(([^)]*)\)",
-        lambda m: b"/CreationDate(" + same_length(m.group(1), b"D:20250930090000Z") + b")",
-        pdf,
-    )
+    for key in (b"CreationDate", b"ModDate"):
+        pdf = re.sub(
+            rb"(/" + key + rb"\s*\()([^)]*)\)",
+            lambda m: m.group(1) + same_length(m.group(2), b"D:20250930090000Z") + b")",
+            pdf,
+        )
     pdf = re.sub(
         rb"(/DocChecksum\s*/)([0-9A-Fa-f]+)", lambda m: m.group(1) + same_length(m.group(2), digest), pdf
     )
@@ -237,6 +296,9 @@ def _pin_pdf_metadata(pdf: bytes, stem: str) -> bytes:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pdf", action="store_true", help="also convert to PDF with LibreOffice")
+    parser.add_argument(
+        "--browser-pdf", action="store_true", help="also print the web pages to PDF with headless Chromium"
+    )
     parser.add_argument("--out", type=Path, default=HERE, help="output folder (default: samples/)")
     parser.add_argument(
         "--force", action="store_true", help="overwrite existing files in a folder given by --out"
@@ -247,7 +309,9 @@ def main(argv: list[str] | None = None) -> int:
         # samples/ is regenerated in place by design; anywhere else, never clobber files silently.
         clashes = [p.name for p in (out / "README.md", out / "expected") if p.exists()]
         clashes += (
-            [p.name for p in out.glob("*.docx")] + [p.name for p in out.glob("*.pdf")] if out.is_dir() else []
+            [p.name for ext in ("docx", "pdf", "html", "xlsx") for p in out.glob(f"*.{ext}")]
+            if out.is_dir()
+            else []
         )
         if clashes:
             sys.exit(
@@ -256,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     samples = write_docx(out)
     if args.pdf:
         write_pdfs(out, samples)
+    if args.browser_pdf:
+        write_browser_pdfs(out, samples)
     for sample in samples:
         print(f"{sample.stem}: {len(sample.rows)} rows, layout {sample.layout}")
     return 0

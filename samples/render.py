@@ -445,6 +445,38 @@ def render_joint(sample: Sample):
     return doc
 
 
+def render_blocks(sample: Sample):
+    """Labelled blocks, no table: a "Heading 3" paragraph per provision ("Code provision 6.3"), bold
+    labels on paragraphs of their own, and the answer on its label's line ("Do we comply? Yes")."""
+    doc = _document(sample)
+    for number, rows in _sections(sample):
+        label = f"Section {number}: {_section_title(sample.version, number)}"
+        doc.add_paragraph(label, style="Heading 2")
+        for row in rows:
+            row.context = label
+            number_text = "" if row.provision in sample.unnumbered else f" {row.provision}"
+            doc.add_paragraph(f"Code provision{number_text}", style="Heading 3")
+            _label(doc, "Requirement")
+            for text in _requirement_paragraphs(row):
+                doc.add_paragraph(text)
+            answer = doc.add_paragraph()
+            answer.add_run("Do we comply?").bold = True
+            answer.add_run(f" {row.reply.answer_text}")
+            _label(doc, "Evidence")
+            if row.reply.evidence:
+                doc.add_paragraph(row.reply.evidence)
+            _label(doc, "Commentary")
+            for text in row.reply.commentary:
+                doc.add_paragraph(text)
+    return doc
+
+
+def _label(doc, text: str) -> None:
+    para = doc.add_paragraph()
+    para.paragraph_format.space_before = Pt(4)
+    para.add_run(text).bold = True
+
+
 RENDERERS: dict[str, Callable] = {
     "sections": render_sections,
     "noheader": render_noheader,
@@ -456,6 +488,7 @@ RENDERERS: dict[str, Callable] = {
     "narrative": render_narrative,
     "must-should": render_must_should,
     "joint": render_joint,
+    "blocks": render_blocks,
 }
 
 

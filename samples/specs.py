@@ -45,6 +45,18 @@ class Sample:
     omitted: list[str] = field(default_factory=list)  # form provisions deliberately left out
     document_findings: list[str] = field(default_factory=list)  # slugs with no provision
     features: list[str] = field(default_factory=list)  # layout features the tests check in the XML
+    formats: tuple[str, ...] = ("docx",)  # renditions generate.py writes: docx, html, xlsx
+    browser_pdf: bool = False  # also a PDF printed from the web page by headless Chromium
+    # rows printed without their provision number: the reader cannot place them (reader-note) and
+    # the provision is reported missing, with the reason beside it
+    unnumbered: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[str]:
+        names = [f"{self.stem}.{ext}" for ext in self.formats]
+        if self.pdf or self.browser_pdf:
+            names.append(f"{self.stem}.pdf")
+        return names
 
 
 @dataclass(frozen=True)
@@ -855,8 +867,144 @@ def all_samples() -> list[Sample]:
         structure,
         north,
         river,
+        example_homes_web(),
+        example_homes_blocks(),
+        example_homes_workbook(),
+        example_homes_actions(),
         blank,
     ]
+
+
+# --------------------------------------------------------------------------- web pages, workbooks
+
+
+def example_homes_web() -> Sample:
+    """The 2024 form published as a web page: site chrome, one table per section with a <thead>, links
+    in the evidence, lists inside cells, one Comply cell merged with its Evidence cell; and the PDF a
+    browser prints from it (rows broken across pages without their bottom border)."""
+    sample = example_homes(
+        "example-homes-2024-web",
+        "web-tables",
+        "The main demo published as a web page (site header, menu, cookie banner, footer; one table per "
+        "section; links; lists in cells; 2.1's Comply cell merged with its Evidence cell), and the PDF "
+        "a browser prints from it.",
+    )
+    sample.formats = ("html",)
+    sample.browser_pdf = True
+    rows = []
+    for row in sample.rows:
+        if row.provision == "2.1":
+            merged = {**row.reply.extra, "merge_comply": True}
+            note = "its Comply cell is merged with its Evidence cell"
+            row = replace(row, reply=replace(row.reply, note=note, extra=merged))
+        rows.append(row)
+    sample.rows = rows
+    sample.features = ["thead", "colspan-comply-evidence", "chrome", "lists-in-cells"]
+    return sample
+
+
+def example_homes_blocks() -> Sample:
+    """Labelled blocks instead of a table (DOCX with heading styles and bold labels, web page with
+    definition lists); 7.3's block is printed without its number, so the reader cannot place it."""
+    overrides = _noted(EXAMPLE_HOMES_OVERRIDES, EXAMPLE_HOMES_NOTES)
+    rows = _localised(_form_rows("2024", overrides, set()), EXAMPLE_HOMES)
+    rows = [
+        replace(r, reply=replace(r.reply, note="its block is headed 'Code provision' with no number"))
+        if r.provision == "7.3"
+        else r
+        for r in rows
+    ]
+    return Sample(
+        stem="example-homes-2024-blocks",
+        landlord="Example Homes",
+        web="www.example-homes.org.uk",
+        version="2024",
+        layout="blocks",
+        title=EXAMPLE_HOMES_TITLE,
+        intro=list(EXAMPLE_HOMES_INTRO),
+        rows=rows,
+        description="No table: each provision is a block ('Code provision 6.3', then Requirement, Do we "
+        "comply?, Evidence, Commentary) in Word (heading styles, bold labels, the answer on the label's "
+        "line) and on a web page (definition lists). 7.3's block has lost its number.",
+        formats=("docx", "html"),
+        unnumbered=["7.3"],
+        document_findings=["reader-note"],
+        features=["labelled-blocks"],
+    )
+
+
+def example_homes_workbook() -> Sample:
+    """The 2024 form kept as a workbook: one sheet per section, a title row merged across the sheet
+    above the header row, provision numbers stored as text; a hidden sheet of answer choices."""
+    sample = example_homes(
+        "example-homes-2024-workbook",
+        "workbook",
+        "An Excel workbook: one worksheet per section, a merged title row above the header, provision "
+        "numbers stored as text, a hidden sheet holding the answer choices.",
+    )
+    sample.formats = ("xlsx",)
+    sample.features = ["sheet-per-section", "merged-title", "hidden-sheet"]
+    return sample
+
+
+RAG_COLOURS = {"yes": "green", "partial": "amber", "no": "red"}
+ACTION_PLAN: dict[str, dict[str, str]] = {
+    "3.1": {
+        "actions": "Procure the British Sign Language video relay service",
+        "owner": "Customer Resolution Manager",
+        "target_date": "31 March 2026",
+    },
+    "4.3": {
+        "actions": "Deliver refresher training to repairs and neighbourhood staff",
+        "owner": "Learning and Development Lead",
+        "target_date": "30 June 2026",
+    },
+    "5.10": {
+        "actions": "Link the adjustments register to the repairs system",
+        "owner": "Head of Digital Services",
+        "target_date": "January 2026",
+    },
+    "9.8": {
+        "actions": "Add a complaint handling objective to every appraisal",
+        "owner": "Head of People",
+        "target_date": "1 April 2026",
+    },
+}
+
+
+def example_homes_actions() -> Sample:
+    """A house form with the columns landlords add: one tick column per answer, a RAG status shown by
+    the cell's colour alone, Actions, Owner and Target date; each section's requirement column is
+    headed with the section's title. 4.3's target date is in its Target date column only."""
+    sample = example_homes(
+        "example-homes-2024-actions",
+        "actions",
+        "A workbook with the columns house forms add: Yes / Partial / No tick columns, a RAG status shown "
+        "by colour alone, Actions, Owner and Target date; each sheet's requirement column is headed with "
+        "the section's title. 4.3 gives its target date in the Target date column only.",
+    )
+    sample.formats = ("xlsx",)
+    rows = []
+    for row in sample.rows:
+        reply = row.reply
+        plan = ACTION_PLAN.get(row.provision, {})
+        extra = {
+            "actions": plan.get("actions", ""),
+            "owner": plan.get("owner", ""),
+            "target_date": plan.get("target_date", ""),
+            "rag": RAG_COLOURS.get(reply.answer, ""),
+        }
+        if row.provision == "4.3":
+            reply = replace(
+                reply,
+                findings=(),
+                traps=("partial-without-date",),
+                note="Partial, no date in the commentary; the Target date column says 30 June 2026",
+            )
+        rows.append(replace(row, reply=replace(reply, answer_text="tick", extra={**reply.extra, **extra})))
+    sample.rows = rows
+    sample.features = ["tick-columns", "rag-fill", "actions-owner-target", "section-title-header"]
+    return sample
 
 
 def split_requirement(text: str, width: int = 110) -> list[str]:

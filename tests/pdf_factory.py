@@ -185,6 +185,9 @@ class Table:
     size: float = 9.0
     white_rects: bool = False  # draw invisible white boxes over the table (phantom-cell trap)
     overprint: bool = False  # draw every text twice, slightly offset (fake bold)
+    # a browser's print: a row broken by a page break has no bottom rule on the first page
+    open_breaks: bool = False
+    banded: bool = False  # every other body row shaded, no rules (use with ruled=False)
 
 
 @dataclass
@@ -251,8 +254,14 @@ class Flow:
                 for text, w in zip(row, t.widths, strict=True)
             ]
 
-        def draw_row(cells: list[list[str]], top: float, nlines: int, bold: bool) -> float:
+        def draw_row(
+            cells: list[list[str]], top: float, nlines: int, bold: bool, open_bottom: bool = False,
+            shade: bool = False,
+        ) -> float:  # fmt: skip
             height = max(1, nlines) * lead + 2 * pad
+            if shade:  # a browser paints each cell's background separately
+                for x0, x1 in itertools.pairwise(xs):
+                    self.page.rect(x0, top, x1, top + height, 0.9)
             spans = (
                 [(xs[0], xs[-1])] if len(cells) == 1 and len(t.widths) > 1 else list(itertools.pairwise(xs))
             )
@@ -267,7 +276,8 @@ class Flow:
                         self.page.text(x0 + pad, y, line, t.size, bold, t.overprint)
             if t.ruled in (True, "horizontal") or (t.ruled == "columns" and bold):
                 self.page.line(xs[0], top, xs[-1], top)
-                self.page.line(xs[0], top + height, xs[-1], top + height)
+                if not open_bottom:
+                    self.page.line(xs[0], top + height, xs[-1], top + height)
             if t.ruled in (True, "columns"):
                 for x in [xs[0], xs[-1]] if len(cells) == 1 and len(t.widths) > 1 else xs:
                     self.page.line(x, top, x, top + height)
@@ -293,18 +303,19 @@ class Flow:
         ):
             self._new_page()
         header()
-        for row in t.rows:
+        for number, row in enumerate(t.rows):
             cells = cell_lines(row)
             remaining = cells
             first_piece = True
+            shade = t.banded and number % 2 == 1
             while True:
                 n = max((len(c) for c in remaining), default=1)
                 room = int((self.bottom - self.y - 2 * pad) // lead)
                 if n <= room:
-                    self.y += draw_row(remaining, self.y, n, False)
+                    self.y += draw_row(remaining, self.y, n, False, shade=shade)
                     break
                 if room >= 2 or (room >= 1 and not first_piece):
-                    self.y += draw_row(remaining, self.y, room, False)
+                    self.y += draw_row(remaining, self.y, room, False, open_bottom=t.open_breaks, shade=shade)
                     remaining = [c[room:] for c in remaining]
                 first_piece = False
                 close_box()

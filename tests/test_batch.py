@@ -63,8 +63,8 @@ def test_expand_reports_inputs_that_name_nothing(tmp_path: Path) -> None:
     assert found == []
     messages = [e.error for e in errors]
     assert "no such file" in messages[0]
-    assert "no DOCX or PDF files found" in messages[1]
-    assert "no DOCX or PDF files match" in messages[2]
+    assert "no DOCX, PDF, HTML or XLSX files found" in messages[1]
+    assert "no DOCX, PDF, HTML or XLSX files match" in messages[2]
 
 
 def test_audit_one_turns_failures_into_error_results(tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ def test_output_file_and_force(form: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("data", "words"),
-    [(b"", "empty file"), (b"%PDF-1.4 truncated", "PDF"), (b"hello", "not a DOCX or PDF")],
+    [(b"", "empty file"), (b"%PDF-1.4 truncated", "PDF"), (b"hello", "not a DOCX, PDF, HTML or XLSX")],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, data: bytes, words: str) -> None:
     path = tmp_path / "bad.docx"

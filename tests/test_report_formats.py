@@ -315,6 +315,23 @@ def test_unknown_format_is_a_config_error() -> None:
         render("pdf", [sample_result()], opts())
 
 
+@pytest.mark.parametrize("sample", ["example-homes-2024-actions.xlsx", "example-homes-2024-blocks.html"])
+def test_json_with_extra_fields_and_new_locations_matches_the_schema(sample: str) -> None:
+    """Rows carry actions / target date / owner / RAG; locations a sheet or a block."""
+    from typer.testing import CliRunner
+
+    from codecheck.cli.app import app
+
+    path = Path(__file__).resolve().parents[1] / "samples" / sample
+    args = ["audit", str(path), "-f", "json", "--today", "2025-10-01", "--exit-zero"]
+    result = CliRunner().invoke(app, args)
+    data = json.loads(result.stdout)
+    jsonschema.Draft202012Validator(schema()).validate(data)
+    first = data["rows"][0]
+    assert {"actions", "target_date", "owner", "rag"} <= set(first)
+    assert ("sheet" in first["location"]) or ("block" in first["location"])
+
+
 # --------------------------------------------------------------------------- the registry and the CLI
 
 

@@ -86,7 +86,7 @@ def test_continuation_rows_are_stitched_with_a_space() -> None:
     )
     assert rows[0].commentary == "Part one. Part two."
     assert rows[0].stitched and not rows[1].stitched
-    assert "1 row stitched from continuation rows" in notes
+    assert "1 row stitched from continuation rows" in [n.message for n in notes]
 
 
 def test_repeated_header_rows_and_blank_rows_are_not_rows() -> None:
@@ -177,7 +177,7 @@ def test_roles_inferred_from_content_without_any_header() -> None:
     assert rows[0].answer == "yes" and rows[0].requirement.startswith("Landlords must meet")
     assert rows[0].commentary == "We meet this through our policy."
     assert all(r.confidence < 1.0 for r in rows)
-    assert any("inferred" in n for n in notes)
+    assert any("inferred" in n.message for n in notes)
 
 
 def test_contents_and_contact_tables_are_not_self_assessments() -> None:
@@ -446,7 +446,7 @@ def test_form_without_provision_numbers_gives_one_row_per_requirement() -> None:
         ("", "partial", "Stage 1"),
     ]
     assert all(r.confidence <= 0.5 for r in rows)
-    assert any("no provision numbers" in n for n in notes)
+    assert any("no provision numbers" in n.message for n in notes)
 
 
 def test_empty_id_column_is_an_unnumbered_form() -> None:
@@ -513,7 +513,7 @@ def test_action_plan_keyed_by_provision_is_not_read_as_rows() -> None:
     )
     rows, notes = build_rows([form, plan])
     assert [(r.provision, r.location.table) for r in rows] == [("5.4", 1)]
-    assert any("no Comply column" in n for n in notes)
+    assert any("no Comply column" in n.message for n in notes)
 
 
 def test_a_form_without_any_comply_column_is_still_read() -> None:
@@ -582,7 +582,7 @@ def test_number_printed_on_the_middle_line_of_its_text() -> None:
         ),
         ("1.4", "Landlords must recognise a service request.", "", 6),
     ]
-    assert any("printed below the first line" in n for n in notes)
+    assert any("printed below the first line" in n.message for n in notes)
 
 
 def test_header_after_title_and_instruction_rows() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from codecheck.model import ANSWERS
+from codecheck.model import ANSWERS, ReaderNote
 from codecheck.readers.raw import RawCell, RawRow, RawTable
 from codecheck.readers.rows import build_rows
 
@@ -83,7 +83,7 @@ def test_any_raw_tables_give_well_formed_rows(raw: list[RawTable]) -> None:
     rows, notes = build_rows(raw)
     physical = {(t.index, r.index) for t in raw for r in t.rows}
     assert len(rows) <= len(physical)
-    assert all(isinstance(n, str) and n for n in notes)
+    assert all(isinstance(n, ReaderNote) and n.kind and n.message for n in notes)
     for row in rows:
         assert (row.location.table, row.location.row) in physical
         assert row.answer in ANSWERS

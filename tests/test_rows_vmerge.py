@@ -51,7 +51,7 @@ def test_evidence_merged_over_several_provisions_belongs_to_each() -> None:
         ("6.6", "Response template"),
     ]
     assert not any(r.stitched for r in rows)
-    assert "2 rows share a cell merged down from the provision above" in " ".join(notes)
+    assert "2 rows share a cell merged down from the provision above" in " ".join(n.message for n in notes)
 
 
 def test_merged_text_is_read_once_within_one_provision() -> None:
@@ -77,7 +77,7 @@ def test_merged_text_is_read_once_within_one_provision() -> None:
     assert first.commentary == "Trained. All staff."
     assert first.stitched
     assert by_id(rows)["4.4"].evidence == ""
-    assert not any("merged down" in n for n in notes)
+    assert not any("merged down" in n.message for n in notes)
 
 
 def test_cell_merged_over_a_continuation_and_into_the_next_provision() -> None:

@@ -17,16 +17,21 @@ Case file format (``cases.yaml``)::
         omit: ["6.20"]               #   evidence, minus these; `rows` are added after them
         rows:
           - {provision: "6.20", answer: yes, evidence: "", commentary: "",
-             answer_text: "Yes", requirement: "...", confidence: 1.0}   # all but provision optional
+             answer_text: "Yes", requirement: "...", confidence: 1.0,
+             actions: "...", target_date: "2026-03-31"}   # all but provision optional
         title: "..."                 # optional: the document's title and loose text (dates, …)
         text: ["..."]
         document_date: "2024-06-01"  # optional: the form's own date, as if read from it
         tracked_changes: 3           # optional: the reader's count of tracked changes
+        notes:                       # optional: the reader's notes (model.ReaderNote); `before` puts
+          - {kind: skipped-text, message: "...", location: {page: 4, table: 2, row: 7},
+             before: "6.4"}          #   one among the rows, just before the first row of 6.4
         detection: {confidence: 0.3, forced: false}   # optional (default: forced, confidence 1)
         today: "2025-01-15"          # optional (default 2025-01-15)
         params: {grace_days: 30}     # optional overrides of the rule's parameters
         expect:                      # [] for a passing case
           - {provision: "6.20", message: "no evidence", snippet: "..."}   # provision null: document-level
+          - {provision: null, message: "...", location: {page: 4, table: 2, row: 7}}   # location: exact
 """
 
 from __future__ import annotations
@@ -43,16 +48,20 @@ import yaml
 from codecheck.align import align_document
 from codecheck.codes import get_version
 from codecheck.engine import load_rules, run_rules
-from codecheck.model import Document, Location, Row, RuleSpec, VersionDetection
+from codecheck.model import Document, Location, ReaderNote, Row, RuleSpec, VersionDetection
 from codecheck.resources import rules_dir
 
 TODAY = date(2025, 1, 15)
 CASE_KEYS = {
     "name", "code", "form", "omit", "rows", "title", "text", "document_date", "tracked_changes",
-    "detection", "today", "params", "expect",
+    "notes", "detection", "today", "params", "expect",
 }  # fmt: skip
-ROW_KEYS = {"provision", "answer", "answer_text", "evidence", "commentary", "requirement", "confidence"}
-EXPECT_KEYS = {"provision", "message", "snippet"}
+ROW_KEYS = {
+    "provision", "answer", "answer_text", "evidence", "commentary", "requirement", "confidence",
+    "actions", "target_date",
+}  # fmt: skip
+NOTE_KEYS = {"kind", "message", "location", "before"}
+EXPECT_KEYS = {"provision", "message", "snippet", "location"}
 ANSWER_TEXT = {"yes": "Yes", "no": "No", "partial": "Partial", "na": "N/A", "blank": ""}
 
 
@@ -114,7 +123,24 @@ def _row(raw: dict[str, Any], version: str, n: int) -> Row:
         commentary=str(raw.get("commentary", "")),
         location=Location(table=1, row=n),
         confidence=float(raw.get("confidence", 1.0)),
+        actions=str(raw.get("actions", "")),
+        target_date=str(raw.get("target_date", "")),
     )
+
+
+def _notes(case: dict[str, Any], rows: list[Row]) -> list[ReaderNote]:
+    """The case's reader notes; ``before: PID`` places one just before the first row of PID."""
+    out = []
+    for raw in case.get("notes") or []:
+        assert set(raw) <= NOTE_KEYS, f"unknown note keys {set(raw) - NOTE_KEYS}"
+        position = None
+        if "before" in raw:
+            before = str(raw["before"])
+            position = next((i for i, r in enumerate(rows) if r.provision == before), None)
+            assert position is not None, f"note placed before {before}, which has no row"
+        where = Location(**raw["location"]) if raw.get("location") else None
+        out.append(ReaderNote(str(raw["kind"]), str(raw["message"]), where, position=position))
+    return out
 
 
 def _rows(case: dict[str, Any], version: str) -> list[Row]:
@@ -145,12 +171,14 @@ def test_rule_case(path: Path, data: dict[str, Any], case: dict[str, Any]) -> No
     det = case.get("detection") or {}
     confidence, forced = float(det.get("confidence", 1.0)), bool(det.get("forced", True))
     detection = VersionDetection(version, confidence, forced=forced)
+    rows = _rows(case, version)
     document = Document(
         path=Path("example-homes.docx"),
         format="docx",
-        rows=_rows(case, version),
+        rows=rows,
         text=list(case.get("text") or []),
         title=case.get("title", "Example Homes self-assessment"),
+        notes=_notes(case, rows),
         tracked_changes=int(case.get("tracked_changes", 0)),
     )
     aligned = align_document(document, get_version(version), detection)
@@ -169,3 +197,5 @@ def test_rule_case(path: Path, data: dict[str, Any], case: dict[str, Any]) -> No
             assert got.provision == (None if want["provision"] is None else str(want["provision"])), summary
         assert str(want.get("message", "")) in got.message, summary
         assert str(want.get("snippet", "")) in (got.snippet or ""), summary
+        if "location" in want:
+            assert got.location == (Location(**want["location"]) if want["location"] else None), summary

@@ -110,11 +110,16 @@ def test_every_variant_the_issue_asks_for_is_bundled():
     layouts = {exp["layout"] for exp in EXPECTED.values()}
     versions = {exp["code_version"] for exp in EXPECTED.values()}
     wanted = {"sections", "noheader", "onetable", "unruled", "merged", "checkboxes", "variants", "narrative"}
-    wanted |= {"must-should", "joint"}
+    wanted |= {"must-should", "joint", "web-tables", "blocks", "workbook", "actions"}
     assert wanted <= layouts
     assert {"2022", "2024", "joint"} <= versions
     pdf_layouts = {e["layout"] for e in EXPECTED.values() if any(f.endswith(".pdf") for f in e["files"])}
     assert {"sections", "noheader", "onetable", "unruled", "variants", "must-should", "joint"} <= pdf_layouts
+    assert "web-tables" in pdf_layouts  # the PDF a browser prints from the web page
+    kinds = {f.rsplit(".", 1)[1] for e in EXPECTED.values() for f in e["files"]}
+    assert kinds == {"docx", "pdf", "html", "xlsx"}
+    blocks = [e for e in EXPECTED.values() if e["layout"] == "blocks"]
+    assert {f.rsplit(".", 1)[1] for e in blocks for f in e["files"]} >= {"docx", "html"}
 
 
 def test_every_rule_on_by_default_is_demonstrated_by_a_sample():
@@ -134,16 +139,23 @@ def test_listed_files_are_committed(stem, name):
     assert (SAMPLES / name).is_file(), f"{name} missing: run python samples/generate.py --pdf"
 
 
+_WORKBOOK_PARTS = ("xl/workbook.xml", "xl/sharedStrings.xml")
+
+
 def _comparable(path: Path) -> bytes:
     """A file's content for the staleness check. For a DOCX that is its canonical document body:
     the zip bytes also carry python-docx's own template parts, which a newer python-docx may change
     without the sample changing."""
-    if path.suffix != ".docx":
+    if path.suffix not in (".docx", ".xlsx"):
         return path.read_bytes()
     from lxml import etree
 
     with zipfile.ZipFile(path) as zf:
-        return etree.tostring(etree.fromstring(zf.read("word/document.xml")), method="c14n")
+        if path.suffix == ".docx":
+            return etree.tostring(etree.fromstring(zf.read("word/document.xml")), method="c14n")
+        # a workbook: its sheets, strings and workbook part (openpyxl's styles may change with it)
+        parts = sorted(n for n in zf.namelist() if n.startswith("xl/worksheets/") or n in _WORKBOOK_PARTS)
+        return b"".join(etree.tostring(etree.fromstring(zf.read(n)), method="c14n") for n in parts)
 
 
 def test_generator_reproduces_the_committed_files(tmp_path, monkeypatch):
@@ -156,7 +168,8 @@ def test_generator_reproduces_the_committed_files(tmp_path, monkeypatch):
     spec.loader.exec_module(module)
     module.write_docx(tmp_path)
     produced = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
-    assert len(produced) == 2 * len(EXPECTED) + 1  # each DOCX and expected file, and the README
+    documents = sum(1 for e in EXPECTED.values() for f in e["files"] if not f.endswith(".pdf"))
+    assert len(produced) == documents + len(EXPECTED) + 1  # each document and expected file, the README
     for rel in produced:
         committed = SAMPLES / rel
         assert committed.is_file(), f"{rel} is generated but not committed"

@@ -21,7 +21,17 @@ from codecheck.config import Config, load_config
 from codecheck.limits import DEFAULT_LIMITS
 from codecheck.model import AlignedDocument, AuditResult, Document, RuleSpec
 
-__all__ = ["align", "audit", "audit_document", "decide", "extract", "read", "rules_for"]
+__all__ = [
+    "align",
+    "audit",
+    "audit_as_one",
+    "audit_document",
+    "decide",
+    "extract",
+    "read",
+    "read_as_one",
+    "rules_for",
+]
 
 
 def _file_key(path: Path) -> tuple[str, int, int]:
@@ -101,6 +111,33 @@ def read(path: str | Path, config: Config | None = None) -> Document:
     path = Path(path)
     config = config if config is not None else load_config(path)
     return read_document(path, config.limits())
+
+
+def read_as_one(
+    paths: list[str | Path], config: Config | None = None, label: str | Path | None = None
+) -> Document:
+    """Read several files of one form (one web page per section …) as one document, in the order
+    given; ``label`` names the joined document (default: the first file)."""
+    from codecheck.readers.combine import read_as_one as combine
+
+    files = [Path(p) for p in paths]
+    config = config if config is not None else load_config(files[0])
+    return combine(files, config.limits(), Path(label) if label is not None else None)
+
+
+def audit_as_one(
+    paths: list[str | Path],
+    *,
+    config: Config | None = None,
+    code: str | None = None,
+    today: date | None = None,
+    label: str | Path | None = None,
+) -> AuditResult:
+    """Audit several files as one self-assessment (see ``read_as_one``)."""
+    files = [Path(p) for p in paths]
+    config = config if config is not None else load_config(files[0])
+    doc = read_as_one(files, config, label)
+    return audit_document(doc, config=config, code=code, today=today)
 
 
 def audit(

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 from codecheck.errors import CodecheckError
 from codecheck.model import AuditResult
+from codecheck.readers import DOCUMENT_KINDS, DOCUMENT_SUFFIXES
 
 if TYPE_CHECKING:
     from codecheck.budget import Budget
 
-DOCUMENT_SUFFIXES = (".docx", ".pdf")
 _GLOB_CHARS = set("*?[")
 
 AuditFn = Callable[..., AuditResult]
@@ -67,7 +67,8 @@ def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[AuditR
         if p.is_dir():
             found = _walk(p)
             if not found:
-                errors.append(AuditResult(path=p, error=f"{p}: no DOCX or PDF files found in this folder"))
+                error = f"{p}: no {DOCUMENT_KINDS} files found in this folder"
+                errors.append(AuditResult(path=p, error=error))
         elif p.exists():
             found = [p]
         elif _GLOB_CHARS & set(text):
@@ -79,7 +80,7 @@ def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[AuditR
                 elif _is_document(mp):
                     found.append(mp)
             if not found:
-                errors.append(AuditResult(path=p, error=f"{p}: no DOCX or PDF files match this pattern"))
+                errors.append(AuditResult(path=p, error=f"{p}: no {DOCUMENT_KINDS} files match this pattern"))
         else:
             errors.append(AuditResult(path=p, error=f"{p}: no such file or folder"))
             found = []
@@ -92,6 +93,20 @@ def _default_audit(path: Path, *, config: Any = None, code: str | None = None, t
     from codecheck.api import audit
 
     return audit(path, config=config, code=code, today=today)
+
+
+def as_one(paths: list[Path]) -> AuditFn:
+    """An audit function (for ``audit_one`` / ``audit_many``) that audits ``paths`` as one form and
+    reports it under the path it is given; picklable, so it runs in a worker under ``--timeout``."""
+    import functools
+
+    return functools.partial(_audit_as_one, tuple(paths))
+
+
+def _audit_as_one(paths: tuple[Path, ...], label: Path, *, config: Any = None, code=None, today=None):
+    from codecheck.api import audit_as_one
+
+    return audit_as_one(list(paths), config=config, code=code, today=today, label=label)
 
 
 def audit_one(

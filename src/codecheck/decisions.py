@@ -38,7 +38,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from codecheck.errors import ConfigError
-from codecheck.model import AlignedRow, AuditResult, Decision, Finding, Row
+from codecheck.model import AlignedRow, AuditResult, Decision, Finding, Location, Row
 
 DECISIONS_SUFFIX = ".codecheck-decisions.toml"
 TABLE = "decisions"
@@ -104,22 +104,22 @@ def row_fingerprint(row: Row) -> str:
     return "sha256:" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
-def rows_by_location(result: AuditResult) -> dict[tuple, AlignedRow]:
-    """The aligned rows by (page, table, row), built once per document so that finding each decided
-    finding's row is a look-up (linear in findings + rows, never findings × rows)."""
-    index: dict[tuple, AlignedRow] = {}
+def rows_by_location(result: AuditResult) -> dict[Location, AlignedRow]:
+    """The aligned rows by location (page, table, row, sheet, block, file), built once per document
+    so that finding each decided finding's row is a look-up (linear in findings + rows)."""
+    index: dict[Location, AlignedRow] = {}
     for arow in result.aligned.rows if result.aligned is not None else ():
         loc = arow.row.location
-        index.setdefault((loc.page, loc.table, loc.row), arow)
+        index.setdefault(loc, arow)
     return index
 
 
-def finding_row(index: Mapping[tuple, AlignedRow], finding: Finding) -> AlignedRow | None:
+def finding_row(index: Mapping[Location, AlignedRow], finding: Finding) -> AlignedRow | None:
     """The aligned row a finding is about (by its location), or None (document level, missing row)."""
     loc = finding.location
     if loc is None:
         return None
-    return index.get((loc.page, loc.table, loc.row))
+    return index.get(loc)
 
 
 # --------------------------------------------------------------------------- reading

@@ -32,6 +32,14 @@ class InputError(CodecheckError):
     """A document that cannot be read as a self-assessment (corrupt, encrypted, image-only, …)."""
 
 
+class NoAssessmentError(InputError):
+    """A readable document that holds no self-assessment (no form table, no labelled blocks).
+
+    Told apart from a damaged file so that, when several files are read as one form, a page that
+    only introduces the form can be passed over (with a note) while a corrupt one still fails.
+    """
+
+
 class ConfigError(CodecheckError):
     """A configuration file or option value that codecheck cannot accept."""
 

@@ -15,7 +15,7 @@ from typing import Literal
 Answer = Literal["yes", "no", "partial", "na", "blank"]
 ANSWERS: tuple[Answer, ...] = ("yes", "no", "partial", "na", "blank")
 
-DocFormat = Literal["docx", "pdf"]
+DocFormat = Literal["docx", "pdf", "html", "xlsx", "mixed"]  # mixed: several files read as one
 
 
 class Severity(enum.IntEnum):
@@ -175,6 +175,10 @@ class CodeVersion:
 class Location:
     """Where a row sits in the document: 1-based page (PDF, or None), table and row numbers.
 
+    ``block`` numbers the provision blocks of a form laid out as labelled paragraphs (no table);
+    ``sheet`` names a workbook's worksheet (``table`` is then its position among the sheets read and
+    ``row`` its row number in Excel); ``file`` names the file when several are read as one form.
+    The three are left out of ``as_dict`` when unset, so the shape of a table row's location stays.
     ``bbox`` is the row's box on its page (PDF points from the page's top-left corner: x0, top, x1,
     bottom), where the reader knows it, so that an annotated copy can mark the row where it is printed.
     ``anchor`` is, for a DOCX, the row's place among every ``w:tr`` of the document body in document
@@ -186,18 +190,32 @@ class Location:
     page: int | None = None
     table: int | None = None
     row: int | None = None
+    block: int | None = None
+    sheet: str | None = None
+    file: str | None = None
     bbox: tuple[float, float, float, float] | None = field(default=None, compare=False)
     anchor: int | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict:
-        return {"page": self.page, "table": self.table, "row": self.row}
+        out: dict = {"page": self.page, "table": self.table, "row": self.row}
+        for key in ("block", "sheet", "file"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
 
     def describe(self) -> str:
         parts = []
+        if self.file is not None:
+            parts.append(self.file)
         if self.page is not None:
             parts.append(f"page {self.page}")
-        if self.table is not None:
+        if self.sheet is not None:
+            parts.append(f"sheet “{self.sheet}”")
+        elif self.table is not None:
             parts.append(f"table {self.table}")
+        if self.block is not None:
+            parts.append(f"block {self.block}")
         if self.row is not None:
             parts.append(f"row {self.row}")
         return ", ".join(parts) or "document"
@@ -217,7 +235,14 @@ class Row:
     confidence: float = 1.0  # extraction confidence 0..1
     context: str | None = None  # sub-heading the row sits under ("Stage 1", "Mandatory 'must' requirements")
     stitched: bool = False  # joined from several physical rows or across a page break
-    answer_source: str = "comply"  # comply | commentary | tick | checkbox
+    answer_source: str = "comply"  # comply | commentary | tick | checkbox | colour
+    # Columns (or labels) beyond the official form's, kept as the form prints them: an improvement
+    # action, its target date and owner, and a RAG status ("Amber", or the cell's fill colour read as
+    # "red" / "amber" / "green").
+    actions: str = ""
+    target_date: str = ""
+    owner: str = ""
+    rag: str = ""
 
     def as_dict(self) -> dict:
         return {
@@ -232,6 +257,10 @@ class Row:
             "context": self.context,
             "stitched": self.stitched,
             "answer_source": self.answer_source,
+            "actions": self.actions,
+            "target_date": self.target_date,
+            "owner": self.owner,
+            "rag": self.rag,
         }
 
 
@@ -239,17 +268,51 @@ class Row:
 class ReaderNote:
     """Something the reader noticed that a person checking the document should know.
 
-    ``kind`` names what it is ("tracked-changes", "cells-truncated", "rows", …) so that code can ask for
-    a note without parsing its words; ``message`` is what a person reads (``extract`` prints it);
-    ``location`` says where, when the note is about one place.
+    ``kind`` names what it is ("tracked-changes", "cells-truncated", "skipped-text", …) so that code can
+    ask for a note without parsing its words; ``message`` is what a person reads (``extract`` prints
+    it); ``location`` says where, when the note is about one place. ``position`` places a note about
+    skipped text among the document's rows (the text lay just before ``Document.rows[position]``), so
+    that a missing provision can be matched with text the reader skipped where its row would be.
+    Kinds in ``LOST_TEXT_KINDS`` mean text of the document reached no row (``lost_text``): the
+    ``reader-note`` rule reports those.
     """
 
     kind: str
     message: str
     location: Location | None = None
+    position: int | None = None
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def lost_text(self) -> bool:
+        """Whether the note says text of the document was not read into any row."""
+        return self.kind in LOST_TEXT_KINDS
+
+    def as_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "message": self.message,
+            "location": self.location.as_dict() if self.location else None,
+            "lost_text": self.lost_text,
+        }
+
+
+# Kinds of ``ReaderNote`` that mean text of the document was not read into any row: a person reading
+# the report must be told, because a provision may hide in it. Every other kind says how the document
+# was read (tracked changes, nested tables flattened, rows stitched across pages …).
+SKIPPED_TEXT = "skipped-text"  # text the reader could not place in a row (no provision number …)
+CELLS_TRUNCATED = "cells-truncated"  # cell text cut at the size limit
+MERGED_TEXT_DROPPED = "merged-text-dropped"  # a merged cell's text not repeated into the rows it spans
+DEEP_TABLES = "deep-tables"  # tables nested past the limit, skipped
+SCANNED_PAGES = "scanned-pages"  # pages without a text layer
+CELLS_BEYOND_LIMITS = "cells-beyond-limits"  # a worksheet's rows or columns past the reading limits
+SKIPPED_FILE = "skipped-file"  # one of several files read as one form held no self-assessment
+LOST_TEXT_KINDS = frozenset(
+    {SKIPPED_TEXT, CELLS_TRUNCATED, MERGED_TEXT_DROPPED, DEEP_TABLES, SCANNED_PAGES, CELLS_BEYOND_LIMITS,
+     SKIPPED_FILE}
+)  # fmt: skip
 
 
 @dataclass

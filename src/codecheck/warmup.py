@@ -32,6 +32,13 @@ _COMMENTARY = (
 _ANSWERS: tuple[Answer, ...] = ("yes", "partial", "no", "yes", "blank")
 # What reading each format imports on first use (the readers import their libraries lazily, so that
 # a one-document run of the other format does not pay for them).
+_HTML_MODULES = ("codecheck.readers.sniff", "lxml.html", "codecheck.readers.html")
+_XLSX_MODULES = (
+    "codecheck.readers.sniff",
+    "codecheck.readers.zip_directory",
+    "openpyxl",
+    "codecheck.readers.xlsx",
+)
 _READER_MODULES = {
     ".docx": (
         "codecheck.readers.sniff",
@@ -47,6 +54,10 @@ _READER_MODULES = {
         "codecheck.readers.pdf_tables",
         "codecheck.readers.pdf_text",
     ),
+    ".html": _HTML_MODULES,
+    ".htm": _HTML_MODULES,
+    ".xlsx": _XLSX_MODULES,
+    ".xlsm": _XLSX_MODULES,
 }
 
 

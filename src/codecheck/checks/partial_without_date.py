@@ -4,19 +4,25 @@ The 2024 Code asks a landlord that does not comply for "the date by which it int
 statement reader judges every date of the row: one that ends on or after the form's own date is a
 target ("by March 2025", "Q3 2024/25", "spring 2026", "the first quarter of 2026", "within three
 months"); one that ended before the form was written ("implemented in 2023") is history, and "next
-year", "in due course" or "ongoing" is no date at all. Whether a version asks for a target date at
-all is its fact (``facts.target_date_required``; the 2022 Code did not).
+year", "in due course" or "ongoing" is no date at all. A house form's own Target date or Actions
+column (``Row.target_date``, ``Row.actions``) answers the question as the commentary does. Whether a
+version asks for a target date at all is its fact (``facts.target_date_required``; the 2022 Code did
+not).
 
 Spec, parameters and pass/fail cases: ``rules/CC108-partial-without-date/``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from datetime import date
 
 from codecheck.engine.context import CheckContext, Hit, NotApplicable, RuleParams
 from codecheck.model import CodeVersion
 from codecheck.statements import Reading, quote_of, read_aligned
+from codecheck.statements.compliance import read_dates
+from codecheck.statements.reader import CELLS
 from codecheck.text.cells import answer_phrase, one_line, provision_label, row_text
 from codecheck.text.context import compile_any
 from codecheck.text.dates import parse_iso
@@ -54,7 +60,11 @@ def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
         if skip_unexplained and is_blank(row.commentary) and is_blank(row.evidence):
             continue  # no-without-explanation reports it, asking for the date as well
         reading = read_aligned(row)
-        dates = reading.dates(form_date, form_date or ctx.today, grace)
+        anchor = form_date or ctx.today
+        dates = reading.dates(form_date, anchor, grace)
+        # a form's own Target date (or Actions) column answers the question as well as the commentary
+        for name, text in (("target date", _iso_dates(row.target_date)), ("actions", row.actions.strip())):
+            dates += [(name, d) for d in read_dates(text, form_date, anchor, grace)] if text else []
         targets = [(cell, d) for cell, d in dates if d.target]
         if targets:
             _, d = targets[0]
@@ -91,9 +101,12 @@ def _what_it_rests_on(reading: Reading, dates: list, answer: str) -> tuple[str |
     for why in ("past", "vague"):
         for cell, d in dates:
             if d.why == why:
+                what = "a date before the form's date" if why == "past" else "no date, only a vague time"
+                if cell not in CELLS:  # a Target date or Actions cell: short, quoted whole
+                    how = f"answered {answer}; {what} in the {cell} column; no target date"
+                    return one_line(d.mention.text), how
                 span = reading.sentence_at(cell, d.mention.start)
                 if span is not None:
-                    what = "a date before the form's date" if why == "past" else "no date, only a vague time"
                     return quote_of(span), f"answered {answer}; {what}; no target date"
     claim = next(iter(reading.compliance), None)
     if claim is not None:
@@ -102,3 +115,19 @@ def _what_it_rests_on(reading: Reading, dates: list, answer: str) -> tuple[str |
     if first is None:
         return None, None
     return quote_of(first.span), f"answered {answer}; no target date in the commentary or evidence"
+
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _iso_dates(text: str) -> str:
+    """A target date cell as words: "2026-03-31" (a web page's or workbook's ISO date) as "31 March 2026"."""
+
+    def words(m: re.Match[str]) -> str:
+        try:
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return m.group(0)
+        return f"{day.day} {day.strftime('%B')} {day.year}"
+
+    return _ISO_DATE.sub(words, text.strip())

@@ -222,7 +222,7 @@ def audit(
         list[str],
         typer.Argument(
             metavar="FILE|DIR|GLOB...",
-            help="Self-assessments (DOCX or PDF), folders holding them, or glob patterns.",
+            help="Self-assessments (DOCX, PDF, HTML or XLSX), folders holding them, or glob patterns.",
         ),
     ],
     code: Annotated[
@@ -319,6 +319,14 @@ def audit(
         typer.Option("--today", metavar="YYYY-MM-DD", help="Judge dates as of this day (default: today)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")] = False,
+    as_one: Annotated[
+        bool,
+        typer.Option(
+            "--as-one",
+            help="Audit all the files given as one form (one web page per section …), in the order given; "
+            "a folder or glob expands in sorted order.",
+        ),
+    ] = False,
     # issue 13: the officer's loop
     annotate: Annotated[
         Path | None,
@@ -356,6 +364,7 @@ def audit(
             timeout=timeout,
             today=today,
             force=force,
+            as_one=as_one,
             annotate=annotate,
         )
     raise typer.Exit(status)
@@ -381,6 +390,7 @@ def _audit(
     timeout,
     today,
     force,
+    as_one=False,
     annotate=None,
 ) -> int:
     if fmt is not None:
@@ -433,6 +443,13 @@ def _audit(
     from codecheck.cli.heap import freeze_heap
 
     freeze_heap()  # the console process keeps what is loaded until exit: later collections skip it
+    audit_fn = None
+    if as_one and paths:
+        from codecheck.batch import as_one as one_form
+
+        audit_fn = one_form(paths)
+        folders = [Path(i) for i in inputs if Path(i).is_dir()]
+        paths = [folders[0] if len(inputs) == 1 and folders else paths[0]]  # the form's name in reports
     results = audit_many(
         paths,
         config=config,
@@ -441,6 +458,7 @@ def _audit(
         jobs=jobs,
         budget=Budget.from_limits(config.limits(), timeout),
         progress=sys.stderr.isatty(),
+        audit_fn=audit_fn,
         on_fallback=warning_line,
     )
     results = missing + results

@@ -41,12 +41,25 @@ CSV_FIELDS = (
     "stitched",
     "code_provisions",
     "answer_source",
+    "actions",
+    "target_date",
+    "owner",
+    "rag",
+    "sheet",
+    "block",
+    "file",
 )
+EXTRA_FIELDS = ("actions", "target_date", "owner", "rag")
 
 
 def extract(
-    file: Annotated[
-        Path, typer.Argument(help="The self-assessment (DOCX or PDF; format read from its bytes).")
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE...",
+            help="The self-assessment (DOCX, PDF, HTML or XLSX; format read from its bytes); several "
+            "files, a folder or a glob with --as-one.",
+        ),
     ],
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.json,
     code: Annotated[
@@ -64,6 +77,12 @@ def extract(
         Path | None,
         typer.Option("--config", metavar="FILE", help="Configuration file to use (limits, code)."),
     ] = None,
+    as_one: Annotated[
+        bool,
+        typer.Option(
+            "--as-one", help="Read all the files given as one form, in the order given (folders sorted)."
+        ),
+    ] = False,
 ) -> None:
     """Extract the provision rows of a self-assessment (requirement, answer, evidence, commentary)."""
     with guarded():
@@ -71,7 +90,8 @@ def extract(
             from codecheck.errors import OutputExistsError
 
             raise OutputExistsError("output file exists; use --force to overwrite it", output)
-        payload = _payload_within_budget(file, code, config_file)
+        file, paths = _inputs(files, as_one)
+        payload = _payload_within_budget(file, code, config_file, paths)
         if fmt is ExtractFormat.json:
             import json
 
@@ -83,8 +103,28 @@ def extract(
         write_output(output, content, force)
 
 
-def _payload_within_budget(file: Path, code: str | None, config_file: Path | None) -> dict:
-    """``build_payload`` in a child process, within the document budget of ``[limits]``."""
+def _inputs(files: list[Path], as_one: bool) -> tuple[Path, list[Path] | None]:
+    """The document to name, and with --as-one the files to read as one form."""
+    from codecheck.errors import ConfigError
+
+    if not as_one:
+        if len(files) != 1:
+            raise ConfigError("extract reads one document; use --as-one to read several files as one form")
+        return files[0], None
+    from codecheck.batch import expand_inputs
+
+    paths, missing = expand_inputs([str(f) for f in files])
+    if missing:
+        raise ConfigError(missing[0].error or "no such file or folder")
+    label = files[0] if len(files) == 1 and files[0].is_dir() else paths[0]
+    return label, paths
+
+
+def _payload_within_budget(
+    file: Path, code: str | None, config_file: Path | None, paths: list[Path] | None = None
+) -> dict:
+    """``build_payload`` in a child process, within the document budget of ``[limits]`` (with
+    ``paths``, the files read as one form share that one budget)."""
     from functools import partial
 
     from codecheck.budget import Budget, run_one
@@ -92,16 +132,21 @@ def _payload_within_budget(file: Path, code: str | None, config_file: Path | Non
 
     config = load_config(file if file.exists() else Path.cwd(), explicit=config_file)
     budget = Budget.from_limits(config.limits())
-    return run_one(partial(build_payload, file, code, config=config), budget, file)
+    return run_one(partial(build_payload, file, code, config=config, paths=paths), budget, file)
 
 
 def build_payload(
-    file: Path, code: str | None = None, config_file: Path | None = None, config: Config | None = None
+    file: Path,
+    code: str | None = None,
+    config_file: Path | None = None,
+    config: Config | None = None,
+    paths: list[Path] | None = None,
 ) -> dict:
     """Read, detect and align; return the JSON-ready dict.
 
     The configuration (``config``, or found beside the document, or ``--config``) supplies the reading
-    limits and a forced Code version; ``--code`` wins over the configuration's.
+    limits and a forced Code version; ``--code`` wins over the configuration's. ``paths`` reads
+    several files as one form, named ``file``.
     """
     from codecheck.config import load_config
     from codecheck.detect import detect_version
@@ -109,7 +154,12 @@ def build_payload(
 
     if config is None:
         config = load_config(file if file.exists() else Path.cwd(), explicit=config_file)
-    doc = read_document(file, config.limits())
+    if paths is not None:
+        from codecheck.readers.combine import read_as_one
+
+        doc = read_as_one(paths, config.limits(), file)
+    else:
+        doc = read_document(file, config.limits())
     detection = detect_version(doc, code or config.code)
     rows = [row.as_dict() for row in doc.rows]
     payload: dict = {
@@ -120,6 +170,8 @@ def build_payload(
         "title": doc.title,
         "pages": doc.pages,
         "notes": [note.message for note in doc.notes],
+        # the same notes with their kind, place, and whether they mean text that reached no row
+        "reader_notes": [note.as_dict() for note in doc.notes],
         "rows": rows,
     }
     aligned = _align(doc, detection, config.limits().max_cell_chars)
@@ -127,10 +179,16 @@ def build_payload(
         # alignment may join two physical rows a reader could not (same number split over rows): the
         # aligned rows are then the document's rows, each with how it was paired
         payload["rows"] = [{**arow.row.as_dict(), "alignment": arow.as_dict()} for arow in aligned.rows]
+        from codecheck.model import ReaderNote
+
         if len(aligned.rows) != len(doc.rows):
             joined = len(doc.rows) - len(aligned.rows)
-            payload["notes"].append(f"{joined} row(s) joined to the row above during alignment")
-        payload["notes"].extend(aligned.notes)
+            note = ReaderNote("rows-joined", f"{joined} row(s) joined to the row above during alignment")
+            payload["notes"].append(note.message)
+            payload["reader_notes"].append(note.as_dict())
+        for said in aligned.notes:  # the aligner's own (joined text cut at the limit, …)
+            payload["notes"].append(said)
+            payload["reader_notes"].append(ReaderNote("alignment", said).as_dict())
         payload["missing"] = list(aligned.missing)
     return payload
 
@@ -166,10 +224,20 @@ def to_csv(payload: dict) -> str:
             "page": loc.get("page"),
             "table": loc.get("table"),
             "row": loc.get("row"),
+            "sheet": loc.get("sheet"),
+            "block": loc.get("block"),
+            "file": loc.get("file"),
             "code_provisions": " ".join(aligned),
         }
         writer.writerow([_csv_cell(flat.get(f)) for f in CSV_FIELDS])
     return buf.getvalue()
+
+
+def _where(key: str, value: object) -> str:
+    """One part of a row's location, short: p3, t2, r14, b7, the sheet's or file's name."""
+    if key in ("sheet", "file"):
+        return _short(str(value), 30)
+    return f"{key[0]}{value}"
 
 
 def _terminal_width() -> int:
@@ -208,11 +276,15 @@ def to_text(payload: dict, width: int | None = None) -> str:
     title = f"{safe_text(payload['document'])} ({payload['format']}), Code {det['version']}"
     title += " (set with --code)" if det.get("forced") else f" (detected, confidence {det['confidence']:.2f})"
     table = Table(title=Text(title), show_lines=False, expand=False)
-    for name in ("Provision", "Requirement", "Answer", "Evidence", "Commentary", "Where", "Conf."):
+    # the extra columns a house form adds (actions, target date, owner, RAG) only when some row has one
+    extras = [f for f in EXTRA_FIELDS if any(row.get(f) for row in payload["rows"])]
+    names = ["Provision", "Requirement", "Answer", "Evidence", "Commentary"]
+    names += [{"target_date": "Target date", "rag": "RAG"}.get(f, f.capitalize()) for f in extras]
+    for name in (*names, "Where", "Conf."):
         table.add_column(name, overflow="fold")
     for row in payload["rows"]:
         loc = row["location"]
-        where = ", ".join(f"{k[0]}{v}" for k, v in loc.items() if v is not None)
+        where = ", ".join(_where(k, v) for k, v in loc.items() if v is not None)
         answer = row["answer"] + (f" ({_short(row['answer_text'], 30)})" if row["answer_text"] else "")
         table.add_row(
             *(
@@ -223,6 +295,7 @@ def to_text(payload: dict, width: int | None = None) -> str:
                     answer,
                     _short(row["evidence"], 40),
                     _short(row["commentary"], 60),
+                    *(_short(row.get(f, ""), 30) for f in extras),
                     where,
                     f"{row['confidence']:.2f}",
                 )

@@ -134,7 +134,11 @@ def _clean(text: str) -> str:
 
 
 def classify_words(text: str) -> Answer | None:
-    """The answer a printed word or phrase means, or None when it is not answer vocabulary."""
+    """The answer a printed word or phrase means, or None when it is not answer vocabulary.
+
+    A short answer broken inside a narrow cell ("Parti al", "Pa rtia l (In pro gre ss)" in a PDF) is
+    tried once more with its spaces removed.
+    """
     low = text.strip().lower().lstrip("-–—•*:([ ").strip()
     if not low:
         return None
@@ -143,6 +147,77 @@ def classify_words(text: str) -> Answer | None:
     for answer, pattern in _VOCAB:
         if pattern.match(low):
             return answer
+    if " " in low and len(low) <= 40 and len(low.split()[0]) <= 6:
+        joined = low.replace(" ", "")
+        if not _UNFILLED.match(joined):
+            for answer, pattern in _VOCAB:
+                if pattern.match(joined) and pattern.match(joined).end() > len(low.split()[0]):
+                    return answer
+    return None
+
+
+# The answer at the start of a cell that also holds the evidence or commentary (a Comply cell merged
+# with the next one): the answer words, an optional bracketed qualifier ("Partial (In progress)"), and
+# then a break in the text (punctuation or the next words).
+_LEADING_ANSWER = re.compile(
+    r"^\s*(?P<answer>(?:yes|no|n\s*/\s*a|not\s+applicable|partial(?:ly)?(?:\s+(?:compliant|met))?|partly|"
+    r"compliant|non[\s-]*compliant|not\s+compliant|not\s+met|met|in\s+progress|["
+    + "".join(sorted(TICK_GLYPHS | CROSS_GLYPHS))
+    + r"])(?:\s*[(\[][^)\]]{1,40}[)\]])?)(?P<sep>\s*[.,;:!\u2013\u2014-]\s*|\s+|$)",
+    re.IGNORECASE,
+)
+
+
+def split_leading_answer(text: str) -> tuple[str, str] | None:
+    """("Partial (In progress)", "Training under way") from "Partial (In progress) Training under way".
+
+    For a cell that spans the Comply column and the next one: the answer printed first, the rest is
+    that next column's text. None when the text does not start with an answer.
+    """
+    m = _LEADING_ANSWER.match(text)
+    if not m or (classify_words(m.group("answer")) is None and not glyph_state(m.group("answer"))):
+        return None
+    rest = text[m.end() :].strip()
+    said = m.group("answer").lower()
+    if rest and said in ("no", "yes") and not m.group("sep").strip() and rest[:1].islower():
+        return None  # "No complaints are ..." runs on as one sentence: not an answer and its evidence
+    return " ".join(m.group("answer").split()), rest
+
+
+# A RAG status given by a cell's colour alone. Hue bands in degrees (red wraps round 0), with a floor
+# on saturation and brightness so that greys, whites and near-blacks are not read as a status.
+_RAG_HUES: tuple[tuple[str, float, float], ...] = (
+    ("red", 345.0, 360.0),
+    ("red", 0.0, 15.0),
+    ("amber", 20.0, 65.0),  # amber, orange, and the yellow some forms use for it
+    ("green", 75.0, 170.0),
+)
+
+
+def rag_from_fill(fill: str | None) -> str | None:
+    """"red", "amber" or "green" for a cell fill colour (RRGGBB or AARRGGBB hex), else None."""
+    import colorsys
+
+    if not fill:
+        return None
+    value = fill.strip().lstrip("#")
+    if len(value) == 8:
+        value = value[2:]  # Excel's ARGB
+    if len(value) == 3:
+        value = "".join(ch * 2 for ch in value)
+    if len(value) != 6:
+        return None
+    try:
+        r, g, b = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    except ValueError:
+        return None
+    hue, lightness, saturation = colorsys.rgb_to_hls(r, g, b)
+    if saturation < 0.35 or not 0.2 <= lightness <= 0.85:
+        return None
+    degrees = hue * 360
+    for name, low, high in _RAG_HUES:
+        if low <= degrees < high:
+            return name
     return None
 
 

@@ -10,7 +10,7 @@ arithmetic and the notes are written here once.
 from __future__ import annotations
 
 from codecheck.limits import CARRY_CELLS, Limits
-from codecheck.model import ReaderNote
+from codecheck.model import CELLS_TRUNCATED, MERGED_TEXT_DROPPED, ReaderNote
 
 
 class CellBudget:
@@ -43,14 +43,14 @@ class CellBudget:
         if self.truncated:
             out.append(
                 ReaderNote(
-                    "cells-truncated",
+                    CELLS_TRUNCATED,
                     f"{self.truncated} cell(s) truncated at {self.limits.max_cell_chars} characters",
                 )
             )
         if self.uncarried:
             out.append(
                 ReaderNote(
-                    "merged-text-dropped",
+                    MERGED_TEXT_DROPPED,
                     f"{self.uncarried} vertically merged cell continuation(s) read as empty: merged text "
                     f"repeated beyond {self.carry_limit} characters",
                 )

@@ -20,7 +20,13 @@ REQUIREMENT = "requirement"
 COMPLY = "comply"
 EVIDENCE = "evidence"
 COMMENTARY = "commentary"
-ROLES = (PROVISION, REQUIREMENT, COMPLY, EVIDENCE, COMMENTARY)
+# Columns many house forms add to the official five: kept as their own fields on ``Row``.
+ACTIONS = "actions"
+TARGET_DATE = "target_date"
+OWNER = "owner"
+RAG = "rag"
+ROLES = (PROVISION, REQUIREMENT, COMPLY, EVIDENCE, COMMENTARY, ACTIONS, TARGET_DATE, OWNER, RAG)
+EXTRA_ROLES = (ACTIONS, TARGET_DATE, OWNER, RAG)
 
 # A provision id as printed: "4.3", "1.2/ 1.4", "6.1.", "5.10a", "4.3 (a)". Section numbers alone
 # ("4") are accepted only by the row builder's context logic, not here.
@@ -35,8 +41,11 @@ PROVISION_ID = re.compile(
 # but a cell longer than this is body text.
 MAX_HEADER_CHARS = 160
 
-# One header cell -> role. Checked in order: the combined "evidence, commentary and explanations"
-# column is commentary (what it mostly holds), then the specific words, then the generic ones.
+# One header cell (or one label of a labelled-block layout) -> role. Checked in order: the combined
+# "evidence, commentary and explanations" column is commentary (what it mostly holds), then the
+# specific words, then the generic ones. "Comments and actions" stays commentary; "Actions" alone, a
+# target date, an owner and a RAG status are roles of their own ("Compliance status" is the answer,
+# a bare "Status" a RAG column that also serves as the answer when the form has no other).
 _HEADER_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (role, re.compile(pattern, re.IGNORECASE))
     for role, pattern in (
@@ -47,14 +56,23 @@ _HEADER_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             COMMENTARY,
-            r"comment|explanation|narrative|notes?\b|remarks|actions?\b|how\s+(we|the)|details|"
-            r"response|further\s+information",
+            r"comment|explanation|narrative|notes?\b|remarks|actions?\s+taken|how\s+(we|the)|details|"
+            r"response|further\s+information|our\s+position|current\s+position",
         ),
         (
-            COMPLY,
-            r"compl(y|ies|iance|iant)|yes\s*/\s*no|\bmet\b|\brag\b|\bstatus\b|self[\s-]*assess|answer|"
-            r"achieved",
+            TARGET_DATE,
+            r"target|\bdue\b|deadline|(completion|review)\s+date|date\s+(to|for|of|by)\b|by\s+when|"
+            r"when\s+by|^timescales?\b",
         ),
+        (OWNER, r"\bowner|responsib|accountable|\blead(\s+(officer|person|manager))?$|action\s+by"),
+        (ACTIONS, r"actions?\b|improvement|next\s+steps?|further\s+work|to\s+do\b"),
+        (RAG, r"\brag\b|red\s*/\s*amber|traffic\s+light"),
+        (
+            COMPLY,
+            r"compl(y|ies|iance|iant)|yes\s*/\s*no|\bmet\b|self[\s-]*assess|answer|achieved|"
+            r"\brating\b|\by\s*/\s*n\b",
+        ),
+        (RAG, r"\bstatus\b"),
         (
             REQUIREMENT,
             r"requirement|standard|what\s+the\s+code|statement|code\s+text|expectation|"
@@ -108,7 +126,7 @@ class ColumnMap:
         return (
             has_ids
             and (REQUIREMENT in self.roles or has_answer)
-            and (has_answer or EVIDENCE in self.roles or COMMENTARY in self.roles)
+            and (has_answer or EVIDENCE in self.roles or COMMENTARY in self.roles or ACTIONS in self.roles)
         )
 
     def signature(self) -> tuple:
@@ -123,18 +141,59 @@ _STRONG = {
     COMPLY: re.compile(r"compl(y|ies|iance|iant)|yes\s*/\s*no", re.IGNORECASE),
     EVIDENCE: re.compile(r"evidence", re.IGNORECASE),
     COMMENTARY: re.compile(r"comment|explanation", re.IGNORECASE),
+    ACTIONS: re.compile(r"action", re.IGNORECASE),
+    TARGET_DATE: re.compile(r"date|deadline", re.IGNORECASE),
+    OWNER: re.compile(r"owner|responsib|\blead\b", re.IGNORECASE),
+    RAG: re.compile(r"\brag\b", re.IGNORECASE),
 }
 
 
 def header_role(text: str) -> str | None:
-    """The role a header cell's text names, or None."""
+    """The role a header cell's text names, or None.
+
+    A narrow header cell can break its words anywhere ("Compl" / "y:" / "Yes/N" / "o" in a PDF): when
+    the text as read names no role, it is tried once more with its spaces removed.
+    """
     t = " ".join(text.split())
     if not t or len(t) > MAX_HEADER_CHARS:
         return None
+    role = _first_role(t)
+    if " " not in t or (role is not None and _STRONG[role].search(t)):
+        return role
+    joined = t.replace(" ", "")
+    again = _first_role(joined)
+    if again is not None and (role is None or _STRONG[again].search(joined)):
+        return again  # "Co m pl y: Ye s/ No" names Comply, not the "No" of a number column
+    return role
+
+
+def _first_role(text: str) -> str | None:
     for role, pattern in _HEADER_RULES:
-        if pattern.search(t):
+        if pattern.search(text):
             return role
     return None
+
+
+MAX_LABEL_CHARS = 60
+
+
+def label_role(text: str) -> str | None:
+    """The role a field label of a labelled-block layout names ("Do we comply?", "Evidence:"), or None.
+
+    The same vocabulary as column headers (``header_role``), so a label "Do we comply?" and a column
+    headed "Comply" mean one thing. A label is short and is not a sentence: a paragraph that ends with a
+    full stop, or runs past ``MAX_LABEL_CHARS``, is text that happens to use a label word.
+    """
+    t = " ".join(text.split()).strip(" :\u2013\u2014-")
+    if not t or len(t) > MAX_LABEL_CHARS or t.endswith((".", ",", ";")) or _ANY_ID.search(t):
+        return None
+    return header_role(t)
+
+
+def names_outright(role: str, text: str) -> bool:
+    """Does ``text`` name ``role`` with its defining word ("Evidence", "Comply", "Commentary"), not
+    only with a looser one ("response", "details", "status")?"""
+    return bool(_STRONG[role].search(text))
 
 
 def _strength(role: str, text: str) -> int:
@@ -169,13 +228,28 @@ def roles_from_header(cells: Sequence[str]) -> ColumnMap | None:
             mine = _strength(role, text)
             if mine > held or (mine == held and role == PROVISION):
                 cmap.roles[role], strength[role] = col, mine
+            # the column that lost the claim names nothing the form uses (it may be a title)
+            unnamed += 1
             continue
         cmap.roles[role], strength[role] = col, _strength(role, text)
     if len(cmap.answers) == 1 and COMPLY not in cmap.roles:
         # a lone "Yes" header is a comply column, not a tick-per-answer layout
         cmap.roles[COMPLY] = next(iter(cmap.answers.values()))
         cmap.answers.clear()
-    named = len(cmap.roles) + len(cmap.answers)
+    if RAG in cmap.roles and COMPLY not in cmap.roles and len(cmap.answers) < 2:
+        cmap.roles[COMPLY] = cmap.roles[RAG]  # a RAG status is the only answer the form gives
+    if (
+        REQUIREMENT not in cmap.roles
+        and len(cmap.answers) >= 2
+        and COMPLY in cmap.roles
+        and cmap.roles[COMPLY] < min(cmap.answers.values())
+    ):
+        # one column per answer and a "Comply" heading before them: that heading is a section title
+        # over the requirement ("Self-assessment, reporting and compliance | Yes | No")
+        cmap.roles[REQUIREMENT] = cmap.roles.pop(COMPLY)
+    if REQUIREMENT not in cmap.roles and unnamed == 1:
+        unnamed -= _requirement_under_a_title(cells, cmap)
+    named = len(set(cmap.roles.values())) + len(cmap.answers)
     if named < 2 or (named < 3 and unnamed > named):
         return None
     if PROVISION not in cmap.roles and REQUIREMENT not in cmap.roles:
@@ -186,6 +260,31 @@ def roles_from_header(cells: Sequence[str]) -> ColumnMap | None:
         if req > 0 and not cells[req - 1].strip():
             cmap.roles[PROVISION] = req - 1
     return cmap
+
+
+def _requirement_under_a_title(cells: Sequence[str], cmap: ColumnMap) -> int:
+    """Name the requirement column of a form that heads it with the section's title.
+
+    Some forms head each section's table "Ref | Definition of a complaint | Yes | No | Comments": the
+    requirement column carries the section title, which is no role word. When the header names the
+    answer (a Comply column or one column per answer) and no requirement, and only one header cell
+    names nothing, that cell is the requirement if it stands left of the answer columns (after the
+    id column). Returns 1 when a column was named.
+    """
+    answer_cols = [cmap.roles[COMPLY]] if COMPLY in cmap.roles else list(cmap.answers.values())
+    if not answer_cols:
+        return 0
+    taken = set(cmap.roles.values()) | set(cmap.answers.values())
+    start = cmap.roles[PROVISION] + 1 if PROVISION in cmap.roles else 0
+    for col in range(start, min(answer_cols)):
+        text = cells[col].strip()
+        if col in taken or not text:
+            continue
+        if PROVISION_ID.match(text) or len(text) > 100:
+            return 0
+        cmap.roles[REQUIREMENT] = col
+        return 1
+    return 0
 
 
 _PAGE_NUMBER = re.compile(r"^[.\s\u2026]*(page\s*)?\d{1,4}$", re.IGNORECASE)

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from codecheck.errors import InputError
+from codecheck.errors import InputError, NoAssessmentError
 from codecheck.limits import Limits, effective
-from codecheck.model import Document, ReaderNote
+from codecheck.model import DEEP_TABLES, Document, ReaderNote
 from codecheck.readers.answers import glyph_state
 from codecheck.readers.cell_budget import CellBudget
 from codecheck.readers.docx_xml import (
@@ -89,6 +89,7 @@ class _Reader:
         self.paged = False  # the file carries Word's page layout (set by read_docx)
         self.page = 1
         self.deferred: list[tuple[object, int]] = []  # nested form tables, read after their parent
+        self.flow: list[tuple[object, int | None]] = []  # paragraphs and tables in order, with pages
         self.tr_order: dict[object, int] = {}  # every w:tr of the body -> its place in document order
 
     # ------------------------------------------------------------------ body
@@ -101,6 +102,7 @@ class _Reader:
                 self.advance_pages(child)
                 text = paragraph_text(child)
                 if text:
+                    self.flow.append((child, self.page if self.paged else None))
                     self.paragraphs.append(text)
                     style = (paragraph_style(child) or "").lower()
                     if self.styled_title is None and (style == "title" or style.startswith("heading")):
@@ -207,6 +209,7 @@ class _Reader:
             )
         )
         self.table_texts[index] = texts
+        self.flow.append((self.tables[-1], self.tables[-1].page))
         self.pending_heading = None
         # forms nested inside this table's cells follow it, in order
         deferred, self.deferred = self.deferred, []
@@ -227,6 +230,7 @@ class _Reader:
                 self.advance_pages(child)
                 text = paragraph_text(child)
                 if text:
+                    self.flow.append((child, self.page if self.paged else None))
                     self.paragraphs.append(text)
                     self.pending_heading = text if len(text) <= 300 else self.pending_heading
             elif child.tag in _WRAPPERS:
@@ -254,7 +258,7 @@ class _Reader:
         parts: list[str] = []
         self._cell_blocks(tc, parts, depth)
         text = self.budget.clip(" ".join(p for p in parts if p))
-        return RawCell(text=text, checked=glyph_state(text), span=span)
+        return RawCell(text=text, checked=glyph_state(text), span=span, fill=_shading(tcpr))
 
     def _cell_blocks(self, parent, parts: list[str], depth: int) -> None:
         for child in parent:
@@ -281,6 +285,13 @@ class _Reader:
 
 
 RENDERED_BREAK = w("lastRenderedPageBreak")
+
+
+def _shading(tcpr) -> str | None:
+    """A cell's background colour (``w:shd w:fill``, RRGGBB), for a RAG status shown by colour."""
+    shd = tcpr.find(w("shd")) if tcpr is not None else None
+    fill = (shd.get(w("fill")) or "") if shd is not None else ""
+    return fill.upper() if len(fill) == 6 and fill.lower() != "auto" else None
 
 
 def _break_before_text(p) -> bool:
@@ -345,6 +356,7 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
         root = parse_xml(pkg.read("word/document.xml"), path, "word/document.xml")
         core_title = _core_title(pkg, path)
         margins = _header_footer_text(pkg, path)
+        styles = pkg.read("word/styles.xml") if pkg.has("word/styles.xml") else None
     body = root.find(w("body"))
     if body is None:
         raise InputError("word/document.xml has no document body", path)
@@ -355,40 +367,48 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
     reader.tr_order = {tr: i for i, tr in enumerate(body.iter(TR))}
     reader.block(body)
     rows, notes = build_rows(reader.tables, lim.max_cell_chars)
+    paragraphs = list(reader.paragraphs)
+    if not rows:
+        # no form table: the provisions may be laid out as labelled paragraphs
+        from codecheck.readers.blocks import build_blocks
+        from codecheck.readers.docx_blocks import block_items
+
+        blocks = build_blocks(block_items(reader.flow, styles, path), lim.max_cell_chars)
+        rows, notes, paragraphs = blocks.rows, blocks.notes, blocks.loose
     if not rows:
         what = "no tables" if not reader.tables else f"{len(reader.tables)} table(s), none of them"
-        raise InputError(
+        raise NoAssessmentError(
             f"no self-assessment table found ({what} with provision numbers and a "
-            "requirement or comply column)",
+            "requirement or comply column, and no provisions laid out as labelled blocks)",
             path,
         )
     used = assessment_tables(rows)
     # page headers first: they sit above the body on every page and carry the form's title and date
-    in_body = set(reader.paragraphs)
-    text = [t for t in margins if t not in in_body] + list(reader.paragraphs)
+    in_body = set(paragraphs)
+    text = [t for t in margins if t not in in_body] + paragraphs
     for index, texts in reader.table_texts.items():
         if index not in used:
             text.extend(texts)
     tracked = count_tracked(body)
-    said: list[tuple[str, str]] = []  # (kind, message) of each note, in the order a reader sees them
+    said: list[ReaderNote] = []  # in the order a reader sees them
     if tracked:
         what = f"tracked changes present ({tracked} marks)"
-        said.append(("tracked-changes", f"{what}: read as accepted, deleted text ignored"))
+        said.append(ReaderNote("tracked-changes", f"{what}: read as accepted, deleted text ignored"))
     if reader.flattened:
         what = f"{reader.flattened} nested table(s)"
-        said.append(("nested-tables", f"{what} read as part of their cell's text"))
+        said.append(ReaderNote("nested-tables", f"{what} read as part of their cell's text"))
     if reader.too_deep:
         what = f"{reader.too_deep} table(s) nested over {lim.max_nesting} levels deep"
-        said.append(("deep-tables", f"{what} were skipped"))
-    said += [(note.kind, note.message) for note in reader.budget.notes()]
+        said.append(ReaderNote(DEEP_TABLES, f"{what} were skipped"))
+    said += reader.budget.notes()
     skipped = len(reader.tables) - len(used)
     if skipped:
         what = f"{skipped} table(s) are not self-assessment tables"
-        said.append(("tables-skipped", f"{what} and were not read as rows"))
-    said += [("rows", note) for note in notes]
+        said.append(ReaderNote("tables-skipped", f"{what} and were not read as rows"))
+    said += notes
     title = core_title or reader.styled_title or next((p for p in reader.paragraphs if len(p) <= 200), None)
     if reader.paged:
-        said.append(("page-numbers", "page numbers are from Word's last saved layout"))
+        said.append(ReaderNote("page-numbers", "page numbers are from Word's last saved layout"))
     pages = reader.page if reader.paged else None
     return Document(
         path=path,
@@ -397,6 +417,6 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
         text=text,
         title=title,
         pages=pages,
-        notes=[ReaderNote(kind, message) for kind, message in said],
+        notes=said,
         tracked_changes=tracked,
     )

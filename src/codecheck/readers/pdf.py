@@ -20,15 +20,16 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from codecheck.errors import InputError
+from codecheck.errors import InputError, NoAssessmentError
 from codecheck.limits import Limits, effective
-from codecheck.model import Document, ReaderNote, Row
+from codecheck.model import SCANNED_PAGES, Document, ReaderNote, Row
 from codecheck.readers.cell_budget import CellBudget
 from codecheck.readers.raw import RawTable
 
 if TYPE_CHECKING:  # heavy modules: imported where they are used
     from pdfplumber.pdf import PDF
 
+    from codecheck.readers.blocks import BlockItem
     from codecheck.readers.pdf_stitch import PageLayout, Paragraph
     from codecheck.readers.pdf_tables import PageTable
 
@@ -39,6 +40,7 @@ _ENCRYPTED = "encrypted PDF: it needs a password to open (password-protected); s
 
 def read_pdf(path: Path, limits: Limits | None = None) -> Document:
     """Read the self-assessment rows and the loose text of a PDF."""
+    from codecheck.readers.blocks import build_blocks
     from codecheck.readers.pdf_stitch import assemble
     from codecheck.readers.rows import build_rows
 
@@ -65,11 +67,16 @@ def read_pdf(path: Path, limits: Limits | None = None) -> Document:
     notes += [ReaderNote("page-breaks", n) for n in assembled.notes]
     notes += _bound_cells(tables, lim)
     rows, row_notes = build_rows(tables, lim.max_cell_chars)
-    notes += [ReaderNote("rows", n) for n in row_notes]
+    text = [p.text for p in assembled.paragraphs]
+    if not rows:
+        # no form table: the provisions may be laid out as labelled paragraphs (a printed web page)
+        blocks = build_blocks(block_items(assembled.paragraphs), lim.max_cell_chars)
+        rows, row_notes, text = blocks.rows, blocks.notes, blocks.loose
+    notes += row_notes
     if not rows:
         what = "no tables" if not tables else f"{len(tables)} table(s), none of them a self-assessment"
         scanned = stats.scanned_note()
-        raise InputError(
+        raise NoAssessmentError(
             f"no self-assessment table found ({what}: expected rows with a provision number, "
             "the Code requirement and a Comply answer)" + (f"; {scanned}" if scanned else ""),
             path,
@@ -77,7 +84,7 @@ def read_pdf(path: Path, limits: Limits | None = None) -> Document:
     _apply_confidence(rows, assembled.confidence, tables)
     scanned = stats.scanned_note()
     if scanned:
-        notes.append(ReaderNote("scanned-pages", f"{scanned}: rows on them cannot be read"))
+        notes.append(ReaderNote(SCANNED_PAGES, f"{scanned}: rows on them cannot be read"))
     if stats.unmapped:
         notes.append(
             ReaderNote(
@@ -85,7 +92,6 @@ def read_pdf(path: Path, limits: Limits | None = None) -> Document:
                 f"{stats.unmapped} cell(s) hold glyphs without Unicode text ((cid:NN)); check them",
             )
         )
-    text = [p.text for p in assembled.paragraphs]
     return Document(
         path=path,
         format="pdf",
@@ -183,13 +189,18 @@ def _is_password_error(exc: BaseException) -> bool:
 
 
 def _read_pages(path: Path, lim: Limits) -> tuple[list[PageLayout], _Stats]:
-    """Lay out every page once: words, ruled tables, unruled tables, loose lines."""
-    from codecheck.readers.pdf_stitch import PageLayout
-    from codecheck.readers.pdf_tables import loose_lines, ruled_tables, unruled_tables
+    """Lay out every page once: words, ruled tables, unruled tables, loose lines.
+
+    Unruled tables are looked for once every page has been seen, among lines that are not page
+    furniture: a running footer (a browser prints the page's address at the foot of every page)
+    lines up with a table's columns as well as any row does.
+    """
+    from codecheck.readers.pdf_stitch import PageLayout, find_furniture, is_furniture
+    from codecheck.readers.pdf_tables import header_like, loose_lines, ruled_tables, unruled_tables
     from codecheck.readers.pdf_text import has_unmapped_glyphs, page_words
 
     stats = _Stats()
-    layouts: list[PageLayout] = []
+    ruled: list[PageLayout] = []  # per page: its ruled tables and the lines outside them
     pdf = _open(path)
     try:
         try:
@@ -201,7 +212,6 @@ def _read_pages(path: Path, lim: Limits) -> tuple[list[PageLayout], _Stats]:
                 f"PDF has {len(pages)} pages, over the {lim.max_pages}-page limit", path
             )
         stats.pages = len(pages)
-        carry = None
         for number, page in enumerate(pages, start=1):
             try:
                 words = page_words(page)
@@ -220,10 +230,6 @@ def _read_pages(path: Path, lim: Limits) -> tuple[list[PageLayout], _Stats]:
                             f"page {number}: {drawn} drawn objects, ruled tables not searched"
                         )
                 lines = loose_lines(words, tables)
-                extra = unruled_tables(number, lines, float(page.height), carry) if lines else []
-                if extra:
-                    tables = sorted(tables + extra, key=lambda t: t.bbox[1])
-                    lines = loose_lines(words, tables)
                 height = float(page.height)
             except InputError:
                 raise
@@ -231,16 +237,32 @@ def _read_pages(path: Path, lim: Limits) -> tuple[list[PageLayout], _Stats]:
                 raise _parse_error(path, exc, number) from None
             finally:
                 _close_quietly(page)
-            stats.unmapped += sum(
-                1 for t in tables for r in t.rows for c in r.cells if has_unmapped_glyphs(c.text)
-            )
-            layouts.append(PageLayout(number, height, tables, lines))
-            # an unruled table running to the foot of the page may continue on the next one
-            carry = None
-            if tables and not any(tables[-1].bbox[3] < ln.top < 0.9 * height for ln in lines):
-                carry = tables[-1]
+            ruled.append(PageLayout(number, height, tables, lines))
     finally:
         _close_quietly(pdf)
+    furniture = find_furniture(ruled)
+    layouts: list[PageLayout] = []
+    carry = None
+    for layout in ruled:
+        number, height, tables, lines = layout.number, layout.height, layout.tables, layout.lines
+        # a table's header row repeated at the top of every page (all its lines) is the table's, not
+        # furniture: only what stands above it can be a running header
+        head = min((ln.top for ln in lines if header_like(ln)), default=height)
+        body = [
+            ln for ln in lines if head <= ln.top < 0.5 * height or not is_furniture(ln, height, furniture)
+        ]
+        extra = unruled_tables(number, body, height, carry) if body else []
+        if extra:
+            tables = sorted(tables + extra, key=lambda t: t.bbox[1])
+            lines = loose_lines([w for ln in lines for w in ln.words], extra)
+        stats.unmapped += sum(
+            1 for t in tables for r in t.rows for c in r.cells if has_unmapped_glyphs(c.text)
+        )
+        layouts.append(PageLayout(number, height, tables, lines))
+        # an unruled table running to the foot of the page may continue on the next one
+        carry = None
+        if tables and not any(tables[-1].bbox[3] < ln.top < 0.9 * height for ln in body):
+            carry = tables[-1]
     return layouts, stats
 
 
@@ -301,6 +323,38 @@ def _apply_confidence(rows: list[Row], conf: dict[tuple[int, int], float], table
         end = later[at] if at < len(later) else sizes.get(t, r) + 1
         worst = min((conf.get((t, k), 1.0) for k in range(r, end)), default=1.0)
         row.confidence = min(row.confidence, worst)
+
+
+def block_items(paragraphs: list[Paragraph]) -> list[BlockItem]:
+    """The page paragraphs as items for the labelled-block builder.
+
+    A PDF has no heading markup: type larger than the body text (the size most of the text is set
+    in) is a heading, its level ranked by size; bold paragraphs are emphasised; type clearly smaller
+    than the body's is small print.
+    """
+    from collections import Counter
+
+    from codecheck.readers.blocks import BlockItem
+
+    weight: Counter[float] = Counter()
+    for p in paragraphs:
+        weight[round(p.size, 1)] += len(p.text)
+    if not weight:
+        return []
+    body = weight.most_common(1)[0][0]
+    larger = sorted({round(p.size, 1) for p in paragraphs if round(p.size, 1) > body + 0.5}, reverse=True)
+    level = {size: n for n, size in enumerate(larger, start=1)}
+    return [
+        BlockItem(
+            p.text,
+            heading=level.get(round(p.size, 1)),
+            emphasised=p.bold,
+            lead=p.lead,
+            page=p.page,
+            small=p.size < body - 1.0,
+        )
+        for p in paragraphs
+    ]
 
 
 def _title(paragraphs: list[Paragraph]) -> str | None:

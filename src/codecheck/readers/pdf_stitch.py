@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from codecheck.readers.columns import PROVISION_ID
 from codecheck.readers.pdf_tables import PageTable
-from codecheck.readers.pdf_text import PAGE_NUMBER, Line
+from codecheck.readers.pdf_text import PAGE_NUMBER, Line, join_words
 from codecheck.readers.raw import RawCell, RawRow, RawTable
 
 COLUMN_TOLERANCE = 4.0  # points: column boundaries of two pieces of one table agree within this
@@ -49,6 +49,8 @@ class Paragraph:
     page: int
     top: float
     size: float
+    bold: bool = False  # set wholly in bold (a label or a heading in a labelled-block layout)
+    lead: str | None = None  # bold words opening a paragraph that goes on in plain text
 
 
 @dataclass
@@ -162,10 +164,22 @@ def _paragraphs(lines: Sequence[Line], page: int) -> list[Paragraph]:
             out[-1].text = f"{out[-1].text} {text}"
             right = max(right, line.x1)
         else:
-            out.append(Paragraph(text, page, line.top, line.size))
+            out.append(Paragraph(text, page, line.top, line.size, line.bold, _bold_lead(line)))
             right = line.x1
         prev = line
     return out
+
+
+def _bold_lead(line: Line) -> str | None:
+    """The bold words opening a line that goes on in plain text ("Do we comply?" then "Yes")."""
+    if line.bold or not line.words or not line.words[0].bold:
+        return None
+    lead = []
+    for word in line.words:
+        if not word.bold:
+            break
+        lead.append(word)
+    return join_words(lead)
 
 
 def assemble(pages: Sequence[PageLayout]) -> Assembled:

@@ -109,12 +109,27 @@ def _is_white(color: object) -> bool:
     return False
 
 
+# A filled, unstroked rectangle thicker than this both ways is a background (cell shading), not a rule.
+RULE_THICKNESS = 3.0
+
+
 def visible_edge(obj: dict) -> bool:
-    """Keep an object for table finding unless it is an invisible or white rectangle/line."""
+    """Keep an object for table finding unless it is an invisible or white rectangle/line, or shading.
+
+    Rules are lines, stroked rectangles and thin filled ones (a browser draws a 1px border as a
+    filled sliver). A thick filled rectangle with no stroke is a cell's background: banded rows
+    (every other row shaded, no rules) would otherwise make each shaded row a one-row table of its
+    own and leave the rows between them out; read without them, the table is found from its text.
+    """
     if obj.get("object_type") not in EDGE_OBJECTS:
         return True
     stroked = obj.get("stroke") and not _is_white(obj.get("stroking_color"))
     filled = obj.get("fill") and not _is_white(obj.get("non_stroking_color"))
+    if filled and not stroked and obj.get("object_type") == "rect":
+        width = abs(float(obj.get("x1", 0)) - float(obj.get("x0", 0)))
+        height = abs(float(obj.get("bottom", 0)) - float(obj.get("top", 0)))
+        if width > RULE_THICKNESS and height > RULE_THICKNESS:
+            return False
     return bool(stroked or filled)
 
 
@@ -122,10 +137,48 @@ def _column_span(x0: float, x1: float, xs: Sequence[float]) -> int:
     return max(1, sum(1 for x in xs[:-1] if x0 - 1.5 <= x < x1 - 1.5))
 
 
+def open_cell_edges(edges: Sequence[dict]) -> list[dict]:
+    """Horizontal rules that close cells a page break left open.
+
+    A browser printing a table row that runs on to the next page draws the cells' side borders down
+    to the foot of the page but no bottom border (and, on the next page, the sides of the row's rest
+    from the top of the table without a top border when no header repeats). pdfplumber then sees no
+    closed cell and drops the row: its text would be lost, or skipped as text without a provision
+    number. Where three or more vertical rules end (or start) at one height with no horizontal rule
+    there, a rule across them closes the cells.
+    """
+    verticals = [e for e in edges if e.get("orientation") == "v"]
+    horizontals = [e for e in edges if e.get("orientation") == "h"]
+    out: list[dict] = []
+    for key in ("bottom", "top"):
+        groups: dict[int, list[dict]] = {}
+        for e in verticals:
+            groups.setdefault(round(float(e[key])), []).append(e)
+        for y, group in groups.items():
+            if len(group) < 3:
+                continue
+            x0 = min(float(e["x0"]) for e in group)
+            x1 = max(float(e["x1"]) for e in group)
+            closed = any(
+                abs(float(h["top"]) - y) <= 2.0 and float(h["x0"]) <= x0 + 2 and float(h["x1"]) >= x1 - 2
+                for h in horizontals
+            )
+            if not closed:
+                out.append(
+                    {"x0": x0, "x1": x1, "top": float(y), "bottom": float(y), "width": x1 - x0, "height": 0.0,
+                     "orientation": "h", "object_type": "closing_edge"}
+                )  # fmt: skip
+    return out
+
+
 def ruled_tables(page: Page, page_no: int, words: Sequence[Word]) -> list[PageTable]:
     """Tables whose grid is drawn; text rebuilt from ``words``."""
     filtered = page.filter(visible_edge)
-    found = filtered.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    settings: dict = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+    closing = open_cell_edges(filtered.edges)
+    if closing:
+        settings["explicit_horizontal_lines"] = closing
+    found = filtered.find_tables(settings)
     tables: list[PageTable] = []
     for table in found:
         xs = sorted({round(c[0], 1) for c in table.cells} | {round(max(c[2] for c in table.cells), 1)})
@@ -291,12 +344,24 @@ def _header_words(line: Line) -> int:
 
 
 def _is_header_line(line: Line) -> bool:
-    """A line that could be a table's header row: two or more column words."""
+    """A line that could be a table's header row: two or more column words, and not a line of running
+    text that happens to use them ("the provisions set out in section 2 of this Code.": it starts in
+    lower case, or ends a sentence)."""
+    text = line.text.strip()
+    if text[:1].islower() or (text.endswith((".", ";", ",")) and len(line.words) > 4):
+        return False
     return _header_words(line) >= 2
+
+
+def header_like(line: Line) -> bool:
+    """Could ``line`` be a table's header row (see ``_is_header_line``)?"""
+    return _is_header_line(line)
 
 
 def _is_strong_header_line(line: Line) -> bool:
     """A header row beyond doubt (it ends a block): many column words, or a few in a short bold line."""
+    if not _is_header_line(line):
+        return False
     n = _header_words(line)
     return n >= 3 or (n >= 2 and (line.bold or len(line.words) <= 8))
 
@@ -414,6 +479,8 @@ def _grow_block(lines: Sequence[Line], start: int) -> tuple[int, list[tuple[floa
                 break
         if lines[end].size > body_size + 1.0 or (end - start >= 2 and _is_strong_header_line(lines[end])):
             break  # a heading, or the header of the next table
+        if gap > 2 * pitch and lines[end].size < body_size - 1.0 and not _is_id_line(lines[end]):
+            break  # smaller print set apart below the table: a page footer or a footnote
         # a settled gutter may narrow to a sliver (text reaching the cell edge) and still divide
         candidate = _gutters(lines[start : end + 1], x_min, x_max, min_gap=1.5)
         survivors = []

@@ -24,12 +24,16 @@ class RawCell:
     row starts a new provision (the merged cell is cited for that provision too) or continues the
     one above (the text is already there and must not be repeated). A reader that cannot recover the
     text leaves ``text`` empty.
+
+    ``fill`` is the cell's background colour (HTML inline style, an XLSX solid fill): a RAG status
+    column may say "green" with its colour alone.
     """
 
     text: str
     checked: bool | None = None
     span: int = 1
     merged_from_above: bool = False
+    fill: str | None = None  # background colour as RRGGBB hex, where the format gives it (RAG status)
 
 
 @dataclass

@@ -29,14 +29,22 @@ import re
 from dataclasses import dataclass, replace
 
 from codecheck.limits import DEFAULT_LIMITS
-from codecheck.model import Location, Row
-from codecheck.readers.answers import map_private_glyphs, normalise_answer, split_answer_columns
+from codecheck.model import CELLS_TRUNCATED, SKIPPED_TEXT, Location, ReaderNote, Row
+from codecheck.readers.answers import (
+    map_private_glyphs,
+    normalise_answer,
+    rag_from_fill,
+    split_answer_columns,
+    split_leading_answer,
+)
 from codecheck.readers.columns import (
     COMMENTARY,
     COMPLY,
     EVIDENCE,
+    EXTRA_ROLES,
     PROVISION,
     PROVISION_ID,
+    RAG,
     REQUIREMENT,
     ColumnMap,
     answer_header,
@@ -166,6 +174,7 @@ class _Cell:
     merged: bool = False
     carried: str = ""
     carried_checked: bool | None = None
+    fill: str | None = None  # background colour (a RAG status given by colour alone)
 
 
 def _grid(row: RawRow, ncols: int) -> list[_Cell]:
@@ -177,7 +186,7 @@ def _grid(row: RawRow, ncols: int) -> list[_Cell]:
         if cell.merged_from_above:
             out.append(_Cell("", None, col, span, True, clean_text(cell.text), cell.checked))
         else:
-            out.append(_Cell(clean_text(cell.text), cell.checked, col, span))
+            out.append(_Cell(clean_text(cell.text), cell.checked, col, span, fill=cell.fill))
         col += span
     return out
 
@@ -223,6 +232,11 @@ def _normalise_id(text: str) -> str:
     return " ".join(text.split())
 
 
+def _note(message: str) -> ReaderNote:
+    """A note on how the rows were built (stitched rows, inferred roles …): not text lost."""
+    return ReaderNote("rows", message)
+
+
 class _Builder:
     """State carried across tables: the open row, the last roles, the current context."""
 
@@ -230,7 +244,7 @@ class _Builder:
         self.max_chars = max_chars
         self.cut = 0  # logical rows whose joined text passed max_chars
         self.rows: list[Row] = []
-        self.notes: list[str] = []
+        self.notes: list[ReaderNote] = []  # what the builder noticed, in reading order
         self.last_map: ColumnMap | None = None
         self.last_ncols = 0
         self.last_table: int | None = None
@@ -264,9 +278,8 @@ class _Builder:
             and _unnumbered_form(grids, cmap, header_rows)
         ):
             cmap.unnumbered = True
-            self.notes.append(
-                f"table {table.index} prints no provision numbers: one row per requirement, matched by text"
-            )
+            unnumbered = f"table {table.index} prints no provision numbers"
+            self.notes.append(_note(f"{unnumbered}: one row per requirement, matched by text"))
         if cmap is None or not cmap.is_assessment:
             self.skipped_tables += 1
             self._close()
@@ -405,7 +418,12 @@ class _Builder:
                 self.context = filled[0].text
             else:
                 self.notes.append(
-                    f"table {table.index} row {raw.index}: text without a provision number skipped"
+                    ReaderNote(
+                        SKIPPED_TEXT,
+                        f"table {table.index} row {raw.index}: text without a provision number skipped",
+                        Location(raw.page if raw.page is not None else table.page, table.index, raw.index),
+                        position=len(self.rows),
+                    )
                 )
             return
         lifted = self._lift_tail(grid, cmap)
@@ -430,9 +448,19 @@ class _Builder:
 
     def _parts(self, grid: list[_Cell], cmap: ColumnMap) -> dict[str, str]:
         parts = {}
-        for role in (REQUIREMENT, EVIDENCE, COMMENTARY):
+        merged = _merged_comply(grid, cmap)
+        for role in (REQUIREMENT, EVIDENCE, COMMENTARY, *EXTRA_ROLES):
+            if role not in cmap.roles and role not in (REQUIREMENT, EVIDENCE, COMMENTARY):
+                continue
             cell = _at(grid, cmap.get(role))
-            parts[role] = cell.text if cell else ""
+            if merged is not None and cell is merged[0]:
+                # a Comply cell merged with this one: the words after the answer are this column's
+                parts[role] = merged[2] if role == merged[3] else ""
+                continue
+            text = cell.text if cell else ""
+            if role == RAG and cell is not None and not text:
+                text = rag_from_fill(cell.fill) or ""
+            parts[role] = text
         return parts
 
     def _start(self, table: RawTable, raw: RawRow, grid: list[_Cell], cmap: ColumnMap, pid: str) -> None:
@@ -472,6 +500,11 @@ class _Builder:
                 out[ans] = (cell.text if cell else "", cell.checked if cell else None)
             return {"split": out}
         cell = _at(grid, cmap.get(COMPLY))
+        merged = _merged_comply(grid, cmap)
+        if merged is not None:
+            return {"single": (merged[1], cell.checked if cell else None)}
+        if cell is not None and not cell.text and cell.checked is None and rag_from_fill(cell.fill):
+            return {"single": ("", None), "colour": rag_from_fill(cell.fill)}
         return {"single": (cell.text if cell else "", cell.checked if cell else None)}
 
     def _joined(self, grid: list[_Cell], cmap: ColumnMap) -> tuple[dict[str, _Joined], dict]:
@@ -481,6 +514,8 @@ class _Builder:
         for kind, cells in self._answer_cells(grid, cmap).items():
             if kind == "single":
                 answers["single"] = [_Joined(cells[0], self.max_chars), cells[1]]
+            elif kind == "colour":  # an answer given by the cell's colour alone (see _answer_cells)
+                answers["colour"] = cells
             else:
                 answers["split"] = {a: [_Joined(t, self.max_chars), c] for a, (t, c) in cells.items()}
         return parts, answers
@@ -496,6 +531,8 @@ class _Builder:
             old[0].add(new_text)
             if old[1] is None:
                 old[1] = new_checked
+            if "colour" in more:
+                answers.setdefault("colour", more["colour"])
         else:
             split: dict = answers.setdefault("split", {})
             for ans, (t, c) in more["split"].items():
@@ -554,12 +591,22 @@ class _Builder:
         row.requirement = parts[REQUIREMENT].text() if REQUIREMENT in parts else ""
         row.evidence = parts[EVIDENCE].text() if EVIDENCE in parts else ""
         row.commentary = parts[COMMENTARY].text() if COMMENTARY in parts else ""
+        for role in EXTRA_ROLES:
+            setattr(row, role, parts[role].text() if role in parts else "")
         if "split" in self.answer_cells:
             columns = self.answer_cells["split"].items()
             reading = split_answer_columns({a: (joined.text(), checked) for a, (joined, checked) in columns})
         else:
             joined, checked = self.answer_cells.get("single", (_Joined("", self.max_chars), None))
-            reading = normalise_answer(joined.text(), checked, row.commentary or row.evidence)
+            text = joined.text()
+            colour = self.answer_cells.get("colour")
+            if not text and checked is None and colour:
+                # an answer cell coloured red, amber or green with no words in it
+                reading = normalise_answer(colour)
+                reading = replace(reading, text=f"{colour} (cell colour)", source="colour")
+                row.rag = row.rag or colour
+            else:
+                reading = normalise_answer(text, checked, row.commentary or row.evidence)
         texts = [*parts.values(), *(j for j, _ in self.answer_cells.get("split", {}).values())]
         if "single" in self.answer_cells:
             texts.append(self.answer_cells["single"][0])
@@ -572,7 +619,7 @@ class _Builder:
             self.stitched += 1
         self.rows.append(row)
 
-    def finish(self) -> tuple[list[Row], list[str]]:
+    def finish(self) -> tuple[list[Row], list[ReaderNote]]:
         self._close()
         notes = list(self.notes)
         if any(self.answered_tables.values()):
@@ -583,32 +630,45 @@ class _Builder:
             if len(kept) != len(self.rows):
                 dropped = sorted({r.location.table for r in self.rows if r.location.table in unanswered})
                 notes.append(
-                    f"table(s) {', '.join(map(str, dropped))} have no Comply column, unlike the form: "
-                    "not read as assessment rows"
+                    _note(
+                        f"table(s) {', '.join(map(str, dropped))} have no Comply column, unlike the form: "
+                        "not read as assessment rows"
+                    )
                 )
                 self.rows = kept
         if self.stitched:
             notes.append(
-                f"{self.stitched} row{'s' if self.stitched != 1 else ''} stitched from continuation rows"
+                _note(
+                    f"{self.stitched} row{'s' if self.stitched != 1 else ''} stitched from continuation rows"
+                )
             )
         if self.shared:
             notes.append(
-                f"{self.shared} row{'s' if self.shared != 1 else ''} share a cell merged down from the "
-                "provision above: its text is read for each provision it spans"
+                _note(
+                    f"{self.shared} row{'s' if self.shared != 1 else ''} share a cell merged down from the "
+                    "provision above: its text is read for each provision it spans"
+                )
             )
         if self.cut:
             notes.append(
-                f"{self.cut} row{'s' if self.cut != 1 else ''} joined from continuation rows longer than "
-                f"{self.max_chars} characters in a cell: cut there"
+                ReaderNote(
+                    CELLS_TRUNCATED,  # text past the cap reaches no row
+                    f"{self.cut} row{'s' if self.cut != 1 else ''} joined from continuation rows longer "
+                    f"than {self.max_chars} characters in a cell: cut there",
+                )
             )
         if self.lifted:
             notes.append(
-                f"{self.lifted} provision number(s) printed below the first line of their text: "
-                "the lines above were joined to them"
+                _note(
+                    f"{self.lifted} provision number(s) printed below the first line of their text: "
+                    "the lines above were joined to them"
+                )
             )
         if self.inferred_tables:
             notes.append(
-                f"column roles inferred from content in {self.inferred_tables} table(s) without a header"
+                _note(
+                    f"column roles inferred from content in {self.inferred_tables} table(s) without a header"
+                )
             )
         return self.rows, notes
 
@@ -686,6 +746,27 @@ def _repeats_header(texts: list[str], cmap: ColumnMap) -> bool:
     return again is not None and again.signature() == cmap.signature()
 
 
+def _merged_comply(grid: list[_Cell], cmap: ColumnMap) -> tuple[_Cell, str, str, str] | None:
+    """A Comply cell merged across the next column(s) (one cell printing "Yes" then the evidence).
+
+    Returns (the cell, the answer, the rest, the role of the first column it covers after Comply),
+    or None when the Comply cell is a cell of its own or does not start with an answer.
+    """
+    col = cmap.get(COMPLY)
+    cell = _at(grid, col)
+    if cell is None or cell.span < 2 or cell.col != col or cell.merged or not cell.text:
+        return None
+    text_roles = (EVIDENCE, COMMENTARY, *(r for r in EXTRA_ROLES if r != RAG))
+    end = cell.col + cell.span
+    covered = sorted((c, role) for role, c in cmap.roles.items() if role in text_roles and cell.col < c < end)
+    if not covered:
+        return None
+    split = split_leading_answer(cell.text)
+    if split is None:
+        return None
+    return cell, split[0], split[1], covered[0][1]
+
+
 def _expand(grid: list[_Cell], ncols: int) -> list[_Cell]:
     """One entry per grid column (spanned positions get an empty placeholder)."""
     out = [_Cell("", None, i, 1) for i in range(max(ncols, sum(c.span for c in grid)))]
@@ -696,14 +777,15 @@ def _expand(grid: list[_Cell], ncols: int) -> list[_Cell]:
 
 def build_rows(
     tables: list[RawTable], max_chars: int = DEFAULT_LIMITS.max_cell_chars
-) -> tuple[list[Row], list[str]]:
+) -> tuple[list[Row], list[ReaderNote]]:
     """Turn a document's raw tables (in document order) into provision rows and reader notes.
 
     Tables that are not self-assessments contribute no rows. Rows come back in document order with
     ``location`` (page, table, row of the first physical row), ``context``, ``stitched`` and
-    ``confidence`` set. ``notes`` are human-readable observations for ``Document.notes``. A logical
-    row's text is joined from its physical rows up to ``max_chars`` characters per column (the
-    reader's ``max_cell_chars``).
+    ``confidence`` set. ``notes`` go to ``Document.notes``: how the rows were built (kind "rows"), and
+    text that reached no row (kind "skipped-text", placed among the rows; kind "cells-truncated" for
+    a row whose text joined over its physical rows passed ``max_chars`` characters in a column, the
+    reader's ``max_cell_chars``, and was cut there).
     """
     builder = _Builder(max_chars)
     for table in tables:

@@ -2,12 +2,15 @@
 
 Users rename files, save PDFs with a .docx extension and drop legacy .doc or encrypted files into
 repositories. The extension is ignored: the magic bytes decide, and every failure names the file
-and says what to do in one line. An encrypted (password-protected) DOCX is not a ZIP at all but an
-OLE compound file (magic D0 CF 11 E0) holding an ``EncryptedPackage`` stream.
+and says what to do in one line. An encrypted (password-protected) DOCX or XLSX is not a ZIP at all
+but an OLE compound file (magic D0 CF 11 E0) holding an ``EncryptedPackage`` stream. A ZIP is a
+Word document or an Excel workbook by the part it holds (``word/document.xml``, ``xl/workbook.xml``);
+a web page is markup whose first element is an HTML one.
 """
 
 from __future__ import annotations
 
+import re
 import struct
 import zipfile
 import zlib
@@ -17,11 +20,12 @@ from typing import Literal
 from codecheck.errors import InputError
 from codecheck.limits import Limits, effective
 
-Kind = Literal["docx", "pdf"]
+Kind = Literal["docx", "pdf", "html", "xlsx"]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_WORKBOOK_STREAM = "Workbook".encode("utf-16-le")  # a legacy .xls holds a "Workbook" stream
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
     zlib.error,
@@ -51,7 +55,7 @@ def _describe_other(head: bytes) -> str:
 
 
 def sniff(path: Path, limits: Limits | None = None) -> Kind:
-    """Return "docx" or "pdf" for a readable candidate; raise ``InputError`` otherwise."""
+    """Return "docx", "pdf", "html" or "xlsx" for a readable candidate; raise ``InputError`` otherwise."""
     lim = effective(limits)
     try:
         size = path.stat().st_size
@@ -74,15 +78,58 @@ def sniff(path: Path, limits: Limits | None = None) -> Kind:
             raise InputError(
                 "password-protected (encrypted) document; remove the password and save it again", path
             )
+        if _ole_has_stream(path, _WORKBOOK_STREAM):
+            raise InputError("legacy Excel 97-2003 (.xls) workbook, not XLSX; save it as .xlsx", path)
         raise InputError("legacy Word 97-2003 (.doc) or other OLE file, not DOCX; save it as .docx", path)
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(ZIP_MAGICS):
-        _check_zip_directory(path, lim)  # before any ZIP reader parses the directory
-        return "docx"  # checked as a Word package when opened (open_package)
+        _check_zip_directory(path, lim)  # before any ZIP reader (or _zip_kind) parses the directory
+        return _zip_kind(path)
     if not head.strip(b" \t\r\n\x00"):
         raise InputError("file holds no content (only blank bytes)", path)
-    raise InputError(f"not a DOCX or PDF file ({_describe_other(head)})", path)
+    if is_html(head):
+        return "html"
+    raise InputError(f"not a DOCX, PDF, HTML or XLSX file ({_describe_other(head)})", path)
+
+
+_HTML_START = re.compile(
+    rb"^(?:<!doctype\s+html|<(?:html|head|body|meta|title|main|article|section|div|table|h[1-6]|p|link|"
+    rb"style|base|header|nav)[\s>/])",
+    re.IGNORECASE,
+)
+_LEADING_MARKUP = re.compile(
+    rb"^(?:\s+|<!--.*?-->|<\?xml[^>]*\?>|<!doctype\s+(?!html)[^>]*>)", re.DOTALL | re.IGNORECASE
+)
+
+
+def is_html(head: bytes) -> bool:
+    """Does the file open as a web page? A byte-order mark, blank lines, comments (a browser's
+    "saved from url" mark) and an XML declaration may come first; then a doctype or an HTML element."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", "ignore").encode("utf-8", "ignore")
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    for _ in range(50):
+        m = _LEADING_MARKUP.match(head)
+        if not m or not m.group(0):
+            break
+        head = head[m.end() :]
+    if head.upper().startswith(b"<!DOCTYPE") and b"xhtml" in head[:200].lower():
+        return True
+    return bool(_HTML_START.match(head))
+
+
+def _zip_kind(path: Path) -> Kind:
+    """A ZIP package is a workbook when it holds ``xl/workbook.xml`` and no Word document part;
+    anything else is checked as a Word package when opened (``open_package``)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist()[:100_000])
+    except _ZIP_ERRORS:
+        return "docx"  # open_package reports the damage in its own words
+    if "xl/workbook.xml" in names and "word/document.xml" not in names:
+        return "xlsx"
+    return "docx"
 
 
 def _check_zip_directory(path: Path, limits: Limits) -> None:
@@ -102,9 +149,13 @@ def _ole_has_encrypted_package(path: Path) -> bool:
     The stream name sits in the directory sectors as UTF-16LE; scanning a bounded prefix for it is
     enough to tell an encrypted OOXML document from a legacy .doc without an OLE parser.
     """
+    return _ole_has_stream(path, _ENCRYPTED_STREAM)
+
+
+def _ole_has_stream(path: Path, name: bytes) -> bool:
     with path.open("rb") as fh:
         data = fh.read(8 * 1024 * 1024)
-    return _ENCRYPTED_STREAM in data
+    return name in data
 
 
 class Package:

@@ -175,12 +175,12 @@ class RowIndex:
     of the rows per finding took 43 s on a 10,000-row document)."""
 
     def __init__(self, result: AuditResult) -> None:
-        self.by_location: dict[tuple, object] = {}
+        self.by_location: dict[object, object] = {}
         self.by_provision: dict[str, object] = {}
         aligned = result.aligned
         for arow in aligned.rows if aligned is not None else ():
             loc = arow.row.location
-            self.by_location.setdefault((loc.page, loc.table, loc.row), arow)
+            self.by_location.setdefault(loc, arow)
             for pid in arow.provisions:
                 self.by_provision.setdefault(pid, arow)
             if arow.row.provision:
@@ -189,7 +189,7 @@ class RowIndex:
     def row_for(self, f: Finding):
         """The aligned row a finding speaks about: same location first, else the provision's row."""
         if f.location is not None:
-            found = self.by_location.get((f.location.page, f.location.table, f.location.row))
+            found = self.by_location.get(f.location)
             if found is not None:
                 return found
         if f.provision is not None:

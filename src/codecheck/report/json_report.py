@@ -94,6 +94,10 @@ def document_object(result: AuditResult, options: RenderOptions) -> dict:
                     "location": row.location.as_dict(),
                     "confidence": round(row.confidence, 3),
                     "alignment": arow.as_dict(),
+                    "actions": row.actions,
+                    "target_date": row.target_date,
+                    "owner": row.owner,
+                    "rag": row.rag,
                 }
             )
     if options.baseline is not None:

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from codecheck.findings import display_path, fingerprints, provision_key
 from codecheck.model import AuditResult, Finding, RuleSpec, Severity
+from codecheck.readers import DOCUMENT_MEDIA_TYPES
 from codecheck.report.base import TOOL_NAME, RenderOptions, code_wording, section_of
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -26,10 +27,6 @@ MAX_RESULTS = 25_000  # GitHub keeps at most this many results per run
 MAX_FULL_DESCRIPTION = 1024  # GitHub truncates longer rule descriptions
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _PROBLEM = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "recommendation"}
-_MIME = {
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".pdf": "application/pdf",
-}
 
 
 def _uri(path: Path, options: RenderOptions) -> str:
@@ -150,7 +147,7 @@ def _artifact(path: Path, uri: str) -> dict:
     import hashlib  # here, not at the top: the CLI imports this module to build its options
 
     art: dict = {"location": {"uri": uri}, "roles": ["analysisTarget"]}
-    mime = _MIME.get(path.suffix.lower())
+    mime = DOCUMENT_MEDIA_TYPES.get(path.suffix.lower())
     if mime:
         art["mimeType"] = mime
     try:
