@@ -43,8 +43,8 @@ def refusal(fmt: str | None) -> str | None:
     if fmt in ANNOTATABLE:
         return None
     return (
-        f"--annotate writes comments into a Word or PDF document; a {fmt or 'file of this'} form cannot "
-        "carry them: annotate the form's DOCX or PDF, or use --format html for a report"
+        f"--annotate writes comments into a Word or PDF document; a form in {(fmt or 'this format').upper()} "
+        "cannot carry them: annotate the form's DOCX or PDF, or use --format html for a report"
     )
 
 
