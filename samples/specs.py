@@ -743,6 +743,12 @@ RIVERSIDE_OVERRIDES: dict[str, Answer] = {
         "{policy}, section 6",
         "Our process has two stages; there is no third stage and no informal stage before stage 1.",
     ),
+    # A readiness test: nothing about the council's own review of the form (approval-not-stated).
+    "8.1": yes(
+        "{report}",
+        "Our annual report includes this self-assessment, the complaints performance for the year and the "
+        "service improvements made because of complaints. It is published on our website.",
+    ),
 }
 
 
@@ -751,6 +757,7 @@ def riverside() -> Sample:
         "4.2": "Comply cell left empty",
         "6.22": "answered No with nothing in Explanations and Commentary (and no date)",
         "6.24": '"there is no third stage and no informal stage" (negations)',
+        "8.1": "the annual report is described, but not who reviews or approves it",
     }
     rows = _form_rows("joint", _noted(RIVERSIDE_OVERRIDES, notes), set())
     rows = _localised(rows, RIVERSIDE)
@@ -770,10 +777,34 @@ def riverside() -> Sample:
         ],
         rows=rows,
         # The joint draft never came into force: a form that follows it is not against a current Code.
-        document_findings=["outdated-version"],
+        # A readiness test, it gives no date and says nothing of the council's review (info notes).
+        document_findings=["outdated-version", "undated-form", "approval-not-stated"],
         description="Joint draft Appendix A: Comply | Explanations and Commentary | Evidence, printed ids "
         "'1.2/ 1.4', repeated 6.1 and 6.19, 'Stage 1' / 'Stage 2 Review' / 'Further stages' rows.",
         pdf=True,
+    )
+
+
+# --------------------------------------------------------------------------- a blank form
+
+
+def example_homes_blank() -> Sample:
+    """The official 2024 form downloaded and not filled in: every Comply, Evidence and Commentary cell
+    empty, the completion and approval line left as empty slots. One document-level error, not 72."""
+    blank = Answer("blank", "", note="")
+    rows = [replace(r, reply=blank) for r in _form_rows("2024", {}, set())]
+    return Sample(
+        stem="example-homes-2024-blank",
+        landlord="Example Homes",
+        web="www.example-homes.org.uk",
+        version="2024",
+        layout="sections",
+        title=EXAMPLE_HOMES_TITLE,
+        intro=["Self-assessment completed on: __________    Approved by the governing body on: __________"],
+        rows=rows,
+        document_findings=["blank-form"],
+        description="The 2024 form not filled in: every answer, evidence and commentary cell empty, the "
+        "completion line's dates left blank.",
     )
 
 
@@ -823,6 +854,7 @@ def all_samples() -> list[Sample]:
     north = northfield()
     north.features = ["w:sym", "pdf-row-breaks"]
     river = riverside()
+    blank = example_homes_blank()
     return [
         main,
         noheader,
@@ -839,6 +871,7 @@ def all_samples() -> list[Sample]:
         example_homes_blocks(),
         example_homes_workbook(),
         example_homes_actions(),
+        blank,
     ]
 
 

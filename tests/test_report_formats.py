@@ -65,7 +65,8 @@ def test_json_single_document_at_top_level_with_eval_fields() -> None:
     assert ("partial-without-date", "3.1") in by_rule
     assert ("outdated-version", None) in by_rule  # document level -> provision null
     assert all("score" in r["alignment"] for r in data["rows"])
-    assert data["summary"]["findings"] == {"error": 1, "warning": 2, "info": 2, "total": 5}
+    counts = {"error": 1, "warning": 2, "info": 2, "reviewed": 0, "stale": 0, "total": 5}
+    assert data["summary"]["findings"] == counts
     assert data["status"] == "failed"
 
 

@@ -153,6 +153,47 @@ def test_round_trip_template_fill_audit_finds_no_missing_provision(tmp_path: Pat
     assert read == answers
 
 
+def _date_line(path: Path, out: Path, when: str) -> None:
+    """Fill the template's "Self-assessment completed on: … Approved by … on: …" line."""
+    import docx
+
+    document = docx.Document(str(path))
+    line = next(p for p in document.paragraphs if p.text.startswith("Self-assessment completed on"))
+    for run in line.runs:
+        run.text = ""
+    line.add_run(f"Self-assessment completed on: {when}    Approved by the governing body on: {when}")
+    document.save(str(out))
+
+
+def test_blank_template_is_one_document_level_error_through_the_cli(tmp_path: Path) -> None:
+    """A blank form fails: one error for the whole form, no row-by-row missing answers, no date notes."""
+    import json
+
+    blank = _template(tmp_path, "2024")
+    result = runner.invoke(app, ["audit", str(blank), "--format", "json", "--today", "2025-06-01"])
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["rule"], f["provision"]) for f in findings] == [("blank-form", None)]
+    assert findings[0]["message"].startswith("72 of 72 answers blank")
+
+
+def test_filled_form_with_its_date_line_filled_gets_no_date_or_approval_note(tmp_path: Path) -> None:
+    from datetime import date
+
+    from codecheck.api import audit
+
+    blank = _template(tmp_path, "2024")
+    filled = tmp_path / "filled.docx"
+    _fill(blank, filled, "2024")
+    rules = {f.rule for f in audit(filled, today=date(2025, 6, 1)).findings}
+    assert "undated-form" not in rules  # a date in the commentary is enough
+    dated = tmp_path / "dated.docx"
+    _date_line(filled, dated, "12 May 2025")
+    rules = {f.rule for f in audit(dated, today=date(2025, 6, 1)).findings}
+    assert {"blank-form", "undated-form", "approval-not-stated"} & rules == set()
+    assert "approval-not-stated" in {f.rule for f in audit(filled, today=date(2025, 6, 1)).findings}
+
+
 # --------------------------------------------------------------------------- CLI behaviour
 
 

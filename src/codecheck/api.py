@@ -21,7 +21,17 @@ from codecheck.config import Config, load_config
 from codecheck.limits import DEFAULT_LIMITS
 from codecheck.model import AlignedDocument, AuditResult, Document, RuleSpec
 
-__all__ = ["align", "audit", "audit_as_one", "audit_document", "extract", "read", "read_as_one", "rules_for"]
+__all__ = [
+    "align",
+    "audit",
+    "audit_as_one",
+    "audit_document",
+    "decide",
+    "extract",
+    "read",
+    "read_as_one",
+    "rules_for",
+]
 
 
 def _file_key(path: Path) -> tuple[str, int, int]:
@@ -76,7 +86,13 @@ def audit_document(
     code: str | None = None,
     today: date | None = None,
 ) -> AuditResult:
-    """Audit an already-read ``Document`` (``code`` overrides the config's forced version)."""
+    """Audit an already-read ``Document`` (``code`` overrides the config's forced version).
+
+    Findings a reviewer has accepted (``codecheck decide``: the decisions file beside the document,
+    or ``[[decisions]]`` in the configuration) carry their ``Decision``; a bad decisions file is a
+    ``ConfigError`` naming it.
+    """
+    from codecheck.decisions import apply_decisions, decisions_for
     from codecheck.engine import run_rules, select_rules
 
     config = config if config is not None else load_config(doc.path)
@@ -84,7 +100,8 @@ def audit_document(
     selected = select_rules(rules, config, doc.path)
     aligned = align(doc, code=code or config.code, config=config)
     findings = run_rules(aligned, selected, today or date.today())
-    return AuditResult(path=doc.path, findings=findings, aligned=aligned)
+    result = AuditResult(path=doc.path, findings=findings, aligned=aligned)
+    return apply_decisions(result, decisions_for(Path(doc.path), config.decisions))
 
 
 def read(path: str | Path, config: Config | None = None) -> Document:
@@ -148,3 +165,31 @@ def extract(path: str | Path, *, code: str | None = None, config: Config | None 
     config = config if config is not None else load_config(path)
     doc = read(path, config)
     return align(doc, code=code or config.code, config=config)
+
+
+def decide(
+    path: str | Path,
+    provision: str | None,
+    rule: str,
+    *,
+    reason: str,
+    reviewer: str,
+    config: Config | None = None,
+    code: str | None = None,
+    today: date | None = None,
+) -> tuple[Path, bool]:
+    """Record that the finding of ``rule`` at ``provision`` (None: the whole document) in the form at
+    ``path`` was reviewed and is not an issue: appended to ``<stem>.codecheck-decisions.toml`` beside
+    the form, with today's date and a fingerprint of the row as it reads now.
+
+    The form is audited first so that the decision names a finding that exists (``ConfigError``
+    otherwise). Returns the decisions file and whether an earlier decision on the same finding was
+    replaced (a re-review).
+    """
+    from codecheck.decisions import entry_for_finding, record_decision
+
+    path = Path(path)
+    result = audit(path, config=config, code=code, today=today)
+    on = today or date.today()
+    entry = entry_for_finding(result, provision, rule, reason=reason, reviewer=reviewer, on=on)
+    return record_decision(path, entry)

@@ -23,7 +23,7 @@ let a finding through unnoticed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,7 @@ _KEYS: dict[str, str] = {
     "per-document-ignores": "per_document_ignores",
     "limits": "limits_overrides",
     "format": "format",
+    "decisions": "decisions",
 }
 # Keys whose command-line value extends the file's value instead of replacing it.
 _EXTENDING = {"extend_select", "ignore", "rules_files"}
@@ -71,6 +72,8 @@ class Config:
     per_document_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> selectors
     limits_overrides: dict[str, int] = field(default_factory=dict)
     format: str | None = None  # default output format of `audit` (None: the command's own default)
+    # reviewed findings accepted as not an issue ([[decisions]]; codecheck.decisions.DecisionEntry)
+    decisions: tuple = ()
     config_file: Path | None = None  # the file read, if any
     root: Path | None = None  # its folder: per-document-ignores globs are relative to it
     sources: dict[str, str] = field(default_factory=dict)  # attribute -> "default" | path | "command line"
@@ -106,6 +109,9 @@ def _plain(value: Any) -> Any:
     """A JSON/TOML-friendly copy of a setting's value."""
     if value is None:
         return None
+    if is_dataclass(value) and not isinstance(value, type):
+        hidden = ("source", "base")  # where an entry came from is the setting's own source
+        return {k: _plain(v) for k, v in asdict(value).items() if v is not None and k not in hidden}
     if isinstance(value, Severity):
         return str(value)
     if isinstance(value, Path):
@@ -255,6 +261,10 @@ def _convert(attr: str, key: str, value: Any, where: str, base: Path | None) -> 
                 raise ConfigError(f"{where}: 'limits.{name}' must be a positive whole number")
             out[attr_name] = number
         return out
+    if attr == "decisions":
+        from codecheck.decisions import parse_entries
+
+        return tuple(parse_entries(value, where, base, document_required=True))
     raise AssertionError(attr)  # pragma: no cover - _KEYS and this function list the same attributes
 
 

@@ -10,6 +10,7 @@ goes to an appendix, so nothing is lost. The input file is only read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,14 @@ _ANSWER_ORDER: tuple[Answer, ...] = ("no", "partial", "yes", "na", "blank")
 # version would put them against the wrong provisions.
 LOW_DETECTION = 0.5
 _ANSWER_WORDS = {"yes": "Yes", "no": "No", "partial": "Partial", "na": "N/A", "blank": ""}
+# A line of commentary that says what the evidence is ("Evidence: Complaints Policy, section 4"), at
+# the start of a line (optionally bulleted) or after a sentence: in a form with an Evidence column, the
+# rest of that line belongs there.
+_EVIDENCE_AT_START = re.compile(r"^\s*(?:[-•*]\s*)?evidence\s*(?::|[-–—]\s)\s*", re.IGNORECASE)
+_EVIDENCE_INLINE = re.compile(r"(?<=[.!?;])\s+evidence\s*:\s*", re.IGNORECASE)
+# The label an earlier carry-over (or this module, before) put before a line ("2022 1.3: …"): the
+# provision a text came from belongs in the review comment, not in the landlord's cell.
+_CARRY_LABEL = re.compile(r"^(?:2022|2024|joint) \d{1,2}\.\d{1,2}[a-z]?: ", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass
@@ -98,6 +107,8 @@ def migrate_aligned(aligned: AlignedDocument, target: CodeVersion, landlord: str
             rows_for.setdefault(pid, []).append(arow)
 
     used: set[int] = set()
+    carried_into: dict[int, str] = {}  # old row -> the new row its text went to (once: a split)
+    separate_evidence = layout_for(target).index("evidence") is not None
     entries: list[tuple[FormRow, FormEntry]] = []
     for form_row in target.form:
         entry = FormEntry(form_row.id, requirement_text(target, form_row))
@@ -106,13 +117,23 @@ def migrate_aligned(aligned: AlignedDocument, target: CodeVersion, landlord: str
             for map_entry in vmap.entries_for(pid, "to"):
                 old_ids.extend(i for i in map_entry.from_ids if i not in old_ids)
         sources = _source_rows(old_ids, rows_for)
+        fresh = [(pid, r) for pid, r in sources if id(r) not in carried_into]
+        split = [(pid, r) for pid, r in sources if id(r) in carried_into]
         if not sources:
             _mark_new(entry, source, target, old_ids)
             (report.unanswered if old_ids else report.new).append(form_row.id)
+        elif not fresh:
+            _mark_split(entry, source, split, carried_into)
+            report.unanswered.append(form_row.id)
         else:
-            used.update(id(r) for _, r in sources)
-            if _carry(entry, sources, source):
+            used.update(id(r) for _, r in fresh)
+            carried_into.update((id(r), form_row.id) for _, r in fresh)
+            if _carry(entry, fresh, source):
                 report.conflicts.append(form_row.id)
+            if split:
+                entry.notes.append(_split_note(source, split, carried_into))
+            if separate_evidence:
+                _move_evidence(entry)
             entry.notes.extend(_change_notes(checked, form_row, old_ids))
             report.carried.append(form_row.id)
         entries.append((form_row, entry))
@@ -160,6 +181,50 @@ def _mark_new(entry: FormEntry, source: CodeVersion, target: CodeVersion, old_id
                            "answer this provision.")
 
 
+def _split_note(
+    source: CodeVersion, split: list[tuple[str, AlignedRow]], carried_into: dict[int, str]
+) -> str:
+    ids = sorted({pid for pid, _ in split})
+    rows = sorted({carried_into[id(r)] for _, r in split})
+    return (
+        f"For review: {source.id} provision {', '.join(ids)} was split; what it said was carried into "
+        f"{', '.join(rows)} only (not repeated here): say what applies to this provision."
+    )
+
+
+def _mark_split(
+    entry: FormEntry, source: CodeVersion, split: list[tuple[str, AlignedRow]], carried_into: dict[int, str]
+) -> None:
+    """A new row made from an old provision already carried into an earlier row: left blank (copying
+    the text twice would say everything twice, and any finding on it twice), with a note saying why."""
+    entry.flagged = True
+    entry.notes.append(_split_note(source, split, carried_into) + " Answer this provision.")
+
+
+def _move_evidence(entry: FormEntry) -> None:
+    """Lines of the commentary that say "Evidence: …" go to the Evidence column (a form whose old
+    layout had one combined column), with a note saying so."""
+    kept: list[str] = []
+    moved: list[str] = []
+    for line in entry.commentary.split("\n"):
+        at_start = _EVIDENCE_AT_START.match(line)
+        inline = None if at_start else _EVIDENCE_INLINE.search(line)
+        if at_start and line[at_start.end():].strip():
+            moved.append(line[at_start.end():].strip())
+        elif inline and line[inline.end():].strip():
+            kept.append(line[: inline.start()].rstrip())
+            moved.append(line[inline.end():].strip())
+        else:
+            kept.append(line)
+    if not moved:
+        return
+    entry.evidence = "\n".join(t for t in (entry.evidence, *moved) if t.strip())
+    entry.commentary = "\n".join(t for t in kept if t.strip())
+    entry.notes.append(
+        'For review: text marked "Evidence:" in the commentary was moved to the Evidence column.'
+    )
+
+
 def _carry(entry: FormEntry, sources: list[tuple[str, AlignedRow]], source: CodeVersion) -> bool:
     """Copy the old rows' answer, evidence and commentary into ``entry``; True when their answers disagree."""
     labels = [_label(source, pid) for pid, _ in sources]
@@ -168,15 +233,17 @@ def _carry(entry: FormEntry, sources: list[tuple[str, AlignedRow]], source: Code
     if len(sources) == 1:
         arow = sources[0][1]
         entry.answer = answer_text(arow)
-        entry.evidence = arow.row.evidence.strip()
-        entry.commentary = arow.row.commentary.strip()
+        entry.evidence = _unlabelled(arow.row.evidence)
+        entry.commentary = _unlabelled(arow.row.commentary)
     else:
         worst = min(answers, key=_ANSWER_ORDER.index)
         same = [r for _, r in sources if r.row.answer == worst]
         entry.answer = answer_text(same[0]) if len(distinct) <= 1 else _ANSWER_WORDS[worst]
-        pairs = list(zip(labels, (r.row for _, r in sources), strict=True))
-        entry.evidence = _joined((label, row.evidence) for label, row in pairs)
-        entry.commentary = _joined((label, row.commentary) for label, row in pairs)
+        entry.evidence = _joined(r.row.evidence for _, r in sources)
+        entry.commentary = _joined(r.row.commentary for _, r in sources)
+        entry.notes.append(
+            f"For review: what {' and '.join(labels)} said is joined here, in that order."
+        )
     ids = [pid for pid, _ in sources]
     names = ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]
     plural = "provisions" if len(ids) > 1 else "provision"
@@ -192,10 +259,14 @@ def _carry(entry: FormEntry, sources: list[tuple[str, AlignedRow]], source: Code
     return conflict
 
 
-def _joined(parts: Iterable[tuple[str, str]]) -> str:
-    """Texts from several old rows, each on its own line and labelled with the provision it came from."""
-    lines = [f"{label}: {text.strip()}" for label, text in parts if text.strip()]
-    return "\n".join(lines)
+def _unlabelled(text: str) -> str:
+    """``text`` without the "2022 1.3: " labels an earlier carry-over put before its lines."""
+    return _CARRY_LABEL.sub("", text.strip())
+
+
+def _joined(parts: Iterable[str]) -> str:
+    """Texts from several old rows, each on its own line (which row said what is in the review note)."""
+    return "\n".join(_unlabelled(text) for text in parts if text.strip())
 
 
 def _change_notes(checked: CodeDiff, form_row: FormRow, old_ids: list[str]) -> list[str]:

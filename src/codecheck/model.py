@@ -175,14 +175,16 @@ class CodeVersion:
 class Location:
     """Where a row sits in the document: 1-based page (PDF, or None), table and row numbers.
 
-    ``bbox`` is the row's box on its page (PDF points from the page's top-left corner: x0, top, x1,
-    bottom), where the reader knows it, so that an annotated copy can mark the row where it is printed.
-    It is not part of the row's identity (equality and hashing ignore it) and not in ``as_dict``.
-
     ``block`` numbers the provision blocks of a form laid out as labelled paragraphs (no table);
     ``sheet`` names a workbook's worksheet (``table`` is then its position among the sheets read and
     ``row`` its row number in Excel); ``file`` names the file when several are read as one form.
     The three are left out of ``as_dict`` when unset, so the shape of a table row's location stays.
+    ``bbox`` is the row's box on its page (PDF points from the page's top-left corner: x0, top, x1,
+    bottom), where the reader knows it, so that an annotated copy can mark the row where it is printed.
+    ``anchor`` is, for a DOCX, the row's place among every ``w:tr`` of the document body in document
+    order (0-based), so that an annotated copy finds the very row element again whatever wrappers,
+    nested tables or deleted rows the reader looked through. Neither is part of the row's identity
+    (equality and hashing ignore them) nor in ``as_dict``.
     """
 
     page: int | None = None
@@ -192,6 +194,7 @@ class Location:
     sheet: str | None = None
     file: str | None = None
     bbox: tuple[float, float, float, float] | None = field(default=None, compare=False)
+    anchor: int | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict:
         out: dict = {"page": self.page, "table": self.table, "row": self.row}
@@ -445,8 +448,9 @@ class Finding:
     decision: Decision | None = None  # a reviewer's recorded judgement on this finding, if any
 
     def as_dict(self) -> dict:
-        """The finding as JSON data; ``quote``/``reading`` only when set (content findings), so that
-        every other finding keeps the shape consumers already parse."""
+        """The finding as JSON data; ``quote``/``reading`` only when set (content findings) and
+        ``decision`` only when a reviewer recorded one, so that every other finding keeps the shape
+        consumers already parse."""
         out = {
             "code": self.code,
             "rule": self.rule,
@@ -455,14 +459,13 @@ class Finding:
             "message": self.message,
             "location": self.location.as_dict() if self.location else None,
             "snippet": self.snippet,
-            "quote": self.quote,
-            "reading": self.reading,
-            "decision": self.decision.as_dict() if self.decision else None,
         }
         if self.quote is not None:
             out["quote"] = self.quote
         if self.reading is not None:
             out["reading"] = self.reading
+        if self.decision is not None:
+            out["decision"] = self.decision.as_dict()
         return out
 
     @property

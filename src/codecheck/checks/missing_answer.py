@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from codecheck.checks._filled import counted_rows, unfilled
 from codecheck.engine.context import CheckContext, Hit, RuleParams
 from codecheck.statements import quote_of, read_aligned
 from codecheck.text.cells import provision_label
@@ -28,30 +29,28 @@ def _answer_in_commentary(commentary: str, params: dict[str, Any]) -> bool:
 def check(ctx: CheckContext, params: RuleParams) -> Iterator[Hit]:
     """Rows whose Comply cell is empty and whose commentary does not open with an answer.
 
-    A blank template (nearly every answer blank and nearly every commentary empty) yields nothing: the
-    form has not been filled in, and 72 identical findings would bury everything else. A form with no
-    answers anywhere but with commentary gets one document-level finding.
+    A blank template (nearly every row with no answer, evidence or commentary) yields nothing here:
+    ``blank-form`` reports it once, by the same measure, instead of 72 identical findings. A form with
+    no answers anywhere but with commentary gets one document-level finding.
     """
     # a row with neither a printed id nor an aligned provision is a reading artefact (a stray list
     # item, a sub-heading): the structure rules speak for it, an empty answer there means nothing
-    rows = [r for r in ctx.aligned.rows if r.provisions or r.row.provision.strip()]
+    rows = counted_rows(ctx.aligned)
     if not rows:
         return
-    blank = [r for r in rows if r.row.answer == "blank"]
     share = float(params["blank_form_share"])
-    if len(blank) >= share * len(rows):
-        empty = [r for r in rows if is_blank(r.row.commentary) and is_blank(r.row.evidence)]
-        if len(empty) >= share * len(rows):
-            return  # an unfilled template
-        if params["one_finding_when_all_blank"]:
-            yield Hit(
-                provision=None,
-                message=(
-                    f"No Comply answer is given on {len(blank)} of {len(rows)} rows: state Yes, No or "
-                    "Partial for each provision"
-                ),
-            )
-            return
+    if unfilled(ctx.aligned, share) is not None:
+        return  # an unfilled template: blank-form reports it
+    blank = [r for r in rows if r.row.answer == "blank"]
+    if len(blank) >= share * len(rows) and params["one_finding_when_all_blank"]:
+        yield Hit(
+            provision=None,
+            message=(
+                f"No Comply answer is given on {len(blank)} of {len(rows)} rows: state Yes, No or "
+                "Partial for each provision"
+            ),
+        )
+        return
     for arow in blank:
         if _answer_in_commentary(arow.row.commentary, params):
             continue

@@ -23,8 +23,9 @@ from typing import Annotated, Any
 
 import typer
 
-from codecheck.cli.common import check_report_paths, guarded, warn_rule_without_facts, write_output
+from codecheck.cli.common import guarded, warn_rule_without_facts, write_output
 from codecheck.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ConfigError
+from codecheck.outputs import Target, check_targets
 from codecheck.report import REGISTERED, format_for_path, output_option
 from codecheck.terminal import error_line, info_line, warning_line
 
@@ -193,6 +194,39 @@ def _check_action_plan(path: Path) -> None:
 
     if path.suffix.lower() not in EXPORT_SUFFIXES:
         raise ConfigError("--action-plan writes a .xlsx or .csv file: end the name with one of those", path)
+
+
+def _check_annotate(target: Path, inputs: list[str]) -> None:
+    """``--annotate``: one DOCX or PDF form in, a new file of the same kind out; refused before any
+    work for a format it cannot annotate. (Never the input, never a report's file, never an existing
+    file without --force: checked with the other outputs.)"""
+    from codecheck.annotate import refusal
+    from codecheck.errors import InputError
+    from codecheck.readers.sniff import sniff
+
+    if len(inputs) != 1 or not Path(inputs[0]).is_file():
+        raise ConfigError(
+            "--annotate takes exactly one form (a DOCX or PDF file), not a folder or several files"
+        )
+    source = Path(inputs[0])
+    try:
+        kind = sniff(source)
+    except InputError:
+        return  # the audit reports what is wrong with the file
+    why = refusal(kind if source.suffix.lower() not in (".html", ".htm", ".xlsx") else source.suffix[1:])
+    if why is not None:
+        raise ConfigError(why, source)
+    if target.suffix.lower() != f".{kind}":
+        what = kind.upper()
+        raise ConfigError(f"the annotated copy of a {what} form is a {what}: name it .{kind}", target)
+
+
+def _write_annotated(target: Path, result, rules) -> None:
+    from codecheck.annotate import write_annotated
+    from codecheck.terminal import one_line
+
+    count = write_annotated(Path(result.path), target, result, rules)
+    typer.echo(one_line(f"wrote {target}: {count} comment(s), one per finding"), err=True)
 
 
 def _color_wanted(to_stdout: bool) -> bool:
@@ -457,6 +491,16 @@ def audit(
             help="SARIF automationDetails category, for several uploads per commit (default: codecheck).",
         ),
     ] = None,
+    # issue 13: the officer's loop
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate",
+            metavar="REVIEWED.docx|pdf",
+            dir_okay=False,
+            help="Also write a copy of the (one) form with each finding as a comment on its row.",
+        ),
+    ] = None,
 ) -> None:
     """Audit self-assessments against the Complaint Handling Code and report the findings.
 
@@ -493,6 +537,7 @@ def audit(
             sarif_category=sarif_category,
             action_plan=action_plan,
             as_one=as_one,
+            annotate=annotate,
         )
     raise typer.Exit(status)
 
@@ -526,6 +571,7 @@ def _audit(
     sarif_category,
     action_plan=None,
     as_one=False,
+    annotate=None,
 ) -> int:
     # every option is checked before any work: a typo costs nothing
     if fmt is not None:
@@ -542,6 +588,8 @@ def _audit(
         raise ConfigError("only one output can go to standard output ('-')")
     if action_plan is not None:
         _check_action_plan(action_plan)
+    if annotate is not None:
+        _check_annotate(annotate, inputs)
 
     from codecheck import baseline as baseline_mod
     from codecheck.api import rules_for
@@ -577,7 +625,10 @@ def _audit(
         outputs.append((write_baseline, "--write-baseline"))
     if action_plan is not None:
         outputs.append((action_plan, "--action-plan"))
-    check_report_paths([(p, opt) for p, opt in outputs if str(p) != "-"], found.paths, force)
+    targets = [Target(Path(p), "report", opt) for p, opt in outputs if str(p) != "-"]
+    if annotate is not None:
+        targets.append(Target(annotate, "document", "--annotate"))  # a document: --force to replace
+    check_targets(targets, found.paths, force)
     fmt = _main_format(fmt, output, config)
 
     rules = select_rules(rules_for(config), config)  # parsed once: the audits below reuse them
@@ -674,6 +725,8 @@ def _audit(
         if written is not None and not quiet:
             info_line(f"wrote action plan {action_plan}")
 
+    if annotate is not None and results and not results[0].error:
+        _write_annotated(annotate, results[0], rules)
     _warn_rules_without_facts(results, rules)
     errors = [r for r in results if r.error]
     for r in errors:  # one line per unreadable document on stderr too, whatever the report format

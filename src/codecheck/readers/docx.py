@@ -90,6 +90,7 @@ class _Reader:
         self.page = 1
         self.deferred: list[tuple[object, int]] = []  # nested form tables, read after their parent
         self.flow: list[tuple[object, int | None]] = []  # paragraphs and tables in order, with pages
+        self.tr_order: dict[object, int] = {}  # every w:tr of the body -> its place in document order
 
     # ------------------------------------------------------------------ body
 
@@ -187,7 +188,15 @@ class _Reader:
                 if cell.text and not cell.merged_from_above:
                     texts.append(cell.text)
             above = placed
-            rows.append(RawRow(cells=cells, index=len(rows) + 1, page=page, is_header=is_header))
+            rows.append(
+                RawRow(
+                    cells=cells,
+                    index=len(rows) + 1,
+                    page=page,
+                    is_header=is_header,
+                    anchor=self.tr_order.get(tr),
+                )
+            )
         widest = max((sum(c.span for c in r.cells) for r in rows), default=0)
         self.tables.append(
             RawTable(
@@ -355,6 +364,7 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
     # Page numbers exist only where Word saved its layout; files written by other tools have none,
     # and then rows carry no page rather than a guessed one.
     reader.paged = next(body.iter(RENDERED_BREAK), None) is not None
+    reader.tr_order = {tr: i for i, tr in enumerate(body.iter(TR))}
     reader.block(body)
     rows, notes = build_rows(reader.tables, lim.max_cell_chars)
     paragraphs = list(reader.paragraphs)

@@ -307,6 +307,7 @@ def _append_piece(
             page=piece.page,
             is_header=is_repeat,
             page_break_before=break_pending and not is_repeat,
+            bbox=(piece.bbox[0], prow.top, piece.bbox[2], prow.bottom),
         )
         if is_repeat and table.rows:
             table.rows[0].is_header = True  # the first instance is the same header

@@ -43,6 +43,10 @@ class RawRow:
     page: int | None = None
     is_header: bool = False  # a repeat-as-header row (DOCX w:tblHeader) or a detected repeated header
     page_break_before: bool = False  # the row starts a new page (PDF table continued)
+    # PDF: the row's box on its page (x0, top, x1, bottom, points from the top-left), for annotations
+    bbox: tuple[float, float, float, float] | None = None
+    # DOCX: the row's w:tr among all of the body's, in document order (0-based), for annotations
+    anchor: int | None = None
 
 
 @dataclass

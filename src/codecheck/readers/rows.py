@@ -475,7 +475,11 @@ class _Builder:
             evidence="",
             commentary="",
             location=Location(
-                page=raw.page if raw.page is not None else table.page, table=table.index, row=raw.index
+                page=raw.page if raw.page is not None else table.page,
+                table=table.index,
+                row=raw.index,
+                bbox=raw.bbox,
+                anchor=raw.anchor,
             ),
             confidence=confidence,
             context=self.context,

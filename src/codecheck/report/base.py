@@ -82,7 +82,9 @@ def section_title(code: CodeVersion | None, number: int) -> str:
 
 
 def severity_counts(findings: list[Finding]) -> dict[str, int]:
-    counts = Counter(str(f.severity) for f in findings)
+    """Open findings by severity: a finding reviewed and accepted as not an issue is counted apart
+    (``reviewed_count``), never as an error, warning or note."""
+    counts = Counter(str(f.severity) for f in findings if not f.accepted)
     return {str(s): counts.get(str(s), 0) for s in SEVERITIES}
 
 
@@ -94,6 +96,16 @@ def accepted(f: Finding) -> bool:
 def reaches(f: Finding, fail_on: Severity | None) -> bool:
     """Whether ``f`` fails the run at ``fail_on`` (an accepted finding never does)."""
     return fail_on is not None and f.severity >= fail_on and not accepted(f)
+
+
+def reviewed_count(findings: list[Finding]) -> int:
+    """Findings a reviewer accepted as not an issue (and whose row has not changed since)."""
+    return sum(1 for f in findings if f.accepted)
+
+
+def stale_count(findings: list[Finding]) -> int:
+    """Findings whose recorded decision no longer holds because the row changed (re-review)."""
+    return sum(1 for f in findings if f.decision is not None and not f.decision.accepted)
 
 
 def result_failed(result: AuditResult, fail_on: Severity | None) -> bool:

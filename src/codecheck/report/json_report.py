@@ -14,18 +14,20 @@ inputs give byte-identical output.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from codecheck.findings import display_path, fingerprints
-from codecheck.model import AuditResult
+from codecheck.model import AuditResult, Finding
 from codecheck.report.base import (
     TOOL_NAME,
     RenderOptions,
     answer_totals,
-    overall_counts,
     result_failed,
+    reviewed_count,
     section_of,
     section_summaries,
     severity_counts,
+    stale_count,
 )
 
 SCHEMA_VERSION = 1
@@ -33,6 +35,17 @@ SCHEMA_VERSION = 1
 
 def tool_info(options: RenderOptions) -> dict:
     return {"name": TOOL_NAME, "version": options.tool_version}
+
+
+def finding_counts(findings: list[Finding]) -> dict[str, int]:
+    """Open findings by severity; ``reviewed``: accepted as not an issue (not in the severities);
+    ``stale``: open findings whose decision needs re-review (in the severities); ``total``: all."""
+    return {
+        **severity_counts(findings),
+        "reviewed": reviewed_count(findings),
+        "stale": stale_count(findings),
+        "total": len(findings),
+    }
 
 
 def document_object(result: AuditResult, options: RenderOptions) -> dict:
@@ -44,6 +57,8 @@ def document_object(result: AuditResult, options: RenderOptions) -> dict:
         item = f.as_dict()
         item["section"] = section_of(f.provision) or None
         item["fingerprint"] = prints[id(f)]
+        if f.decision is not None and f.decision.source is not None:
+            item["decision"]["source"] = display_path(Path(f.decision.source), options.base_dir)
         findings.append(item)
     doc: dict = {
         "schema_version": SCHEMA_VERSION,
@@ -61,7 +76,7 @@ def document_object(result: AuditResult, options: RenderOptions) -> dict:
         "rows": [],
         "missing": list(aligned.missing) if aligned else [],
         "summary": {
-            "findings": {**severity_counts(result.findings), "total": len(result.findings)},
+            "findings": finding_counts(result.findings),
             "answers": answer_totals(result),
             "sections": [s.as_dict() for s in section_summaries(result)],
             "fail_on": str(options.fail_on) if options.fail_on else "never",
@@ -99,7 +114,7 @@ def batch_object(results: list[AuditResult], options: RenderOptions) -> dict:
         "documents": len(docs),
         "errors": sum(1 for r in results if r.error),
         "failed": sum(1 for r in results if not r.error and result_failed(r, options.fail_on)),
-        "findings": {**overall_counts(results), "total": sum(len(r.findings) for r in results)},
+        "findings": finding_counts([f for r in results for f in r.findings]),
         "fail_on": str(options.fail_on) if options.fail_on else "never",
     }
     if options.baseline is not None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 
 from codecheck.findings import display_path
-from codecheck.model import AuditResult
+from codecheck.model import AuditResult, Finding
 from codecheck.report.base import (
     RenderOptions,
     error_reason,
     grouped_by_section,
     overall_counts,
     result_failed,
+    reviewed_count,
     section_summaries,
 )
 from codecheck.terminal import one_line
@@ -42,9 +43,23 @@ def _status(result: AuditResult, options: RenderOptions) -> str:
     return "❌ failed" if result_failed(result, options.fail_on) else "✅ passed"
 
 
-def _counts(counts: dict[str, int]) -> str:
+def _counts(counts: dict[str, int], reviewed: int = 0) -> str:
+    """Open findings by severity, then (when there are any) the ones reviewed as not an issue."""
     words = {"error": "errors", "warning": "warnings", "info": "info"}
-    return " · ".join(f"{counts[k]} {k if counts[k] == 1 else words[k]}" for k in words)
+    text = " · ".join(f"{counts[k]} {k if counts[k] == 1 else words[k]}" for k in words)
+    return f"{text} · {reviewed} reviewed: not an issue" if reviewed else text
+
+
+def _finding_cells(f: Finding) -> tuple[str, str]:
+    """The severity and finding cells; a reviewed finding shows its decision (accepted findings are
+    marked reviewed instead of their severity; a stale decision asks for re-review)."""
+    sev = f"{_ICON[str(f.severity)]} {f.severity}"
+    text = md(f.message)
+    if f.decision is not None:
+        if f.decision.accepted:
+            sev = f"✔️ reviewed ({f.severity})"
+        text += f"<br>_{md(f.decision.describe())}_"
+    return sev, text
 
 
 def document_section(result: AuditResult, options: RenderOptions, level: int = 2) -> str:
@@ -74,10 +89,8 @@ def document_section(result: AuditResult, options: RenderOptions, level: int = 2
         ]
         for f in findings:
             where = f.location.describe() if f.location else "whole document"
-            sev = f"{_ICON[str(f.severity)]} {f.severity}"
-            out.append(
-                f"| {md(f.provision) or '—'} | {sev} | `{f.code}` {f.rule} | {md(f.message)} | {where} |"
-            )
+            sev, text = _finding_cells(f)
+            out.append(f"| {md(f.provision) or '—'} | {sev} | `{f.code}` {f.rule} | {text} | {where} |")
         out.append("")
     summaries = [s for s in section_summaries(result) if s.rows or sum(s.findings.values())]
     if summaries:
@@ -118,7 +131,9 @@ def render(results: list[AuditResult], options: RenderOptions) -> str:
     out = [
         "# codecheck: Complaint Handling Code self-assessment audit",
         "",
-        f"{len(results)} document(s): {_counts(overall_counts(results))}. Fails on: {threshold}.",
+        f"{len(results)} document(s): "
+        f"{_counts(overall_counts(results), reviewed_count([f for r in results for f in r.findings]))}. "
+        f"Fails on: {threshold}.",
         "",
     ]
     if len(results) > 1:

@@ -6,7 +6,8 @@ output identical in shape, so codecheck's reader only has one kind of generated 
 from __future__ import annotations
 
 from codecheck.writer.build import blank_spec
-from codecheck.writer.docx_form import NOTE_AUTHOR, NOTE_STYLE, render_form
+from codecheck.writer.comments import NOTE_AUTHOR
+from codecheck.writer.docx_form import NOTE_STYLE, render_form
 from codecheck.writer.layout import FormLayout, layout_for
 from codecheck.writer.spec import AppendixEntry, FormEntry, FormSpec, FormTable
 

@@ -16,26 +16,17 @@ commentary cell, in a paragraph style of their own ("Codecheck Review Note").
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
+from codecheck.writer.comments import add_comment, can_comment, xml_safe
 from codecheck.writer.layout import COMBINED, COMMENTARY, COMPLY, EVIDENCE, PROVISION, REQUIREMENT
 from codecheck.writer.spec import AppendixEntry, FormEntry, FormSpec
 
 NOTE_STYLE = "Codecheck Review Note"
-NOTE_AUTHOR = "codecheck"
 CARRIED_FILL = "FBE4D5"  # provision cell of a row with review notes (light orange)
 FLAGGED_FILL = "FFF2CC"  # Comply cell that needs an answer or a decision (light yellow)
 APPENDIX_HEADERS = ("Former provision", "Former wording", "Former answer", "What you wrote", "Why it is here")
 _APPENDIX_WIDTHS_CM = (2.4, 7.6, 2.4, 9.3, 4.4)
-
-# XML 1.0 cannot hold C0 control characters other than TAB, LF and CR (lxml refuses them); document
-# text from an old form may contain them, so they are dropped before writing.
-_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def xml_safe(text: str) -> str:
-    return _XML_INVALID.sub("", text)
 
 
 def render_form(spec: FormSpec) -> bytes:
@@ -130,7 +121,7 @@ def _add_entry_row(
     document: Any, table: Any, entry: FormEntry, roles: tuple[str, ...], widths_cm: tuple[float, ...]
 ) -> None:
     cells = table.add_row().cells
-    as_comments = hasattr(document, "add_comment")
+    as_comments = can_comment(document)
     notes_role = PROVISION if as_comments else COMMENTARY if COMMENTARY in roles else COMBINED
     for cell, role, width in zip(cells, roles, widths_cm, strict=True):
         _set_width(cell, width)
@@ -178,9 +169,7 @@ def _comment(document: Any, cell: Any, notes: list[str]) -> None:
     runs = [run for paragraph in cell.paragraphs for run in paragraph.runs]
     if not runs:  # a row without a printed id still needs an anchor
         runs = [cell.paragraphs[0].add_run("")]
-    comment = document.add_comment(runs, text=xml_safe(notes[0]), author=NOTE_AUTHOR, initials="CC")
-    for note in notes[1:]:
-        comment.add_paragraph(xml_safe(note))
+    add_comment(document, runs, notes)
     _shade(cell, CARRIED_FILL)
 
 
