@@ -173,3 +173,30 @@ def test_timeout_applies_with_a_single_job(tmp_path: Path) -> None:
     (result,) = audit_many([slow], jobs=1, budget=Budget(1, time_limit="--timeout"), audit_fn=fake_audit)
     assert result.error == f"{slow}: gave up after 1 s (limit --timeout)"
     assert time.monotonic() - start < 15
+
+
+def test_a_folder_does_not_read_back_the_reports_codecheck_wrote_into_it(tmp_path: Path) -> None:
+    """A CI job that saves its report inside the audited folder must not fail on it next run."""
+    import shutil
+    import subprocess
+    import sys
+
+    from codecheck.batch import written_by_codecheck
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    shutil.copyfile(samples / "example-homes-2024.docx", tmp_path / "form.docx")
+    cli = [sys.executable, "-m", "codecheck", "audit", "--today", "2025-06-01", "--exit-zero"]
+    first = subprocess.run(
+        [*cli, str(tmp_path), "-o", str(tmp_path / "report.html"), "--action-plan", str(tmp_path / "p.xlsx")],
+        capture_output=True,
+        text=True,
+    )
+    assert first.returncode == 0, first.stderr
+    assert written_by_codecheck(tmp_path / "report.html") and written_by_codecheck(tmp_path / "p.xlsx")
+    assert not written_by_codecheck(tmp_path / "form.docx")
+    again = subprocess.run([*cli, str(tmp_path), "--format", "json"], capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert "skipped 2 reports written by codecheck" in again.stderr
+    assert '"documents"' not in again.stdout  # one document audited: the form alone
+    named = subprocess.run([*cli, str(tmp_path / "report.html")], capture_output=True, text=True)
+    assert named.returncode == 2  # a file named outright is always read as a form: the reader says why not

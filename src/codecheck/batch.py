@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -64,13 +65,55 @@ def _not_read(path: Path) -> str | None:
     return suffix if suffix in NOT_READ and not path.name.startswith("~$") else None
 
 
-def _walk(folder: Path, skipped: dict[str, list[Path]] | None = None) -> list[Path]:
+# What codecheck itself writes into a folder (an HTML report, an action plan workbook) is output,
+# not a form: a CI job that saves its report inside the audited folder must not read it back as a
+# form on the next run. The HTML report carries this generator mark in its head; the action plan's
+# workbook names codecheck as its creator.
+_GENERATOR_MARK = b'<meta name="generator" content="codecheck'
+_CREATOR_MARK = re.compile(rb"<dc:creator\b[^>]{0,200}>codecheck</dc:creator>")
+_HEAD_BYTES = 4096  # the mark sits in the first lines of the page
+_MAX_PROPS_BYTES = 65_536  # a workbook's core properties part is a few hundred bytes
+_MAX_ENTRIES = 1_000  # more parts than an action plan has: a workbook from elsewhere, not opened
+
+
+def written_by_codecheck(path: Path) -> bool:
+    """Whether a file found in a folder or by a glob is a report codecheck wrote (bounded reads only:
+    the first 4 KB of a page; a workbook's core properties, after its ZIP directory is sized)."""
+    import zipfile
+
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".html", ".htm"):
+            with path.open("rb") as fh:
+                return _GENERATOR_MARK in fh.read(_HEAD_BYTES)
+        if suffix == ".xlsx":
+            from codecheck.readers.zip_directory import directory_size
+
+            with path.open("rb") as fh:
+                declared = directory_size(fh)
+                if declared is None or declared[0] > _MAX_ENTRIES:
+                    return False
+                fh.seek(0)
+                with zipfile.ZipFile(fh) as book, book.open("docProps/core.xml") as props:
+                    return _CREATOR_MARK.search(props.read(_MAX_PROPS_BYTES)) is not None
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return False  # the reader says what is wrong with it
+    return False
+
+
+def _walk(
+    folder: Path, skipped: dict[str, list[Path]] | None = None, generated: list[Path] | None = None
+) -> list[Path]:
     found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # skip .git and friends
         for name in sorted(files):
             p = Path(root) / name
             if _is_document(p) and p.is_file():
+                if written_by_codecheck(p):
+                    if generated is not None:
+                        generated.append(p)
+                    continue
                 found.append(p)
             elif skipped is not None and (suffix := _not_read(p)) is not None:
                 skipped.setdefault(suffix, []).append(p)
@@ -85,6 +128,7 @@ class Expansion:
     paths: list[Path] = field(default_factory=list)
     missing: list[AuditResult] = field(default_factory=list)
     skipped: dict[str, list[Path]] = field(default_factory=dict)
+    generated: list[Path] = field(default_factory=list)  # reports codecheck wrote, passed over
 
 
 def expand(inputs: Iterable[str | Path]) -> Expansion:
@@ -101,7 +145,7 @@ def expand(inputs: Iterable[str | Path]) -> Expansion:
         text = str(raw)
         p = Path(text)
         if p.is_dir():
-            found = _walk(p, out.skipped)
+            found = _walk(p, out.skipped, out.generated)
             if not found:
                 error = f"{p}: no {DOCUMENT_KINDS} files found in this folder"
                 out.missing.append(AuditResult(path=p, error=error))
@@ -112,7 +156,9 @@ def expand(inputs: Iterable[str | Path]) -> Expansion:
             for match in sorted(glob.glob(text, recursive=True)):
                 mp = Path(match)
                 if mp.is_dir():
-                    found.extend(_walk(mp, out.skipped))
+                    found.extend(_walk(mp, out.skipped, out.generated))
+                elif _is_document(mp) and written_by_codecheck(mp):
+                    out.generated.append(mp)
                 elif _is_document(mp):
                     found.append(mp)
                 elif (suffix := _not_read(mp)) is not None:

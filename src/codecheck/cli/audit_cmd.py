@@ -429,7 +429,7 @@ def audit(
         Path | None,
         typer.Option(
             "--action-plan",
-            metavar="FILE.xlsx|FILE.csv",
+            metavar="FILE",
             help="Also write the action plan (provision, issue, recommended action, owner, target date) "
             "as a spreadsheet or CSV file; an existing file is replaced.",
         ),
@@ -496,9 +496,10 @@ def audit(
         Path | None,
         typer.Option(
             "--annotate",
-            metavar="REVIEWED.docx|pdf",
+            metavar="FILE",
             dir_okay=False,
-            help="Also write a copy of the (one) form with each finding as a comment on its row.",
+            help="Also write a copy of the (one) form, .docx or .pdf like the form, with each finding "
+            "as a comment on its row.",
         ),
     ] = None,
 ) -> None:
@@ -639,6 +640,10 @@ def _audit(
     known = baseline_mod.load(baseline) if baseline is not None else None
     if found.skipped and not quiet:
         _say_skipped(found.skipped)
+    if found.generated and not quiet:
+        n, first = len(found.generated), found.generated[0]
+        what = f"1 report written by codecheck ({first})" if n == 1 else f"{n} reports written by codecheck"
+        info_line(f"skipped {what}: reports are not read back as forms")
 
     from codecheck.budget import Budget
     from codecheck.cli.heap import freeze_heap

@@ -39,10 +39,11 @@ def _default_metavar(param: TyperOption) -> str:
 
 
 def _choices(param: TyperOption) -> list[str]:
-    desc = getattr(param, "type_descriptor", None)
-    if desc is None or not desc.is_choice:
-        return []
-    return [str(getattr(c, "value", c)) for c in desc.choices or ()]
+    desc = getattr(param, "type_descriptor", None)  # typer >= 0.29
+    if desc is not None:
+        return [str(getattr(c, "value", c)) for c in desc.choices or ()] if desc.is_choice else []
+    choices = getattr(getattr(param, "type", None), "choices", None)  # typer < 0.29: a click Choice
+    return [str(getattr(c, "value", c)) for c in choices or ()]
 
 
 def _argument_name(param: TyperArgument) -> str:
