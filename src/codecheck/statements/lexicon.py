@@ -13,19 +13,26 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from codecheck.codes import yaml_cache
 from codecheck.patterns import compiled
 
 _FILE = Path(__file__).with_name("lexicon.yaml")
 _FLAGS = re.IGNORECASE
 
 
+def _parse(text: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: 15x faster
+    return yaml.load(text, Loader=loader)
+
+
 @cache
 def data() -> dict[str, Any]:
     """The parsed lexicon (read once per process)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: 15x faster
-    loaded = yaml.load(_FILE.read_text(encoding="utf-8"), Loader=loader)
+    # parsed once per content and kept as JSON (as the Code versions and rule files are): a warm run
+    # never imports PyYAML for it
+    loaded = yaml_cache.load(_FILE.read_text(encoding="utf-8"), "lexicon", _parse)
     if not isinstance(loaded, dict) or loaded.get("schema") != 1:
         raise RuntimeError(f"{_FILE}: not a schema-1 statement lexicon")
     return loaded
