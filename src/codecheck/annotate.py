@@ -267,7 +267,7 @@ def write_annotated(source: Path, target: Path, result: AuditResult, rules: Sequ
     ``CodecheckError`` (one line) when the document's format cannot be annotated or it cannot be read
     or written. ``source`` is only read.
     """
-    from codecheck.atomic import write_atomically
+    from codecheck.outputs import write_atomic
 
     fmt = result.aligned.document.format if result.aligned is not None else None
     why = refusal(fmt)
@@ -281,5 +281,5 @@ def write_annotated(source: Path, target: Path, result: AuditResult, rules: Sequ
         annotated, count = annotate_pdf(data, result, rules, source)
     else:
         annotated, count = annotate_docx(data, result, rules)
-    write_atomically(target, annotated)
+    write_atomic(target, annotated)
     return count

@@ -346,17 +346,17 @@ def record_decision(form: Path, entry: DecisionEntry) -> tuple[Path, bool]:
     decision on a finding already decided (re-review) replaces the old entry, and the file is then
     written afresh from its entries. Returns the file and whether an entry was replaced.
     """
-    from codecheck.atomic import write_atomically
+    from codecheck.outputs import write_atomic
 
     path = decisions_file_for(form)
     existing = read_decisions_file(path)
     same = [e for e in existing if e.key() == entry.key() and e.document in (None, entry.document)]
     if same:
         kept = [e for e in existing if e not in same]
-        write_atomically(path, render_file(form, [*kept, entry]).encode("utf-8"))
+        write_atomic(path, render_file(form, [*kept, entry]).encode("utf-8"))
         return path, True
     current = path.read_text(encoding="utf-8") if path.is_file() else _HEADER.format(name=form.name)
     if current and not current.endswith("\n"):
         current += "\n"
-    write_atomically(path, (current + "\n" + render_entry(entry)).encode("utf-8"))
+    write_atomic(path, (current + "\n" + render_entry(entry)).encode("utf-8"))
     return path, False
