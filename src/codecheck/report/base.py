@@ -88,14 +88,9 @@ def severity_counts(findings: list[Finding]) -> dict[str, int]:
     return {str(s): counts.get(str(s), 0) for s in SEVERITIES}
 
 
-def accepted(f: Finding) -> bool:
-    """A finding a reviewer accepted (a current decision): shown as such, never failing anything."""
-    return f.decision is not None and f.decision.accepted
-
-
 def reaches(f: Finding, fail_on: Severity | None) -> bool:
     """Whether ``f`` fails the run at ``fail_on`` (an accepted finding never does)."""
-    return fail_on is not None and f.severity >= fail_on and not accepted(f)
+    return fail_on is not None and f.severity >= fail_on and not f.accepted
 
 
 def reviewed_count(findings: list[Finding]) -> int:
@@ -240,16 +235,6 @@ def open_findings(findings: list[Finding]) -> list[Finding]:
     reports show the re-review wording beside it.
     """
     return [f for f in findings if not f.accepted]
-
-
-def accepted_count(findings: list[Finding]) -> int:
-    """How many findings a reviewer accepted as not an issue (reports count them apart)."""
-    return sum(1 for f in findings if f.accepted)
-
-
-def open_counts(findings: list[Finding]) -> dict[str, int]:
-    """Findings by severity, accepted ones left out (they are counted with ``accepted_count``)."""
-    return severity_counts(open_findings(findings))
 
 
 def overall_counts(results: list[AuditResult]) -> dict[str, int]:

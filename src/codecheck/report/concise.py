@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from codecheck.findings import display_path
 from codecheck.model import AuditResult, Finding
-from codecheck.report.base import RenderOptions, accepted
+from codecheck.report.base import RenderOptions
 from codecheck.terminal import one_line
 
 
@@ -34,5 +34,5 @@ def render(results: list[AuditResult], options: RenderOptions) -> str:
         if r.error:
             continue
         doc = display_path(r.path, options.base_dir)
-        lines.extend(line(doc, f) for f in r.findings if not accepted(f))
+        lines.extend(line(doc, f) for f in r.findings if not f.accepted)
     return "\n".join(lines) + ("\n" if lines else "")

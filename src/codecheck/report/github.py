@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from codecheck.findings import display_path, in_order
 from codecheck.model import AuditResult, Severity
-from codecheck.report.base import RenderOptions, accepted
+from codecheck.report.base import RenderOptions
 from codecheck.terminal import safe_text
 
 MAX_PER_LEVEL = 10
@@ -55,7 +55,7 @@ def annotations(results: list[AuditResult], options: RenderOptions) -> tuple[lis
                 overflow += 1
             continue
         for f in sorted(r.findings, key=lambda x: -int(x.severity)):  # most severe first
-            if accepted(f):
+            if f.accepted:
                 continue
             level = _COMMAND[f.severity]
             if used[level] >= MAX_PER_LEVEL:

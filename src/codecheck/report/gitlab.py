@@ -22,7 +22,7 @@ import json
 
 from codecheck.findings import display_path, fingerprints
 from codecheck.model import AuditResult, Finding, Severity
-from codecheck.report.base import RenderOptions, accepted
+from codecheck.report.base import RenderOptions
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 INPUT_ERROR = "input-error"
@@ -53,7 +53,7 @@ def issues(results: list[AuditResult], options: RenderOptions) -> list[dict]:
             continue
         prints = fingerprints(r, options.base_dir)
         for f in r.findings:
-            if accepted(f):
+            if f.accepted:
                 continue
             out.append(
                 {

@@ -28,14 +28,14 @@ from codecheck.report.base import (
     LOW_DETECTION,
     RenderOptions,
     RowIndex,
-    accepted_count,
     error_reason,
     grouped_by_section,
-    open_counts,
     open_findings,
     result_failed,
+    reviewed_count,
     section_of,
     section_title,
+    severity_counts,
 )
 from codecheck.report.cover import cover_facts
 from codecheck.report.page import long_date, render_page
@@ -231,8 +231,8 @@ def _document_view(result: AuditResult, options: RenderOptions) -> dict:
         "name": name,
         "error": error_reason(result) if result.error else None,
         "failed": result_failed(result, options.fail_on),
-        "counts": open_counts(result.findings),
-        "reviewed": accepted_count(result.findings),
+        "counts": severity_counts(result.findings),
+        "reviewed": reviewed_count(result.findings),
         "stale": sum(1 for f in result.findings if f.decision is not None and not f.decision.accepted),
         "landlord": None,
         "title": None,
@@ -284,7 +284,7 @@ def _document_view(result: AuditResult, options: RenderOptions) -> dict:
 
 def render(results: list[AuditResult], options: RenderOptions) -> str:
     docs = [_document_view(r, options) for r in results]
-    totals = open_counts([f for r in results for f in r.findings])
+    totals = severity_counts([f for r in results for f in r.findings])
     return render_page(
         "report.html.j2",
         docs=docs,

@@ -27,7 +27,7 @@ from collections import Counter
 
 from codecheck.findings import display_path, provision_key
 from codecheck.model import AuditResult, Finding
-from codecheck.report.base import RenderOptions, accepted, code_wording, section_of, section_title
+from codecheck.report.base import RenderOptions, code_wording, section_of, section_title
 from codecheck.terminal import safe_text
 
 DOCUMENT_CASE = "whole document"
@@ -139,7 +139,7 @@ def _suite(result: AuditResult, options: RenderOptions) -> tuple[str, Counter]:
             lines.append(
                 f'    <testcase classname={classname} name={_attr(name)} time="0">'
             )
-            if accepted(f):
+            if f.accepted:
                 counts["skipped"] += 1
                 lines.append(f"      <skipped message={_attr(_decision_text(f))}/>")
             else:

@@ -29,7 +29,7 @@ from urllib.parse import quote
 from codecheck.findings import fingerprints, provision_key, relative_path
 from codecheck.model import AuditResult, Finding, RuleSpec, Severity
 from codecheck.readers import DOCUMENT_MEDIA_TYPES
-from codecheck.report.base import TOOL_NAME, RenderOptions, accepted, code_wording, section_of
+from codecheck.report.base import TOOL_NAME, RenderOptions, code_wording, section_of
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "codecheck/v1"
@@ -151,7 +151,7 @@ def _result(
         out["baselineState"] = "new"
     if f.decision is not None:
         d = f.decision
-        if accepted(f):
+        if f.accepted:
             out["suppressions"] = [
                 {"kind": "external", "status": "accepted", "justification": d.reason}
             ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from codecheck.model import AuditResult
-from codecheck.report.base import accepted_count, open_counts, open_findings
+from codecheck.report.base import open_findings, reviewed_count, severity_counts
 from codecheck.report.page import plural
 
 NO_TARGET_DATE_RULE = "partial-without-date"  # its findings are the "no target date" count
@@ -69,7 +69,7 @@ def _shares(result: AuditResult, answers: Counter) -> str | None:
 
 
 def _raised(result: AuditResult) -> str:
-    counts = open_counts(result.findings)
+    counts = severity_counts(result.findings)
     raised = []
     if counts["error"]:
         raised.append(
@@ -96,7 +96,7 @@ def summary_paragraph(result: AuditResult, landlord: str | None) -> str:
     if shares:
         parts.append(shares)
     parts.append(_raised(result))
-    reviewed = accepted_count(result.findings)
+    reviewed = reviewed_count(result.findings)
     if reviewed:
         were = "was" if reviewed == 1 else "were"
         parts.append(f"{plural(reviewed, 'further point')} {were} reviewed and recorded as not an issue.")

@@ -23,14 +23,14 @@ from codecheck.model import AuditResult, Finding, Severity
 from codecheck.report.base import (
     LOW_DETECTION,
     RenderOptions,
-    accepted_count,
     error_reason,
     grouped_by_section,
-    open_counts,
     open_findings,
     overall_counts,
     result_failed,
+    reviewed_count,
     section_summaries,
+    severity_counts,
 )
 from codecheck.terminal import one_line
 
@@ -217,8 +217,8 @@ def _render_document(console, result: AuditResult, options: RenderOptions) -> No
     style = "bold red" if verdict == "FAILED" else "bold green"
     tail = Text("  ")
     tail.append(verdict, style=style)
-    tail.append(f": {_counts_phrase(open_counts(result.findings))}")
-    reviewed = accepted_count(result.findings)
+    tail.append(f": {_counts_phrase(severity_counts(result.findings))}")
+    reviewed = reviewed_count(result.findings)
     if reviewed:
         tail.append(f"; {reviewed} reviewed as not an issue", style="green")
     if options.baseline is not None and options.baseline.for_document(
