@@ -17,44 +17,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from codecheck.text.normalize import BULLETS, PUNCTUATION
+
 #: the longest stretch the reader analyses as one sentence (longer runs are cut at a space)
 MAX_SENTENCE = 2000
 
-_TRANSLATE = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\t": " ",
-        "\r": "\n",
-        "\u00b7": "\u2022",
-        "\u25aa": "\u2022",
-        "\u25cf": "\u2022",
-        "\u25e6": "\u2022",
-        "\u2023": "\u2022",
-        "\uf0b7": "\u2022",
-        "\uf0a7": "\u2022",
-        "\uf076": "\u2022",
-        "\uf0d8": "\u2022",
-    }
-)
+# clean's punctuation map, plus: carriage returns as line breaks and every bullet as "•"
+_TRANSLATE = str.maketrans({**PUNCTUATION, "\r": "\n", **{b: "\u2022" for b in BULLETS if b != "\u2022"}})
 _SPACES = re.compile(r"[^\S\n]+")
 _LINES = re.compile(r" *\n[\s]*")
 

@@ -11,32 +11,35 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\t": " ",
-    }
-)
-_BULLETS = re.compile(r"[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\uf0b7\uf0a7\uf076\uf0d8]")
+# Typographic punctuation and spaces as plain ASCII; the statement reader builds its own table
+# from the same map (it keeps bullets and line breaks).
+PUNCTUATION: dict[str, str] = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u202f": " ",
+    "\t": " ",
+}
+_QUOTES = str.maketrans(PUNCTUATION)
+# the bullet characters word processors and web pages put before list items
+BULLETS = "\u2022\u00b7\u25aa\u25cf\u25e6\u2023\uf0b7\uf0a7\uf076\uf0d8"
+_BULLETS = re.compile(f"[{BULLETS}]")
 _SPACE = re.compile(r"\s+")
 
 
