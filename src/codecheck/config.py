@@ -154,7 +154,7 @@ def find_config_file(start: Path | None) -> tuple[Path, dict[str, Any]] | None:
 
 def read_config_table(path: Path) -> dict[str, Any] | None:
     """The codecheck settings of one file; None for a ``pyproject.toml`` without ``[tool.codecheck]``."""
-    import tomllib
+    from codecheck.toml_file import parse_toml
 
     try:
         raw = path.read_bytes()
@@ -162,12 +162,7 @@ def read_config_table(path: Path) -> dict[str, Any] | None:
         raise ConfigError("config file not found", path) from None
     except OSError as exc:
         raise ConfigError(f"cannot read config file: {exc.strerror or exc}", path) from None
-    if len(raw) > MAX_CONFIG_BYTES:
-        raise ConfigError(f"config file is too large ({len(raw)} bytes)", path)
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"invalid TOML: {exc}", path) from None
+    data = parse_toml(raw, path, "config file", MAX_CONFIG_BYTES)
     if path.name == "pyproject.toml":
         tool = data.get("tool")
         table = tool.get("codecheck") if isinstance(tool, dict) else None

@@ -183,7 +183,7 @@ def parse_entries(
 
 def read_decisions_file(path: Path) -> list[DecisionEntry]:
     """The entries of one decisions file; [] when it does not exist. Bad content is a ConfigError."""
-    import tomllib
+    from codecheck.toml_file import parse_toml
 
     try:
         raw = path.read_bytes() if path.is_file() else None
@@ -191,12 +191,7 @@ def read_decisions_file(path: Path) -> list[DecisionEntry]:
         raise ConfigError(f"cannot read the decisions file: {exc.strerror or exc}", path) from None
     if raw is None:
         return []
-    if len(raw) > MAX_DECISIONS_BYTES:
-        raise ConfigError(f"decisions file is too large ({len(raw)} bytes)", path)
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"invalid TOML: {exc}", path) from None
+    data = parse_toml(raw, path, "decisions file", MAX_DECISIONS_BYTES)
     unknown = sorted(set(data) - {TABLE})
     if unknown:
         raise ConfigError(f"unknown key {unknown[0]!r} (a decisions file holds only [[decisions]])", path)
