@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from codecheck.errors import InputError, NoAssessmentError
+from codecheck.errors import InputError
 from codecheck.limits import Limits, effective
 from codecheck.model import DEEP_TABLES, Document, ReaderNote
 from codecheck.readers.answers import glyph_state
@@ -41,7 +41,7 @@ from codecheck.readers.docx_xml import (
     w,
 )
 from codecheck.readers.raw import RawCell, RawRow, RawTable
-from codecheck.readers.rows import assessment_tables, build_rows
+from codecheck.readers.rows import assessment_tables, build_rows, no_assessment
 
 _WRAPPERS = (SDT, CUSTOMXML, INS, MOVETO)
 _TCPR, _GRIDSPAN, _VMERGE = w("tcPr"), w("gridSpan"), w("vMerge")
@@ -376,12 +376,7 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
         blocks = build_blocks(block_items(reader.flow, styles, path), lim.max_cell_chars)
         rows, notes, paragraphs = blocks.rows, blocks.notes, blocks.loose
     if not rows:
-        what = "no tables" if not reader.tables else f"{len(reader.tables)} table(s), none of them"
-        raise NoAssessmentError(
-            f"no self-assessment table found ({what} with provision numbers and a "
-            "requirement or comply column, and no provisions laid out as labelled blocks)",
-            path,
-        )
+        raise no_assessment(path, len(reader.tables))
     used = assessment_tables(rows)
     # page headers first: they sit above the body on every page and carry the form's title and date
     in_body = set(paragraphs)

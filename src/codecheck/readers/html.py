@@ -26,13 +26,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from codecheck.errors import InputError, NoAssessmentError
+from codecheck.errors import InputError
 from codecheck.limits import Limits, effective
 from codecheck.model import DEEP_TABLES, Document, ReaderNote
 from codecheck.readers.blocks import BlockItem, build_blocks
 from codecheck.readers.cell_budget import CellBudget
 from codecheck.readers.raw import RawCell, RawRow, RawTable
-from codecheck.readers.rows import assessment_tables, build_rows, clean_text
+from codecheck.readers.rows import assessment_tables, build_rows, clean_text, no_assessment
 
 # A cell's text repeated into the rows a rowspan covers is bounded as for DOCX w:vMerge (CellBudget).
 MAX_SPAN = 64  # widest colspan honoured (as for DOCX gridSpan)
@@ -106,12 +106,7 @@ def read_html(path: Path, limits: Limits | None = None) -> Document:
             what = f"{skipped} table(s) are not self-assessment tables"
             notes = [ReaderNote("tables-skipped", f"{what} and were not read as rows"), *notes]
     if not rows:
-        what = "no tables" if not page.tables else f"{len(page.tables)} table(s), none of them"
-        raise NoAssessmentError(
-            f"no self-assessment table found ({what} with provision numbers and a requirement or "
-            "comply column, and no provisions laid out as labelled blocks)",
-            path,
-        )
+        raise no_assessment(path, len(page.tables))
     doc_notes = page.notes() + notes
     title = page.h1 or title_text
     return Document(path=path, format="html", rows=rows, text=text, title=title, pages=None, notes=doc_notes)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from codecheck.errors import NoAssessmentError
 from codecheck.limits import DEFAULT_LIMITS
 from codecheck.model import CELLS_TRUNCATED, SKIPPED_TEXT, Location, ReaderNote, Row
 from codecheck.readers.answers import (
@@ -791,6 +792,18 @@ def build_rows(
     for table in tables:
         builder.table(table)
     return builder.finish()
+
+
+def no_assessment(path: object, found: int, unit: str = "table", blocks: bool = True) -> NoAssessmentError:
+    """The error for a document with no self-assessment: ``found`` tables (or sheets) none of which
+    holds provision rows, and, where the format can have them (``blocks``), no labelled blocks."""
+    what = f"no {unit}s" if not found else f"{found} {unit}(s), none of them"
+    tail = ", and no provisions laid out as labelled blocks" if blocks else ""
+    return NoAssessmentError(
+        f"no self-assessment table found ({what} with provision numbers and a requirement or "
+        f"comply column{tail})",
+        path,
+    )
 
 
 def assessment_tables(rows: list[Row]) -> set[int]:

@@ -28,14 +28,14 @@ import zipfile
 from dataclasses import replace
 from pathlib import Path
 
-from codecheck.errors import InputError, NoAssessmentError
+from codecheck.errors import InputError
 from codecheck.limits import Limits, effective
 from codecheck.model import CELLS_BEYOND_LIMITS, Document, ReaderNote
 from codecheck.readers.answers import glyph_state
 from codecheck.readers.cell_budget import CellBudget
 from codecheck.readers.columns import PROVISION_ID
 from codecheck.readers.raw import RawCell, RawRow, RawTable
-from codecheck.readers.rows import assessment_tables, build_rows, clean_text
+from codecheck.readers.rows import assessment_tables, build_rows, clean_text, no_assessment
 from codecheck.readers.zip_directory import check_directory
 
 MAX_COLUMNS = 64  # columns read per sheet (a form has 4-10)
@@ -61,12 +61,7 @@ def read_xlsx(path: Path, limits: Limits | None = None) -> Document:
     tables = book.tables
     rows, row_notes = build_rows(tables, lim.max_cell_chars)
     if not rows:
-        what = "no sheets" if not tables else f"{len(tables)} sheet(s), none of them"
-        raise NoAssessmentError(
-            f"no self-assessment table found ({what} with provision numbers and a requirement or "
-            "comply column)",
-            path,
-        )
+        raise no_assessment(path, len(tables), unit="sheet", blocks=False)
     sheets = {t.index: t.heading for t in tables}
     for row in rows:
         loc = row.location
